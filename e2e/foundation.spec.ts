@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures'
+
+test('the app shell loads with its sidebar and first screen', async ({ page }, testInfo) => {
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+  for (const item of ['Codes', 'Checklist', 'Clock', 'Settings']) {
+    await expect(page.getByRole('button', { name: item })).toBeVisible()
+  }
+  await expect(page.getByRole('heading', { name: 'Add your first account' })).toBeVisible()
+  await expect(page.getByTestId('app-version')).toContainText('SellerGuard')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const file = testInfo.outputPath(`first-screen-${scheme}.png`)
+    await page.screenshot({ path: file })
+    await testInfo.attach(`first screen (${scheme})`, { path: file, contentType: 'image/png' })
+  }
+})
+
+test('a contract call round-trips to main and back', async ({ page }) => {
+  const reply = await page.evaluate(() => window.sellerguard.app.info())
+  expect(reply.ok).toBe(true)
+  if (!reply.ok) return
+  expect(reply.value.name).toBe('SellerGuard')
+  expect(['electron', 'web']).toContain(reply.value.runtime)
+  expect(reply.value.version).toMatch(/^\d+\.\d+\.\d+/)
+})
+
+test('main-side errors arrive as typed errors, not throws', async ({ page }) => {
+  const missing = await page.evaluate(() => window.sellerguard.accounts.get({ id: 'does-not-exist' }))
+  expect(missing).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+
+  const invalid = await page.evaluate(() =>
+    // A hostile or buggy caller: the schema refuses it before any service runs.
+    (window.sellerguard.accounts.get as (input: unknown) => Promise<unknown>)({ id: 42 }),
+  )
+  expect(invalid).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
+})
+
+test('a pushed event updates the renderer store', async ({ page }) => {
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/)
+  // Change the setting behind the UI's back: only main's `settings.changed` event can update the store.
+  const reply = await page.evaluate(() => window.sellerguard.settings.update({ theme: 'dark' }))
+  expect(reply.ok).toBe(true)
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked()
+  await page.getByRole('radio', { name: 'Light' }).check()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+})
+
+test('settings survive a reload', async ({ page }) => {
+  await page.evaluate(() => window.sellerguard.settings.update({ theme: 'dark' }))
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+})

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import pkg from './package.json'
+
+/**
+ * The dev server's React Refresh preamble is an inline script and HMR uses
+ * a WebSocket to the dev server; only under `electron-vite dev` does the
+ * page's CSP allow those. Built files keep the strict policy.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'sellerguard-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+  }
+}
+
+export default defineConfig({
+  main: {
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          web: resolve(__dirname, 'src/main/web/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    // A sandboxed preload can only require('electron'): bundle everything else into it.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: {
+      target: 'es2022',
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+    plugins: [react(), devCsp()],
+  },
+})

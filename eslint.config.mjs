@@ -1,0 +1,101 @@
+// @ts-check
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Node built-ins, with and without the `node:` prefix. */
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dgram', 'dns', 'util', 'stream', 'url', 'worker_threads']
+
+const electronOnlyInAdapters = {
+  paths: [{ name: 'electron', message: 'Only src/main/electron/**, src/main/index.ts and src/preload/** may import electron: keep services in plain Node.' }],
+}
+
+/**
+ * The process boundaries of DESIGN.md section 2, as lint rules:
+ * - only the Electron adapters, the composition root and the preload import `electron`;
+ * - the renderer and shared code import no Node built-in, `electron` or `keytar`;
+ * - shared code imports nothing from main or renderer;
+ * - only the vault's secret store imports `keytar`.
+ */
+export const boundaries = [
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**', 'src/main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInAdapters, patterns: [{ group: ['keytar'], message: 'Only src/main/vault/secret-store.ts may import keytar.' }] }] },
+  },
+  {
+    files: ['src/main/vault/secret-store.ts'],
+    rules: { 'no-restricted-imports': ['error', electronOnlyInAdapters] },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'keytar'],
+          patterns: [
+            { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins. Ask main through the contract.' },
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer knows only src/shared (the contract).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'keytar'],
+          patterns: [
+            { group: NODE_BUILTINS, message: 'src/shared runs in every process: no Node built-ins.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from main, renderer or preload.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['keytar'],
+          patterns: [
+            { group: NODE_BUILTINS, message: 'The sandboxed preload can only use electron and the contract.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'The preload knows only src/shared (the contract).' },
+          ],
+        },
+      ],
+    },
+  },
+]
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tools/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  ...boundaries,
+)

@@ -1,0 +1,59 @@
+import {
+  apiError,
+  isMethodName,
+  methodSpec,
+  type ApiError,
+  type MethodName,
+  type Output,
+  type ParsedInput,
+  type Reply,
+} from '../shared/contract'
+import type { Result } from '../shared/result'
+import type { Logger } from './log'
+
+/** One function per contract method; the compiler checks none is missing. */
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<Reply<M>> | Reply<M>
+}
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown, ApiError>>
+
+/**
+ * The single validation path for every transport (Electron IPC and web
+ * mode's WebSocket): unknown methods and schema-violating inputs are refused
+ * before any service runs; a stray throw becomes `internal` and is logged
+ * here, never sent; outputs are checked too, so a bug cannot leak a field
+ * the contract does not declare (zod strips unknown keys).
+ */
+export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: apiError('unknown-method', `No such method: ${String(method).slice(0, 80)}`) }
+    }
+    const spec = methodSpec(method)
+    const parsed = spec.input.safeParse(input)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''
+      return {
+        ok: false,
+        error: apiError('invalid-request', `Invalid request to ${method}${where}: ${issue?.message ?? 'invalid'}`),
+      }
+    }
+    let reply: Result<unknown, ApiError>
+    try {
+      const handler = handlers[method] as (input: unknown) => Promise<Result<unknown, ApiError>> | Result<unknown, ApiError>
+      reply = await handler(parsed.data)
+    } catch (error) {
+      log.error(`handler ${method} threw`, error)
+      return { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard. Details are in its log.') }
+    }
+    if (!reply.ok) return reply
+    const out = spec.output.safeParse(reply.value)
+    if (!out.success) {
+      log.error(`handler ${method} returned output that breaks the contract`, out.error.issues)
+      return { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard. Details are in its log.') }
+    }
+    return { ok: true, value: out.data as Output<typeof method> }
+  }
+}

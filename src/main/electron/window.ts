@@ -1,0 +1,69 @@
+import { BrowserWindow, screen, type WebPreferences } from 'electron'
+import type { JsonFile } from '../storage/json-file'
+import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, type WindowState } from '../window-state'
+
+/** The renderer gets no Node, runs sandboxed, and sees main only through the preload's contract. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: true,
+  }
+}
+
+export type MainWindowOptions = Readonly<{
+  preload: string
+  url: string
+  icon?: string
+  stateFile: JsonFile<WindowState>
+}>
+
+/** Opens the main window where the user left it, and remembers where they leave it. */
+export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
+  const saved = await options.stateFile.load()
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea)
+  const state = restoreWindowState(saved.ok ? saved.value : null, workAreas)
+  const window = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    show: false,
+    title: 'SellerGuard',
+    backgroundColor: '#00000000',
+    autoHideMenuBar: true,
+    ...(options.icon ? { icon: options.icon } : {}),
+    webPreferences: secureWebPreferences(options.preload),
+  })
+  if (state.maximized) window.maximize()
+  window.once('ready-to-show', () => window.show())
+
+  let timer: NodeJS.Timeout | undefined
+  const remember = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      if (window.isDestroyed()) return
+      const bounds = window.getNormalBounds()
+      void options.stateFile.save({ ...bounds, maximized: window.isMaximized() })
+    }, 300)
+  }
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', remember)
+  window.on('close', () => {
+    clearTimeout(timer)
+    void options.stateFile.save({ ...window.getNormalBounds(), maximized: window.isMaximized() })
+  })
+
+  await window.loadURL(options.url)
+  return window
+}

@@ -1,0 +1,121 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { z } from 'zod'
+import { err, ok, type Result } from '../../shared/result'
+
+export type JsonFileError =
+  | Readonly<{ kind: 'corrupt'; path: string; reason: string; backupPath: string | null }>
+  | Readonly<{ kind: 'too-new'; path: string; version: number }>
+  | Readonly<{ kind: 'io'; path: string; reason: string }>
+
+export interface JsonFile<T> {
+  readonly path: string
+  /** `null` when the file does not exist yet (a fresh install). */
+  load(): Promise<Result<T | null, JsonFileError>>
+  /** Loads the previous version kept beside the file (`.bak`). */
+  loadBackup(): Promise<Result<T | null, JsonFileError>>
+  save(value: T): Promise<Result<void, JsonFileError>>
+}
+
+export type JsonFileOptions<T> = Readonly<{
+  path: string
+  schema: z.ZodType<T>
+  /** Written into the file; a file with a higher version is refused, not overwritten. */
+  version: number
+}>
+
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/**
+ * A versioned JSON document written atomically: temp file, fsync, rename,
+ * fsync of the folder, with the previous version kept as `<file>.bak`. A
+ * crash at any moment leaves either the old or the new file, never a torn one.
+ */
+export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
+  const { schema, version } = options
+  const file = options.path
+  const backup = `${file}.bak`
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function read(target: string): Promise<Result<T | null, JsonFileError>> {
+    let text: string
+    try {
+      text = await fs.readFile(target, 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok(null)
+      return err({ kind: 'io', path: target, reason: reasonOf(e) })
+    }
+    const backupPath = target === file ? await exists(backup) : null
+    let doc: unknown
+    try {
+      doc = JSON.parse(text)
+    } catch (e) {
+      return err({ kind: 'corrupt', path: target, reason: `not JSON: ${reasonOf(e)}`, backupPath })
+    }
+    if (typeof doc !== 'object' || doc === null || typeof (doc as { schemaVersion?: unknown }).schemaVersion !== 'number') {
+      return err({ kind: 'corrupt', path: target, reason: 'no schemaVersion', backupPath })
+    }
+    const fileVersion = (doc as { schemaVersion: number }).schemaVersion
+    if (fileVersion > version) return err({ kind: 'too-new', path: target, version: fileVersion })
+    const parsed = schema.safeParse((doc as { data?: unknown }).data)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return err({ kind: 'corrupt', path: target, reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, backupPath })
+    }
+    return ok(parsed.data)
+  }
+
+  async function write(value: T): Promise<Result<void, JsonFileError>> {
+    const dir = path.dirname(file)
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
+    try {
+      await fs.mkdir(dir, { recursive: true })
+      const handle = await fs.open(tmp, 'w', 0o600)
+      try {
+        await handle.writeFile(`${JSON.stringify({ schemaVersion: version, data: value }, null, 2)}\n`, 'utf8')
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      if (await exists(file)) await fs.copyFile(file, backup)
+      await fs.rename(tmp, file)
+      await syncDir(dir)
+      return ok(undefined)
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined)
+      return err({ kind: 'io', path: file, reason: reasonOf(e) })
+    }
+  }
+
+  return {
+    path: file,
+    load: () => read(file),
+    loadBackup: () => read(backup),
+    // Saves are serialised so an older value can never land after a newer one.
+    save(value) {
+      const next = queue.then(() => write(value))
+      queue = next.catch(() => undefined)
+      return next
+    },
+  }
+}
+
+async function exists(target: string): Promise<string | null> {
+  try {
+    await fs.access(target)
+    return target
+  } catch {
+    return null
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; the rename is durable enough there.
+  if (process.platform === 'win32') return
+  const handle = await fs.open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Web mode entry (`npm run web`): the same services as the desktop app, with
+ * plain Node adapters, behind a loopback WebSocket. Built to out/main/web.js.
+ */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { createConsoleLogger } from '../log'
+import { defaultDataDir } from '../paths'
+import { createServices } from '../services'
+import { startWebServer } from './server'
+
+declare const __APP_VERSION__: string
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.SELLERGUARD_PORT ?? '0' },
+      'data-dir': { type: 'string', default: process.env.SELLERGUARD_DATA_DIR ?? defaultDataDir() },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`)
+  const log = createConsoleLogger('sellerguard-web')
+  const services = await createServices({
+    dataDir: path.resolve(values['data-dir']),
+    appVersion: __APP_VERSION__,
+    platform: process.platform,
+    runtime: 'web',
+    now: Date.now,
+    log,
+  })
+  const server = await startWebServer({
+    rendererDir: path.join(__dirname, '../renderer'),
+    dispatch: services.dispatch,
+    bus: services.bus,
+    log,
+    port,
+  })
+  // One machine-readable line first (the e2e fixture reads it), then the human one.
+  process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)
+  process.stdout.write(`SellerGuard web mode is running. Open this address in a browser on this computer:\n  ${server.url}\n`)
+  const stop = () => {
+    void server
+      .close()
+      .then(() => services.dispose())
+      .finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`SellerGuard web mode could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,20 @@
+import type { StateCreator } from 'zustand'
+import type { ClockStatus } from '../../../shared/contract'
+import { api } from '../bridge/api'
+import type { Store } from './index'
+
+export type ClockSlice = {
+  clock: ClockStatus | null
+  loadClock(): Promise<void>
+  receiveClock(status: ClockStatus): void
+}
+
+export const createClockSlice: StateCreator<Store, [], [], ClockSlice> = (set) => ({
+  clock: null,
+  async loadClock() {
+    const reply = await api().clock.status()
+    if (reply.ok) set({ clock: reply.value })
+    else set({ lastError: reply.error })
+  },
+  receiveClock: (clock) => set({ clock }),
+})

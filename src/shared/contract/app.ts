@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { method } from './define'
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** `process.platform` of the main process. */
+  platform: z.enum(['darwin', 'win32', 'linux', 'other']),
+  /** How the UI is connected: Electron IPC, or web mode's loopback WebSocket. */
+  runtime: z.enum(['electron', 'web']),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const appMethods = {
+  info: method(z.void(), AppInfo),
+}

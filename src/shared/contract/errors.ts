@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+/**
+ * Every error that crosses the boundary, as data. Electron rewrites the
+ * message of a thrown error, so nothing relies on throws across IPC.
+ */
+export const ApiErrorKind = z.enum([
+  /** The request did not match the contract's schema; nothing happened. */
+  'invalid-request',
+  /** No such method in the contract. */
+  'unknown-method',
+  /** A bug on the main side; the stack is logged there, not sent. */
+  'internal',
+  /** The thing named by id does not exist (any more). */
+  'not-found',
+  /** User input that is well-formed but wrong (bad key, bad URI, …). */
+  'invalid-input',
+  /** The OS keychain is locked: reads come back empty without an error. */
+  'keychain-locked',
+  /** No OS keychain could be reached (no Secret Service provider, …). */
+  'keychain-unavailable',
+  /** A file could not be read or written. */
+  'io',
+  /** The network could not be used (every NTP server failed, …). */
+  'network',
+  /** The renderer lost its connection to main (web mode's socket closed). */
+  'disconnected',
+])
+export type ApiErrorKind = z.infer<typeof ApiErrorKind>
+
+export const ApiError = z.object({
+  kind: ApiErrorKind,
+  /** Plain-language message for the user. */
+  message: z.string(),
+  /** For input errors: which field was wrong. */
+  field: z.string().optional(),
+  /** For text input errors: 0-based character position of the first problem. */
+  position: z.number().int().nonnegative().optional(),
+})
+export type ApiError = z.infer<typeof ApiError>
+
+export function apiError(kind: ApiErrorKind, message: string, extra: Omit<ApiError, 'kind' | 'message'> = {}): ApiError {
+  return { kind, message, ...extra }
+}

@@ -1,0 +1,131 @@
+/**
+ * The one contract between main and renderer. Everything else — the IPC
+ * handlers, the preload bridge, web mode's WebSocket, the renderer's types —
+ * is derived from these two maps; no method or event name is typed twice.
+ */
+import type { z } from 'zod'
+import type { Result } from '../result'
+import type { ApiError } from './errors'
+import { accountsEvents, accountsMethods } from './accounts'
+import { appMethods } from './app'
+import { clockEvents, clockMethods } from './clock'
+import { codesEvents, codesMethods } from './codes'
+import { settingsEvents, settingsMethods } from './settings'
+
+export * from './errors'
+export * from './app'
+export * from './settings'
+export * from './accounts'
+export * from './codes'
+export * from './clock'
+
+/** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
+export const methods = {
+  app: appMethods,
+  settings: settingsMethods,
+  accounts: accountsMethods,
+  codes: codesMethods,
+  clock: clockMethods,
+} as const
+
+/** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
+export const events = {
+  settings: settingsEvents,
+  accounts: accountsEvents,
+  codes: codesEvents,
+  clock: clockEvents,
+} as const
+
+type Methods = typeof methods
+type Events = typeof events
+type Area = keyof Methods
+
+/** `'area.verb'` for every method in the contract. */
+export type MethodName = { [A in Area]: `${A}.${keyof Methods[A] & string}` }[Area]
+export type EventName = { [A in keyof Events]: `${A}.${keyof Events[A] & string}` }[keyof Events]
+
+type SpecOf<M extends MethodName> = M extends `${infer A extends Area}.${infer V}`
+  ? V extends keyof Methods[A]
+    ? Methods[A][V]
+    : never
+  : never
+type EventSchemaOf<E extends EventName> = E extends `${infer A extends keyof Events}.${infer N}`
+  ? N extends keyof Events[A]
+    ? Events[A][N]
+    : never
+  : never
+
+export type Input<M extends MethodName> = SpecOf<M> extends { input: infer I extends z.ZodType } ? z.input<I> : never
+export type Output<M extends MethodName> = SpecOf<M> extends { output: infer O extends z.ZodType } ? z.output<O> : never
+export type EventPayload<E extends EventName> = z.output<EventSchemaOf<E>>
+
+export type Reply<M extends MethodName> = Result<Output<M>, ApiError>
+
+/** A method as the renderer calls it: methods without input take no argument. */
+type Call<M extends MethodName> = [Input<M>] extends [void | undefined] ? () => Promise<Reply<M>> : (input: Input<M>) => Promise<Reply<M>>
+
+export type Unsubscribe = () => void
+
+/** The shape of `window.sellerguard`: the same over Electron IPC and web mode. */
+export type SellerGuardApi = {
+  [A in Area]: { [V in keyof Methods[A] & string]: Call<`${A}.${V}` & MethodName> }
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe
+}
+
+const split = (name: string): [string, string] => {
+  const dot = name.indexOf('.')
+  return [name.slice(0, dot), name.slice(dot + 1)]
+}
+
+export const methodNames: readonly MethodName[] = Object.entries(methods).flatMap(([area, verbs]) =>
+  Object.keys(verbs).map((verb) => `${area}.${verb}` as MethodName),
+)
+export const eventNames: readonly EventName[] = Object.entries(events).flatMap(([area, names]) =>
+  Object.keys(names).map((name) => `${area}.${name}` as EventName),
+)
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (methodNames as readonly string[]).includes(name)
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name)
+}
+
+export function methodSpec(name: MethodName): { input: z.ZodType; output: z.ZodType } {
+  const [area, verb] = split(name)
+  return (methods as unknown as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[area]![verb]!
+}
+export function eventSchema(name: EventName): z.ZodType {
+  const [area, event] = split(name)
+  return (events as unknown as Record<string, Record<string, z.ZodType>>)[area]![event]!
+}
+
+/** The IPC channel of a method or event (Electron mode). */
+export const invokeChannel = (name: MethodName): string => `api:${name}`
+export const eventChannel = (name: EventName): string => `event:${name}`
+
+/**
+ * Builds the nested `window.sellerguard` object from the method list, over
+ * any transport. Used by the preload (IPC) and by web mode's shim.
+ */
+export function buildApi(
+  invoke: (name: MethodName, input: unknown) => Promise<unknown>,
+  subscribe: (name: EventName, listener: (payload: unknown) => void) => Unsubscribe,
+): SellerGuardApi {
+  const api: Record<string, unknown> = {}
+  for (const name of methodNames) {
+    const [area, verb] = split(name)
+    const group = (api[area] ??= {}) as Record<string, unknown>
+    group[verb] = (input?: unknown) => invoke(name, input)
+  }
+  api.on = (event: unknown, listener: unknown) => {
+    if (!isEventName(event)) throw new TypeError(`unknown event: ${String(event)}`)
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function')
+    return subscribe(event, listener as (payload: unknown) => void)
+  }
+  return api as unknown as SellerGuardApi
+}
+
+/** What a main-side handler receives: the input after schema parsing. */
+export type ParsedInput<M extends MethodName> = SpecOf<M> extends { input: infer I extends z.ZodType } ? z.output<I> : never

@@ -10,6 +10,7 @@ import { forwardEvents, registerIpc } from './electron/ipc'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
 import { createMainWindow } from './electron/window'
 import { createConsoleLogger } from './log'
+import { createAppUrlCheck } from './security/app-url'
 import { createServices } from './services'
 import { createJsonFile } from './storage/json-file'
 import { WindowState } from './window-state'
@@ -17,14 +18,7 @@ import { WindowState } from './window-state'
 const log = createConsoleLogger()
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
-const appOrigin = new URL(appUrl).origin
-const isAppUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === appOrigin
-  } catch {
-    return false
-  }
-}
+const isAppUrl = createAppUrlCheck(appUrl)
 
 if (process.env.SELLERGUARD_DATA_DIR) app.setPath('userData', path.resolve(process.env.SELLERGUARD_DATA_DIR))
 app.enableSandbox()

@@ -22,7 +22,15 @@ export const boundaries = [
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**', 'src/main/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInAdapters, patterns: [{ group: ['keytar'], message: 'Only src/main/vault/secret-store.ts may import keytar.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { ...electronOnlyInAdapters, patterns: [{ group: ['keytar'], message: 'Only src/main/vault/secret-store.ts may import keytar.' }] }],
+      // require('electron') and import('electron') dodge no-restricted-imports.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='require'][arguments.0.value='electron']", message: electronOnlyInAdapters.paths[0].message },
+        { selector: "ImportExpression[source.value='electron']", message: electronOnlyInAdapters.paths[0].message },
+      ],
+    },
   },
   {
     files: ['src/main/vault/secret-store.ts'],

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { buildApi, eventNames, eventSchema, methodNames, methodSpec, type MethodName } from './index'
+
+/** Property names that would mean a secret is crossing to the renderer. */
+const SECRET_LIKE = /secret|seed|password|privatekey|^key$/i
+
+function propertyNames(schema: unknown, out: Set<string> = new Set()): Set<string> {
+  if (!schema || typeof schema !== 'object') return out
+  const node = schema as Record<string, unknown>
+  if (node.properties && typeof node.properties === 'object') {
+    for (const [name, child] of Object.entries(node.properties as Record<string, unknown>)) {
+      out.add(name)
+      propertyNames(child, out)
+    }
+  }
+  for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties']) {
+    const child = node[key]
+    if (Array.isArray(child)) child.forEach((c) => propertyNames(c, out))
+    else propertyNames(child, out)
+  }
+  return out
+}
+
+describe('the contract', () => {
+  it('derives method and event names from its maps', () => {
+    expect(methodNames).toContain('app.info')
+    expect(methodNames.every((m) => /^[a-z]+\.[a-zA-Z]+$/.test(m))).toBe(true)
+    expect(new Set(methodNames).size).toBe(methodNames.length)
+    expect(eventNames).toContain('settings.changed')
+  })
+
+  it.each(methodNames.map((m) => [m]))('%s: no output or event field is shaped like a secret', (name) => {
+    const names = propertyNames(z.toJSONSchema(methodSpec(name as MethodName).output, { unrepresentable: 'any' }))
+    expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual([])
+  })
+
+  it.each(eventNames.map((e) => [e]))('event %s carries no field shaped like a secret', (name) => {
+    const names = propertyNames(z.toJSONSchema(eventSchema(name), { unrepresentable: 'any' }))
+    expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual([])
+  })
+
+  it('buildApi makes one function per method and refuses unknown events', async () => {
+    const invoked: string[] = []
+    const api = buildApi(
+      async (name) => (invoked.push(name), { ok: true, value: null }),
+      () => () => undefined,
+    )
+    await api.app.info()
+    await api.accounts.get({ id: 'abcdefgh' })
+    expect(invoked).toEqual(['app.info', 'accounts.get'])
+    expect(() => (api.on as (e: string, cb: () => void) => void)('nope.event', () => undefined)).toThrow(/unknown event/)
+  })
+})

@@ -1,0 +1,148 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { eventNames, methodNames } from '../src/shared/contract'
+import { createElectronStandIn, FakeContents, requireWithElectron } from './electron-stand-in'
+
+const MAIN = path.resolve(__dirname, '../out/main/index.js')
+const PRELOAD = path.resolve(__dirname, '../out/preload/index.js')
+
+/**
+ * Electron cannot run here, so this loads the BUILT main bundle with a
+ * recording stand-in for `electron` and checks what the real one would be
+ * given. Run `npm run build` first (npm test does).
+ */
+describe('composition root (built out/main/index.js)', () => {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'sg-root-'))
+  const { electron, record } = createElectronStandIn(userData)
+
+  beforeAll(async () => {
+    expect(existsSync(MAIN), `${MAIN} is missing: run npm run build`).toBe(true)
+    delete process.env.ELECTRON_RENDERER_URL
+    delete process.env.SELLERGUARD_DATA_DIR
+    requireWithElectron(MAIN, electron)
+    await vi.waitFor(() => expect(record.windows[0]?.loadedUrl).toBeTruthy(), { timeout: 10_000 })
+  })
+
+  it('takes the single-instance lock and forces the sandbox for every renderer', () => {
+    expect(record.calls).toContain('app.requestSingleInstanceLock')
+    expect(record.calls).toContain('app.enableSandbox')
+  })
+
+  it('opens one window with isolated, sandboxed, Node-free web preferences', () => {
+    expect(record.windows).toHaveLength(1)
+    const prefs = record.windows[0]!.options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    })
+    expect(prefs.preload).toBe(path.resolve(__dirname, '../out/preload/index.js'))
+    expect(record.windows[0]!.loadedUrl).toBe('app://sellerguard/index.html')
+  })
+
+  it('serves the renderer from a privileged app:// scheme with a strict CSP', async () => {
+    expect(record.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    const handler = record.protocolHandlers.get('app')!
+    const page = await handler(new Request('app://sellerguard/index.html'))
+    expect(page.status).toBe(200)
+    const csp = page.headers.get('content-security-policy') ?? ''
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]))
+    expect(directives['default-src']).toEqual(["'none'"])
+    expect(directives['script-src']).toEqual(["'self'"])
+    expect(directives['object-src']).toEqual(["'none'"])
+    expect(directives['frame-ancestors']).toEqual(["'none'"])
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
+    expect(await page.text()).toContain('<div id="root">')
+    expect((await handler(new Request('app://sellerguard/../main/index.js'))).status).toBe(404)
+    expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404)
+  })
+
+  it('denies new windows, navigation away, redirects and webviews for every web contents', () => {
+    const contents = new FakeContents()
+    record.appEvents.emit('web-contents-created', {}, contents)
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(contents.windowOpenHandler?.({ url: 'app://sellerguard/index.html' })).toEqual({ action: 'deny' })
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(contents.fire('will-navigate', 'file:///etc/passwd')).toBe(true)
+    expect(contents.fire('will-navigate', 'app://sellerguard/index.html')).toBe(false)
+    expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true)
+    expect(contents.fire('will-attach-webview')).toBe(true)
+    // The real window got the same treatment.
+    expect(record.windows[0]!.webContents.windowOpenHandler?.({ url: 'https://x.example' })).toEqual({ action: 'deny' })
+  })
+
+  it('denies every permission request and check', () => {
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn()
+      record.permissionRequestHandler?.({}, permission, callback)
+      expect(callback).toHaveBeenCalledWith(false)
+      expect(record.permissionCheckHandler?.({}, permission)).toBe(false)
+    }
+    expect(record.deviceHandler?.({})).toBe(false)
+  })
+
+  it('registers exactly one IPC handler per contract method, and nothing else', () => {
+    expect([...record.ipcHandlers.keys()].sort()).toEqual(methodNames.map((m) => `api:${m}`).sort())
+    expect([...record.ipcHandleCount.values()].every((n) => n === 1)).toBe(true)
+  })
+
+  it('IPC handlers validate payloads and refuse frames that are not the app', async () => {
+    const fromApp = { senderFrame: { url: 'app://sellerguard/index.html' } }
+    const info = record.ipcHandlers.get('api:app.info')!
+    expect(await info(fromApp, undefined)).toMatchObject({ ok: true, value: { name: 'SellerGuard', runtime: 'electron', version: '0.0.0-test' } })
+    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
+    const get = record.ipcHandlers.get('api:accounts.get')!
+    expect(await get(fromApp, { id: 7 })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
+    expect(await get(fromApp, { id: 'missing-account' })).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+  })
+
+  it('pushes contract events to the window', async () => {
+    const update = record.ipcHandlers.get('api:settings.update')!
+    await update({ senderFrame: { url: 'app://sellerguard/index.html' } }, { theme: 'dark' })
+    expect(record.windows[0]!.webContents.sent).toContainEqual(['event:settings.changed', expect.objectContaining({ theme: 'dark' })])
+  })
+})
+
+describe('preload (built out/preload/index.js)', () => {
+  const { electron, record } = createElectronStandIn(os.tmpdir())
+  beforeAll(() => {
+    expect(existsSync(PRELOAD), `${PRELOAD} is missing: run npm run build`).toBe(true)
+    requireWithElectron(PRELOAD, electron)
+  })
+
+  it('exposes exactly window.sellerguard: the contract areas and on()', () => {
+    expect([...record.exposed.keys()]).toEqual(['sellerguard'])
+    const api = record.exposed.get('sellerguard') as Record<string, Record<string, unknown>>
+    const areas = [...new Set(methodNames.map((m) => m.split('.')[0]!))]
+    expect(Object.keys(api).sort()).toEqual([...areas, 'on'].sort())
+    for (const name of methodNames) {
+      const [area, verb] = name.split('.') as [string, string]
+      expect(typeof api[area]![verb]).toBe('function')
+    }
+  })
+
+  it('maps methods to their IPC channel and events to listeners it can remove', async () => {
+    const api = record.exposed.get('sellerguard') as {
+      settings: { update: (i: unknown) => Promise<unknown> }
+      on: (e: string, cb: (p: unknown) => void) => () => void
+    }
+    await api.settings.update({ theme: 'light' })
+    expect(record.invoked).toContainEqual(['api:settings.update', { theme: 'light' }])
+    const seen: unknown[] = []
+    const off = api.on(eventNames[0]!, (p) => seen.push(p))
+    const listeners = record.rendererListeners.get(`event:${eventNames[0]}`)!
+    listeners[0]!({}, { hello: 1 })
+    expect(seen).toEqual([{ hello: 1 }])
+    off()
+    expect(record.rendererListeners.get(`event:${eventNames[0]}`)).toEqual([])
+    expect(() => api.on('ipc:anything', () => undefined)).toThrow(/unknown event/)
+  })
+})

@@ -1,0 +1,131 @@
+/**
+ * A recording stand-in for the `electron` module, used only to observe what
+ * the composition root (out/main/index.js) and the preload give the real
+ * Electron: this machine cannot run the Electron binary. It implements just
+ * the calls those files make and records every one of them.
+ */
+import { EventEmitter } from 'node:events'
+import Module from 'node:module'
+
+type Listener = (...args: unknown[]) => unknown
+
+export class FakeContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  sent: Array<[string, unknown]> = []
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload])
+  }
+  /** Emits like Electron: returns whether a listener called preventDefault. */
+  fire(event: string, ...args: unknown[]): boolean {
+    let prevented = false
+    this.emit(event, { preventDefault: () => (prevented = true) }, ...args)
+    return prevented
+  }
+}
+
+export function createElectronStandIn(userData: string) {
+  const record = {
+    calls: [] as string[],
+    windows: [] as FakeWindow[],
+    ipcHandlers: new Map<string, Listener>(),
+    ipcHandleCount: new Map<string, number>(),
+    schemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    permissionRequestHandler: null as Listener | null,
+    permissionCheckHandler: null as Listener | null,
+    deviceHandler: null as Listener | null,
+    exposed: new Map<string, unknown>(),
+    invoked: [] as Array<[string, unknown]>,
+    rendererListeners: new Map<string, Listener[]>(),
+    appEvents: new EventEmitter(),
+  }
+
+  class FakeWindow extends EventEmitter {
+    static getAllWindows = () => record.windows
+    webContents = new FakeContents()
+    loadedUrl: string | null = null
+    constructor(public options: Record<string, unknown>) {
+      super()
+      record.windows.push(this)
+      record.appEvents.emit('web-contents-created', {}, this.webContents)
+    }
+    async loadURL(url: string) {
+      this.loadedUrl = url
+    }
+    maximize() {}
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized = () => false
+    isDestroyed = () => false
+    isMaximized = () => false
+    getNormalBounds = () => ({ x: 10, y: 10, width: 1100, height: 720 })
+  }
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      enableSandbox: () => record.calls.push('app.enableSandbox'),
+      requestSingleInstanceLock: () => (record.calls.push('app.requestSingleInstanceLock'), true),
+      whenReady: () => Promise.resolve(),
+      getPath: (name: string) => (name === 'userData' ? userData : `/nonexistent/${name}`),
+      setPath: (name: string, value: string) => record.calls.push(`app.setPath ${name} ${value}`),
+      getVersion: () => '0.0.0-test',
+      on: (event: string, listener: Listener) => record.appEvents.on(event, listener),
+      quit: () => record.calls.push('app.quit'),
+      exit: (code: number) => record.calls.push(`app.exit ${code}`),
+    },
+    BrowserWindow: FakeWindow,
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: Listener) => (record.permissionRequestHandler = h),
+        setPermissionCheckHandler: (h: Listener) => (record.permissionCheckHandler = h),
+        setDevicePermissionHandler: (h: Listener) => (record.deviceHandler = h),
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => record.schemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => record.protocolHandlers.set(scheme, handler),
+    },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => {
+        record.ipcHandlers.set(channel, listener)
+        record.ipcHandleCount.set(channel, (record.ipcHandleCount.get(channel) ?? 0) + 1)
+      },
+      removeHandler: (channel: string) => record.ipcHandlers.delete(channel),
+    },
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => record.exposed.set(key, value),
+    },
+    ipcRenderer: {
+      invoke: async (channel: string, input: unknown) => {
+        record.invoked.push([channel, input])
+        return { ok: true, value: null }
+      },
+      on: (channel: string, listener: Listener) => record.rendererListeners.set(channel, [...(record.rendererListeners.get(channel) ?? []), listener]),
+      removeListener: (channel: string, listener: Listener) =>
+        record.rendererListeners.set(channel, (record.rendererListeners.get(channel) ?? []).filter((l) => l !== listener)),
+    },
+  }
+  return { electron, record }
+}
+
+/** Requires a built bundle with `electron` resolved to the stand-in. */
+export function requireWithElectron(file: string, electron: unknown): unknown {
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown }
+  const original = loader._load
+  loader._load = function (request: string, ...rest: unknown[]) {
+    if (request === 'electron') return electron
+    return original.call(this, request, ...rest)
+  }
+  try {
+    return (Module as unknown as { createRequire: (p: string) => NodeJS.Require }).createRequire(file)(file)
+  } finally {
+    // The bundle's own require calls run synchronously at load; later ones (none today) would see the real module.
+    loader._load = original
+  }
+}

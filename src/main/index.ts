@@ -13,6 +13,7 @@ import { createConsoleLogger } from './log'
 import { createAppUrlCheck } from './security/app-url'
 import { createServices } from './services'
 import { createJsonFile } from './storage/json-file'
+import { createKeytarSecretStore } from './vault/secret-store'
 import { WindowState } from './window-state'
 
 const log = createConsoleLogger()
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
     runtime: 'electron',
     now: Date.now,
     log,
+    secrets: createKeytarSecretStore(),
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)

@@ -1,10 +1,16 @@
 import path from 'node:path'
-import { apiError, type AppInfo } from '../shared/contract'
+import { apiError, type AppInfo, type ClockStatus } from '../shared/contract'
 import { err, ok } from '../shared/result'
+import { createCodeService } from './codes/code-service'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { createEventBus, type EventBus } from './events'
 import type { Logger } from './log'
+import { formatUri } from './otp/uri'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
+import { createAccountStore } from './vault/account-store'
+import { checkAccountText, guessKind, parseAccountText } from './vault/account-input'
+import type { SecretStore } from './vault/secret-store'
+import { createVault, type Vault } from './vault/vault'
 
 /** Everything the services need from the outside world, injected. */
 export type ServiceDeps = Readonly<{
@@ -16,17 +22,23 @@ export type ServiceDeps = Readonly<{
   /** Wall clock, ms since the epoch; injected so tests and the clock correction can steer it. */
   now: () => number
   log: Logger
+  /** The OS keychain (keytar in the app); the only place secrets are kept. */
+  secrets: SecretStore
+  /** How long a deleted account can be brought back, ms. */
+  undoWindowMs?: number
 }>
 
 export interface Services {
   dispatch: Dispatch
   bus: EventBus
   settings: SettingsService
+  vault: Vault
+  /** Resolves once the keychain has been probed and every secret loaded (codes stream in before that). */
+  ready: Promise<void>
   dispose(): Promise<void>
 }
 
-const platformOf = (p: NodeJS.Platform): AppInfo['platform'] =>
-  p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other'
+const platformOf = (p: NodeJS.Platform): AppInfo['platform'] => (p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other')
 
 /**
  * Assembles the plain-Node services behind the contract. Knows nothing of
@@ -34,23 +46,91 @@ const platformOf = (p: NodeJS.Platform): AppInfo['platform'] =>
  * adapters.
  */
 export async function createServices(deps: ServiceDeps): Promise<Services> {
+  const { log } = deps
   const bus = createEventBus()
-  const settings = await createSettingsService({ file: path.join(deps.dataDir, 'settings.json'), bus, log: deps.log })
+  const settings = await createSettingsService({ file: path.join(deps.dataDir, 'settings.json'), bus, log })
+  const vault = createVault({
+    secrets: deps.secrets,
+    store: createAccountStore(path.join(deps.dataDir, 'accounts.json')),
+    platform: deps.platform,
+    now: deps.now,
+    log,
+    ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}),
+  })
+  const clockStatus = (): ClockStatus => ({ state: 'unknown', offsetMs: null, errorMs: null, checkedAt: null, checking: false, correctionMs: 0 })
+  const codes = createCodeService({ vault, now: deps.now, correctionMs: () => 0, publish: (frames) => bus.emit('codes.frames', frames) })
+
+  // Secrets stream in batches at start-up: coalesce the pushes they cause.
+  let pushQueued = false
+  vault.onChange((change) => {
+    if (change === 'status') bus.emit('vault.status', vault.status())
+    if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
+    if (pushQueued) return
+    pushQueued = true
+    setTimeout(() => {
+      pushQueued = false
+      codes.refresh()
+    }, 0)
+  })
 
   const handlers: Handlers = {
     'app.info': () => ok({ name: 'SellerGuard', version: deps.appVersion, platform: platformOf(deps.platform), runtime: deps.runtime }),
     'settings.get': () => ok(settings.get()),
     'settings.update': (patch) => settings.update(patch),
-    'accounts.list': () => ok([]),
-    'accounts.get': ({ id }) => err(apiError('not-found', `No account with id ${id}.`)),
-    'codes.frames': () => ok({ frames: [], correctionMs: 0 }),
-    'clock.status': () => ok({ state: 'unknown', offsetMs: null, errorMs: null, checkedAt: null, checking: false, correctionMs: 0 }),
+
+    'vault.status': () => ok(vault.status()),
+    'vault.retry': async () => ok(await vault.retry()),
+    'vault.useBackup': async () => ok(await vault.useBackup()),
+
+    'accounts.list': () => ok([...vault.accounts()]),
+    'accounts.get': ({ id }) => {
+      const account = vault.get(id)
+      return account ? ok(account) : err(apiError('not-found', 'That account does not exist.'))
+    },
+    'accounts.check': ({ text }) => ok(checkAccountText(text)),
+    'accounts.add': async (input) => {
+      const parsed = parseAccountText(input.text)
+      if (!parsed.ok) return err(apiError('invalid-input', parsed.error.message, { field: 'text', ...(parsed.error.position !== null ? { position: parsed.error.position } : {}) }))
+      const { account, key } = parsed.value
+      const issuer = input.issuer ?? account.issuer
+      const label = input.label ?? account.label
+      if (!issuer && !label) return err(apiError('invalid-input', 'Give the account a name, for example “Amazon Seller Central”.', { field: 'issuer' }))
+      return vault.add({ ...account, issuer, label, kind: input.kind ?? guessKind(issuer), group: input.group ?? '' }, key)
+    },
+    'accounts.update': (patch) => vault.update(patch),
+    'accounts.reorder': ({ ids }) => vault.reorder(ids),
+    'accounts.remove': ({ id }) => vault.remove(id),
+    'accounts.undoRemove': ({ id }) => vault.undoRemove(id),
+    'accounts.reveal': async ({ id }) => {
+      const key = await vault.reveal(id)
+      if (!key.ok) return key
+      const account = vault.get(id)!
+      return ok({ id, secret: key.value.base32, uri: formatUri(account, key.value.base32) })
+    },
+
+    'codes.frames': () => ok(codes.frames()),
+    'codes.nextHotp': async ({ id }) => {
+      const advanced = await vault.advanceCounter(id)
+      if (!advanced.ok) return advanced
+      const frame = codes.frame(id)
+      return frame ? ok(frame) : err(apiError('keychain-locked', 'The secret of this account is not available.'))
+    },
+
+    'clock.status': () => ok(clockStatus()),
   }
 
+  const ready = vault.start().catch((e: unknown) => log.error('vault start failed', e))
+
   return {
-    dispatch: createDispatch(handlers, deps.log),
+    dispatch: createDispatch(handlers, log),
     bus,
     settings,
-    async dispose() {},
+    vault,
+    ready,
+    async dispose() {
+      codes.dispose()
+      await vault.dispose()
+    },
   }
 }
+

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { createConsoleLogger } from '../log'
 import { defaultDataDir } from '../paths'
 import { createServices } from '../services'
+import { createKeytarSecretStore } from '../vault/secret-store'
 import { startWebServer } from './server'
 
 declare const __APP_VERSION__: string
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     runtime: 'web',
     now: Date.now,
     log,
+    secrets: createKeytarSecretStore(),
   })
   const server = await startWebServer({
     rendererDir: path.join(__dirname, '../renderer'),

@@ -11,17 +11,16 @@ import { createDispatch, type Handlers } from '../dispatch'
 import { createEventBus } from '../events'
 import { createMemoryLogger } from '../log'
 import { startWebServer, type WebServer } from './server'
+import { stubHandlers } from '../../../test/helpers/stub-handlers'
 
 const calls: string[] = []
-const handlers: Handlers = {
+const handlers: Handlers = stubHandlers({
   'app.info': () => (calls.push('app.info'), ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web' })),
   'settings.get': () => ok(defaultSettings),
   'settings.update': (patch) => (calls.push('settings.update'), ok({ ...defaultSettings, ...patch })),
   'accounts.list': () => ok([]),
   'accounts.get': ({ id }) => err(apiError('not-found', `no ${id}`)),
-  'codes.frames': () => ok({ frames: [], correctionMs: 0 }),
-  'clock.status': () => ok({ state: 'unknown', offsetMs: null, errorMs: null, checkedAt: null, checking: false, correctionMs: 0 }),
-}
+})
 
 describe('web mode server: a hostile local process gets nothing', () => {
   let server: WebServer

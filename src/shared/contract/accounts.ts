@@ -38,10 +38,74 @@ export const AccountSummary = z.object({
 })
 export type AccountSummary = z.infer<typeof AccountSummary>
 
+const Name = z.string().trim().max(200)
+
+/** Text the user pasted or typed: a key ("Can't scan the barcode?") or an otpauth:// URI. */
+export const AccountText = z.string().max(4096)
+
+/** What an add-account form sends. The key text goes to main; no secret ever comes back. */
+export const NewAccount = z
+  .object({
+    /** An `otpauth://` URI, or the key text Amazon shows. */
+    text: AccountText,
+    /** Required for a bare key; overrides the URI's issuer when given. */
+    issuer: Name.optional(),
+    label: Name.optional(),
+    kind: AccountKind.optional(),
+    group: z.string().trim().max(100).optional(),
+  })
+  .strict()
+export type NewAccount = z.infer<typeof NewAccount>
+
+/** The result of checking pasted text as the user types: what it is, or exactly what is wrong. */
+export const TextCheck = z.discriminatedUnion('valid', [
+  z.object({
+    valid: z.literal(true),
+    source: z.enum(['key', 'uri']),
+    /** What the account will be (from the URI, or defaults for a key). */
+    preview: AccountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }),
+  }),
+  z.object({
+    valid: z.literal(false),
+    message: z.string(),
+    /** 0-based index in the text of the first problem, if there is one place. */
+    position: z.number().int().nonnegative().nullable(),
+  }),
+])
+export type TextCheck = z.infer<typeof TextCheck>
+
+export const AccountPatch = z
+  .object({ id: AccountId, issuer: Name.optional(), label: Name.optional(), group: z.string().trim().max(100).optional(), kind: AccountKind.optional() })
+  .strict()
+export type AccountPatch = z.infer<typeof AccountPatch>
+
+export const Removal = z.object({
+  id: AccountId,
+  /** Until when (ms since the epoch) `accounts.undoRemove` can bring it back. */
+  undoUntil: z.number(),
+})
+
+/** An explicit, per-account reveal: the one place a secret leaves main (besides export). */
+export const RevealedSecret = z.object({ id: AccountId, secret: z.string(), uri: z.string() })
+export type RevealedSecret = z.infer<typeof RevealedSecret>
+
+const ById = z.object({ id: AccountId }).strict()
+
 export const accountsMethods = {
   list: method(z.void(), z.array(AccountSummary)),
-  get: method(z.object({ id: AccountId }).strict(), AccountSummary),
+  get: method(ById, AccountSummary),
+  check: method(z.object({ text: AccountText }).strict(), TextCheck),
+  add: method(NewAccount, AccountSummary),
+  update: method(AccountPatch, AccountSummary),
+  /** The new order of all (or some) accounts, first to last. */
+  reorder: method(z.object({ ids: z.array(AccountId).max(10_000) }).strict(), z.array(AccountSummary)),
+  remove: method(ById, Removal),
+  undoRemove: method(ById, AccountSummary),
+  reveal: method(ById, RevealedSecret),
 }
+
+/** Methods whose output carries a secret on purpose (the user asked for it). */
+export const SECRET_BEARING_METHODS = ['accounts.reveal'] as const
 
 export const accountsEvents = {
   changed: z.array(AccountSummary),

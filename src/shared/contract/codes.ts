@@ -28,6 +28,8 @@ export type CodeFrames = z.infer<typeof CodeFrames>
 
 export const codesMethods = {
   frames: method(z.void(), CodeFrames),
+  /** HOTP: advance the counter (persisted first) and return the new code. */
+  nextHotp: method(z.object({ id: AccountId }).strict(), CodeFrame),
 }
 
 export const codesEvents = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { buildApi, eventNames, eventSchema, methodNames, methodSpec, type MethodName } from './index'
+import { buildApi, eventNames, eventSchema, methodNames, methodSpec, SECRET_BEARING_METHODS, type MethodName } from './index'
 
-/** Property names that would mean a secret is crossing to the renderer. */
-const SECRET_LIKE = /secret|seed|password|privatekey|^key$/i
+/** Property names that would mean a secret is crossing to the renderer (ids *of* secrets are fine). */
+const SECRET_LIKE = /^(secrets?|seed|password|passphrase|key|privatekey|base32|uri|otpauth)$/i
 
 function propertyNames(schema: unknown, out: Set<string> = new Set()): Set<string> {
   if (!schema || typeof schema !== 'object') return out
@@ -30,7 +30,8 @@ describe('the contract', () => {
     expect(eventNames).toContain('settings.changed')
   })
 
-  it.each(methodNames.map((m) => [m]))('%s: no output or event field is shaped like a secret', (name) => {
+  const ordinary = methodNames.filter((m) => !(SECRET_BEARING_METHODS as readonly string[]).includes(m))
+  it.each(ordinary.map((m) => [m]))('%s: no output field is shaped like a secret', (name) => {
     const names = propertyNames(z.toJSONSchema(methodSpec(name as MethodName).output, { unrepresentable: 'any' }))
     expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual([])
   })
@@ -38,6 +39,12 @@ describe('the contract', () => {
   it.each(eventNames.map((e) => [e]))('event %s carries no field shaped like a secret', (name) => {
     const names = propertyNames(z.toJSONSchema(eventSchema(name), { unrepresentable: 'any' }))
     expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual([])
+  })
+
+  it('the secret-bearing methods are the explicit reveals, and the check would catch them', () => {
+    expect(SECRET_BEARING_METHODS).toEqual(['accounts.reveal'])
+    const names = propertyNames(z.toJSONSchema(methodSpec('accounts.reveal').output))
+    expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual(['secret', 'uri'])
   })
 
   it('buildApi makes one function per method and refuses unknown events', async () => {

@@ -11,6 +11,7 @@ import { appMethods } from './app'
 import { clockEvents, clockMethods } from './clock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
+import { vaultEvents, vaultMethods } from './vault'
 
 export * from './errors'
 export * from './app'
@@ -18,11 +19,13 @@ export * from './settings'
 export * from './accounts'
 export * from './codes'
 export * from './clock'
+export * from './vault'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
   app: appMethods,
   settings: settingsMethods,
+  vault: vaultMethods,
   accounts: accountsMethods,
   codes: codesMethods,
   clock: clockMethods,
@@ -31,6 +34,7 @@ export const methods = {
 /** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
 export const events = {
   settings: settingsEvents,
+  vault: vaultEvents,
   accounts: accountsEvents,
   codes: codesEvents,
   clock: clockEvents,

@@ -1,0 +1,48 @@
+import type { AccountKind, TextCheck } from '../../shared/contract'
+import { err, ok, type Result } from '../../shared/result'
+import { normaliseKey, type NormalisedKey } from '../otp/base32'
+import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, type UriAccount } from '../otp/params'
+import { parseUri } from '../otp/uri'
+
+export type ParsedAccountText = Readonly<{ source: 'key' | 'uri'; account: UriAccount; key: NormalisedKey }>
+export type TextProblem = Readonly<{ message: string; position: number | null }>
+
+/**
+ * What the user pasted: an `otpauth://` URI (from a QR code or another app)
+ * or the bare key Amazon shows under "Can't scan the barcode?". A bare key
+ * is a standard TOTP account (SHA1, 6 digits, 30 s), which is what Amazon
+ * and nearly every site use.
+ */
+export function parseAccountText(text: string): Result<ParsedAccountText, TextProblem> {
+  if (/^\s*otpauth:/i.test(text)) {
+    const parsed = parseUri(text)
+    if (!parsed.ok) return err({ message: parsed.error.message, position: 'position' in parsed.error ? parsed.error.position : null })
+    return ok({ source: 'uri', ...parsed.value })
+  }
+  if (/^\s*otpauth-migration:/i.test(text)) {
+    return err({ message: 'This is a Google Authenticator export. Use Import to bring in its accounts.', position: 0 })
+  }
+  const key = normaliseKey(text)
+  if (!key.ok) return err({ message: key.error.message, position: key.error.position })
+  return ok({
+    source: 'key',
+    key: key.value,
+    account: { type: 'totp', issuer: '', label: '', algorithm: DEFAULT_ALGORITHM, digits: DEFAULT_DIGITS, period: DEFAULT_PERIOD, counter: 0 },
+  })
+}
+
+/** The as-you-type check the add-account form shows. Never returns the key. */
+export function checkAccountText(text: string): TextCheck {
+  const parsed = parseAccountText(text)
+  if (!parsed.ok) return { valid: false, message: parsed.error.message, position: parsed.error.position }
+  const { issuer, label, type, algorithm, digits, period, counter } = parsed.value.account
+  return { valid: true, source: parsed.value.source, preview: { issuer, label, type, algorithm, digits, period, counter } }
+}
+
+/** A sensible kind for an issuer when the user did not pick one. */
+export function guessKind(issuer: string): AccountKind {
+  if (/\bKDP\b|kindle direct/i.test(issuer)) return 'kdp'
+  if (/associates/i.test(issuer)) return 'associates'
+  if (/amazon|seller ?central/i.test(issuer)) return 'seller-central'
+  return 'other'
+}

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryLogger } from '../log'
+import { normaliseKey } from '../otp/base32'
+import { codeFrame } from '../otp/codes'
+import { createAccountStore } from './account-store'
+import { createKeytarSecretStore, type SecretStore } from './secret-store'
+import { createVault, type AccountDraft, type VaultDeps } from './vault'
+
+/**
+ * The vault against the real keychain: gnome-keyring over D-Bus
+ * (npm test runs this inside scripts/with-keyring.sh). Each test uses its own
+ * keychain service name so parallel files never see each other's items.
+ */
+const AMAZON_KEY = 'JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP JBSW'
+const key = (text: string) => {
+  const k = normaliseKey(text)
+  if (!k.ok) throw new Error(k.error.message)
+  return k.value
+}
+const randomKey = () => key(randomBytes(20).toString('hex').toUpperCase().replace(/[^A-Z2-7]/g, 'A').slice(0, 32))
+const draft = (issuer: string, label = 'seller@example.com'): AccountDraft => ({
+  type: 'totp',
+  issuer,
+  label,
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  group: '',
+  kind: 'seller-central',
+})
+
+describe('vault on the real keychain', () => {
+  let dir: string
+  let service: string
+  let secrets: SecretStore
+  const log = createMemoryLogger()
+  const vaults: Array<{ dispose(): Promise<void> }> = []
+
+  beforeEach(async () => {
+    expect(process.env.DBUS_SESSION_BUS_ADDRESS, 'run under scripts/with-keyring.sh (npm run test:unit does)').toBeTruthy()
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-vault-'))
+    service = `SellerGuardTest-${randomBytes(6).toString('hex')}`
+    secrets = createKeytarSecretStore(service)
+  })
+  afterEach(async () => {
+    await Promise.all(vaults.splice(0).map((v) => v.dispose()))
+    for (const item of await secrets.list()) await secrets.delete(item.id)
+    await fs.rm(dir, { recursive: true, force: true })
+  })
+
+  const open = async (extra: Partial<VaultDeps> = {}) => {
+    const vault = createVault({ secrets, store: createAccountStore(path.join(dir, 'accounts.json')), platform: 'linux', now: Date.now, log, ...extra })
+    vaults.push(vault)
+    await vault.start()
+    return vault
+  }
+
+  it('probes an unlocked, empty keychain as ready', async () => {
+    const vault = await open()
+    expect(vault.status()).toMatchObject({ state: 'ready', missingSecrets: [], orphanSecrets: [], metadataProblem: null })
+  })
+
+  it('keeps the secret in the keychain and only metadata on disk', async () => {
+    const vault = await open()
+    const added = await vault.add(draft('Amazon'), key(AMAZON_KEY))
+    expect(added.ok).toBe(true)
+    if (!added.ok) return
+    expect(await secrets.get(added.value.id)).toBe(key(AMAZON_KEY).base32)
+    const file = await fs.readFile(path.join(dir, 'accounts.json'), 'utf8')
+    expect(file).toContain('"issuer": "Amazon"')
+    expect(file).not.toContain(key(AMAZON_KEY).base32)
+    expect(file.toLowerCase()).not.toContain('jbswy3dp')
+  })
+
+  it('loads the same accounts and codes after a restart', async () => {
+    const first = await open()
+    const a = await first.add(draft('Amazon'), key(AMAZON_KEY))
+    const b = await first.add(draft('KDP', 'author@example.com'), randomKey())
+    if (!a.ok || !b.ok) throw new Error('add failed')
+    const at = Date.UTC(2026, 0, 1)
+    const before = first.accounts().map((acc) => codeFrame(acc, first.key(acc.id)!, at).code)
+
+    const second = await open()
+    expect(second.accounts().map((acc) => acc.issuer)).toEqual(['Amazon', 'KDP'])
+    expect(second.accounts().map((acc) => codeFrame(acc, second.key(acc.id)!, at).code)).toEqual(before)
+    expect(second.status()).toMatchObject({ state: 'ready', loaded: 2, total: 2 })
+  })
+
+  it('streams secrets in batches, reporting progress', async () => {
+    const first = await open()
+    for (let i = 0; i < 7; i++) await first.add(draft(`Site ${i}`), randomKey())
+    const progress: number[] = []
+    const vault = createVault({ secrets, store: createAccountStore(path.join(dir, 'accounts.json')), platform: 'linux', now: Date.now, log, batchSize: 3 })
+    vaults.push(vault)
+    vault.onChange((change) => change === 'keys' && progress.push(vault.status().loaded))
+    await vault.start()
+    expect(progress).toEqual([3, 6, 7])
+  })
+
+  it('reports metadata without a secret and a secret without metadata, deleting neither', async () => {
+    const first = await open()
+    const a = await first.add(draft('Amazon'), key(AMAZON_KEY))
+    if (!a.ok) throw new Error('add failed')
+    await secrets.delete(a.value.id)
+    await secrets.set('acc_orphanorphan', randomKey().base32)
+
+    const second = await open()
+    expect(second.status().missingSecrets).toEqual([{ id: a.value.id, issuer: 'Amazon', label: 'seller@example.com' }])
+    expect(second.status().orphanSecrets).toEqual(['acc_orphanorphan'])
+    expect(second.accounts()).toHaveLength(1)
+    expect(await secrets.get('acc_orphanorphan')).not.toBeNull()
+  })
+
+  it('refuses a duplicate of an account already there', async () => {
+    const vault = await open()
+    await vault.add(draft('Amazon'), key(AMAZON_KEY))
+    expect(await vault.add(draft('Amazon'), key(AMAZON_KEY.toLowerCase()))).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
+    expect(vault.accounts()).toHaveLength(1)
+  })
+
+  it('deletes metadata first, keeps the secret for the undo window, then deletes it', async () => {
+    let fire: (() => void) | null = null
+    const vault = await open({ setTimer: (fn) => ((fire = fn), 1), clearTimer: () => (fire = null) })
+    const a = await vault.add(draft('Amazon'), key(AMAZON_KEY))
+    if (!a.ok) throw new Error('add failed')
+    const removed = await vault.remove(a.value.id)
+    expect(removed.ok).toBe(true)
+    expect(vault.accounts()).toEqual([])
+    expect(await secrets.get(a.value.id)).not.toBeNull()
+
+    expect(await vault.undoRemove(a.value.id)).toMatchObject({ ok: true })
+    expect(vault.accounts().map((x) => x.id)).toEqual([a.value.id])
+    expect(fire).toBeNull()
+
+    await vault.remove(a.value.id)
+    fire!()
+    await vault.dispose()
+    expect(await secrets.get(a.value.id)).toBeNull()
+    expect(await vault.undoRemove(a.value.id)).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+  })
+
+  it('carries out pending deletions on dispose', async () => {
+    const vault = await open({ undoWindowMs: 60_000 })
+    const a = await vault.add(draft('Amazon'), key(AMAZON_KEY))
+    if (!a.ok) throw new Error('add failed')
+    await vault.remove(a.value.id)
+    await vault.dispose()
+    expect(await secrets.get(a.value.id)).toBeNull()
+  })
+
+  it('renames, regroups and reorders, and persists it', async () => {
+    const vault = await open()
+    const ids: string[] = []
+    for (const name of ['A', 'B', 'C']) {
+      const r = await vault.add(draft(name), randomKey())
+      if (r.ok) ids.push(r.value.id)
+    }
+    await vault.update({ id: ids[0]!, issuer: 'Amazon EU', group: 'Europe', kind: 'kdp' })
+    await vault.reorder([ids[2]!, ids[0]!])
+    const reopened = await open()
+    expect(reopened.accounts().map((a) => a.issuer)).toEqual(['C', 'Amazon EU', 'B'])
+    expect(reopened.get(ids[0]!)).toMatchObject({ group: 'Europe', kind: 'kdp' })
+    expect(await vault.reorder(['acc_doesnotexist'])).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+  })
+
+  it('advances an HOTP counter and saves it before returning', async () => {
+    const vault = await open()
+    const a = await vault.add({ ...draft('Bank'), type: 'hotp', counter: 5 }, randomKey())
+    if (!a.ok) throw new Error('add failed')
+    expect(await vault.advanceCounter(a.value.id)).toMatchObject({ ok: true, value: { counter: 6 } })
+    const reopened = await open()
+    expect(reopened.get(a.value.id)?.counter).toBe(6)
+  })
+
+  it('reveals a secret only from the keychain, on request', async () => {
+    const vault = await open()
+    const a = await vault.add(draft('Amazon'), key(AMAZON_KEY))
+    if (!a.ok) throw new Error('add failed')
+    expect(await vault.reveal(a.value.id)).toMatchObject({ ok: true, value: { base32: key(AMAZON_KEY).base32 } })
+  })
+
+  it('reports a damaged account list, writes nothing, and can fall back to the backup', async () => {
+    const vault = await open()
+    await vault.add(draft('A'), randomKey())
+    await vault.add(draft('B'), randomKey())
+    await fs.writeFile(path.join(dir, 'accounts.json'), '{"schemaVersion":1,"data":{"accounts":[{"id":')
+    const damaged = await open()
+    expect(damaged.status().metadataProblem).toMatch(/damaged/)
+    expect(damaged.status().backupAvailable).toBe(true)
+    expect(await damaged.add(draft('C'), randomKey())).toMatchObject({ ok: false, error: { kind: 'io' } })
+    expect(await fs.readFile(path.join(dir, 'accounts.json'), 'utf8')).toContain('"id":')
+    const restored = await damaged.useBackup()
+    expect(restored.metadataProblem).toBeNull()
+    expect(damaged.accounts().map((a) => a.issuer)).toEqual(['A'])
+    const names = await fs.readdir(dir)
+    expect(names.some((n) => n.startsWith('accounts.json.damaged-'))).toBe(true)
+  })
+})

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { method } from './define'
+import { AccountId } from './accounts'
+
+export const KeychainState = z.enum(['checking', 'ready', 'locked', 'unavailable'])
+export type KeychainState = z.infer<typeof KeychainState>
+
+export const AccountRef = z.object({ id: AccountId, issuer: z.string(), label: z.string() })
+export type AccountRef = z.infer<typeof AccountRef>
+
+/** The OS keychain as the UI shows it: state, the OS's own words, and how to fix it here. */
+export const KeychainStatus = z.object({
+  state: KeychainState,
+  /** What the OS said (for `locked` / `unavailable`). */
+  reason: z.string().nullable(),
+  /** Plain-language steps for this OS. */
+  help: z.string().nullable(),
+  /** Name of the keychain on this OS ("Secret Service", "macOS Keychain", "Windows Credential Manager"). */
+  keychainName: z.string(),
+  /** Accounts whose metadata exists but whose keychain item is missing: reported, never deleted. */
+  missingSecrets: z.array(AccountRef),
+  /** Keychain items with no account metadata (e.g. a crash during delete): reported, never deleted silently. */
+  orphanSecrets: z.array(AccountId),
+  /** The account list file could not be read (damaged, or from a newer SellerGuard): nothing is written until it is resolved. */
+  metadataProblem: z.string().nullable(),
+  /** Whether a previous version of the account list exists to fall back to. */
+  backupAvailable: z.boolean(),
+  /** Secrets loaded so far (codes stream in as they arrive). */
+  loaded: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+})
+export type KeychainStatus = z.infer<typeof KeychainStatus>
+
+export const vaultMethods = {
+  status: method(z.void(), KeychainStatus),
+  /** Probe the keychain again (after the user unlocked or started it). */
+  retry: method(z.void(), KeychainStatus),
+  /** Replace a damaged account list with its previous version (the damaged file is kept aside). */
+  useBackup: method(z.void(), KeychainStatus),
+}
+
+export const vaultEvents = {
+  status: KeychainStatus,
+}

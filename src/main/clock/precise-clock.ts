@@ -1,0 +1,58 @@
+export type PreciseClockDeps = Readonly<{
+  /** System clock, ms since the epoch, whole ms (Date.now semantics: floored). */
+  now: () => number
+  /** Monotonic high-resolution clock, ms with a fraction (performance.now). */
+  hrNow: () => number
+  /** Longest busy-wait for the system clock to tick, ms. Default 2. */
+  maxSpinMs?: number
+  /** Re-anchor after this long, so slewing between the two clocks cannot build up, ms. Default 10 000. */
+  maxAnchorAgeMs?: number
+}>
+
+/** How far a prediction may fall outside the current whole ms before we re-anchor, ms. */
+const SLACK_MS = 0.25
+/** Guards the busy-wait against a clock that never moves (a frozen fake in a test). */
+const MAX_SPIN_READS = 200_000
+
+/**
+ * The system clock with sub-millisecond resolution.
+ *
+ * `Date.now()` floors to whole ms, so a bare reading is up to 1 ms early, and
+ * that bias would go straight into every SNTP offset. We anchor the monotonic
+ * clock to the system clock at the moment the latter ticks over to a new ms
+ * (busy-waiting at most `maxSpinMs`, about 0.5 ms on average), then read
+ * `anchor + monotonic delta`. The anchor is checked on every read against
+ * the system clock and redone when they disagree (the system clock was
+ * stepped) or when it gets old, so the result always tracks the clock the
+ * TOTP codes are computed from.
+ */
+export function createPreciseClock(deps: PreciseClockDeps): () => number {
+  const maxSpinMs = deps.maxSpinMs ?? 2
+  const maxAnchorAgeMs = deps.maxAnchorAgeMs ?? 10_000
+  let anchor: { wall: number; hr: number } | null = null
+
+  function calibrate(): { wall: number; hr: number } {
+    const startHr = deps.hrNow()
+    const startWall = deps.now()
+    let hr = startHr
+    let wall = startWall
+    for (let reads = 0; wall === startWall && hr - startHr < maxSpinMs && reads < MAX_SPIN_READS; reads++) {
+      hr = deps.hrNow()
+      wall = deps.now()
+    }
+    // No tick seen (a coarse or frozen clock): the middle of the ms is the best guess.
+    if (wall === startWall) return { wall: startWall + 0.5, hr: startHr }
+    return { wall, hr }
+  }
+
+  return () => {
+    const hr = deps.hrNow()
+    const wall = deps.now()
+    if (anchor !== null && hr - anchor.hr < maxAnchorAgeMs) {
+      const predicted = anchor.wall + (hr - anchor.hr)
+      if (predicted >= wall - SLACK_MS && predicted < wall + 1 + SLACK_MS) return predicted
+    }
+    anchor = calibrate()
+    return anchor.wall + (deps.hrNow() - anchor.hr)
+  }
+}

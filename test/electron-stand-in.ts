@@ -79,6 +79,15 @@ export function createElectronStandIn(userData: string) {
       exit: (code: number) => record.calls.push(`app.exit ${code}`),
     },
     BrowserWindow: FakeWindow,
+    clipboard: {
+      text: '',
+      async readText() {
+        return this.text
+      },
+      async writeText(text: string) {
+        this.text = text
+      },
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {

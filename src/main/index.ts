@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow } from 'electron'
 import path from 'node:path'
+import { electronClipboard } from './electron/clipboard'
 import { hardenApp, denyPermissions } from './electron/hardening'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
@@ -54,7 +55,9 @@ async function start(): Promise<void> {
     runtime: 'electron',
     now: Date.now,
     log,
-    secrets: createKeytarSecretStore(),
+    // A separate keychain service only for tests and side-by-side profiles; users never set it.
+    secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
+    clipboard: electronClipboard,
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)

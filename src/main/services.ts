@@ -1,6 +1,8 @@
 import path from 'node:path'
+import QRCode from 'qrcode'
 import { apiError, type AppInfo, type ClockStatus } from '../shared/contract'
 import { err, ok } from '../shared/result'
+import { createClipboardGuard, type ClipboardPort } from './clipboard/clipboard-guard'
 import { createCodeService } from './codes/code-service'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { createEventBus, type EventBus } from './events'
@@ -26,6 +28,8 @@ export type ServiceDeps = Readonly<{
   secrets: SecretStore
   /** How long a deleted account can be brought back, ms. */
   undoWindowMs?: number
+  /** The system clipboard (Electron's, or web mode's adapter). */
+  clipboard: ClipboardPort
 }>
 
 export interface Services {
@@ -58,6 +62,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}),
   })
   const clockStatus = (): ClockStatus => ({ state: 'unknown', offsetMs: null, errorMs: null, checkedAt: null, checking: false, correctionMs: 0 })
+  const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now: deps.now })
   const codes = createCodeService({ vault, now: deps.now, correctionMs: () => 0, publish: (frames) => bus.emit('codes.frames', frames) })
 
   // Secrets stream in batches at start-up: coalesce the pushes they cause.
@@ -104,8 +109,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     'accounts.reveal': async ({ id }) => {
       const key = await vault.reveal(id)
       if (!key.ok) return key
-      const account = vault.get(id)!
-      return ok({ id, secret: key.value.base32, uri: formatUri(account, key.value.base32) })
+      const uri = formatUri(vault.get(id)!, key.value.base32)
+      return ok({ id, secret: key.value.base32, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) })
     },
 
     'codes.frames': () => ok(codes.frames()),
@@ -114,6 +119,13 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       if (!advanced.ok) return advanced
       const frame = codes.frame(id)
       return frame ? ok(frame) : err(apiError('keychain-locked', 'The secret of this account is not available.'))
+    },
+
+    'clipboard.copyCode': async ({ id, which }) => {
+      const frame = codes.frame(id)
+      if (!frame) return err(apiError(vault.get(id) ? 'keychain-locked' : 'not-found', vault.get(id) ? 'The code is not available: the keychain is locked.' : 'That account does not exist.'))
+      const code = which === 'next' && frame.nextCode ? frame.nextCode : frame.code
+      return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
     },
 
     'clock.status': () => ok(clockStatus()),
@@ -129,6 +141,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     ready,
     async dispose() {
       codes.dispose()
+      clipboard.dispose()
       await vault.dispose()
     },
   }

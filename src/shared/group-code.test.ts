@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupCode } from './grouping'
+import { groupCode } from './group-code'
 
 describe('groupCode', () => {
   it.each([

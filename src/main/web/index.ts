@@ -6,6 +6,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createConsoleLogger } from '../log'
 import { defaultDataDir } from '../paths'
+import { createMemoryClipboard } from '../clipboard/clipboard-guard'
 import { createServices } from '../services'
 import { createKeytarSecretStore } from '../vault/secret-store'
 import { startWebServer } from './server'
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`)
   const log = createConsoleLogger('sellerguard-web')
+  // No OS clipboard API in plain Node: web mode keeps copies in memory (the browser tab shows the code).
+  const clipboard = createMemoryClipboard()
+  const testHooks = process.env.SELLERGUARD_TEST_HOOKS === '1'
   const services = await createServices({
     dataDir: path.resolve(values['data-dir']),
     appVersion: __APP_VERSION__,
@@ -29,7 +33,9 @@ async function main(): Promise<void> {
     runtime: 'web',
     now: Date.now,
     log,
-    secrets: createKeytarSecretStore(),
+    // A separate keychain service only for tests and side-by-side profiles; users never set it.
+    secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
+    clipboard,
   })
   const server = await startWebServer({
     rendererDir: path.join(__dirname, '../renderer'),
@@ -37,6 +43,8 @@ async function main(): Promise<void> {
     bus: services.bus,
     log,
     port,
+    // Only for e2e: lets a test read what was copied. Off unless the environment asks for it.
+    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text } } : {}),
   })
   // One machine-readable line first (the e2e fixture reads it), then the human one.
   process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)

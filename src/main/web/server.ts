@@ -21,6 +21,8 @@ export type WebServerOptions = Readonly<{
   token?: string
   /** Largest WebSocket message accepted, bytes. */
   maxPayload?: number
+  /** e2e only: `GET /__test__/clipboard` with the token as a Bearer header. */
+  testHooks?: Readonly<{ clipboard: () => string }>
 }>
 
 export interface WebServer {
@@ -52,6 +54,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = http.createServer((req, res) => {
     if (req.headers.host !== host) return refuse(res, 421, 'wrong host')
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed')
+    if (req.url === '/__test__/clipboard' && options.testHooks) {
+      if (!tokenMatches(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return refuse(res, 403, 'forbidden')
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(options.testHooks.clipboard())
+      return
+    }
     void readRendererFile(options.rendererDir, req.url ?? '/').then((file) => {
       if (!file) return refuse(res, 404, 'not found')
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': file.body.length })

@@ -86,7 +86,14 @@ export const Removal = z.object({
 })
 
 /** An explicit, per-account reveal: the one place a secret leaves main (besides export). */
-export const RevealedSecret = z.object({ id: AccountId, secret: z.string(), uri: z.string() })
+export const RevealedSecret = z.object({
+  id: AccountId,
+  /** Base32, as another authenticator asks for it. */
+  secret: z.string(),
+  uri: z.string(),
+  /** The URI as a QR code (SVG markup), to scan with a phone. */
+  qrSvg: z.string(),
+})
 export type RevealedSecret = z.infer<typeof RevealedSecret>
 
 const ById = z.object({ id: AccountId }).strict()

@@ -44,7 +44,7 @@ describe('the contract', () => {
   it('the secret-bearing methods are the explicit reveals, and the check would catch them', () => {
     expect(SECRET_BEARING_METHODS).toEqual(['accounts.reveal'])
     const names = propertyNames(z.toJSONSchema(methodSpec('accounts.reveal').output))
-    expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual(['secret', 'uri'])
+    expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual(['secret', 'uri', 'qrSvg'].filter((n) => SECRET_LIKE.test(n)))
   })
 
   it('buildApi makes one function per method and refuses unknown events', async () => {

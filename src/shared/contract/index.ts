@@ -8,6 +8,7 @@ import type { Result } from '../result'
 import type { ApiError } from './errors'
 import { accountsEvents, accountsMethods } from './accounts'
 import { appMethods } from './app'
+import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
@@ -20,6 +21,7 @@ export * from './accounts'
 export * from './codes'
 export * from './clock'
 export * from './vault'
+export * from './clipboard'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
@@ -28,6 +30,7 @@ export const methods = {
   vault: vaultMethods,
   accounts: accountsMethods,
   codes: codesMethods,
+  clipboard: clipboardMethods,
   clock: clockMethods,
 } as const
 

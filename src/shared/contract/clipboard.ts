@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { method } from './define'
+import { AccountId } from './accounts'
+
+export const CopyResult = z.object({
+  /** The code that was copied (computed at the moment of the copy, on the clock codes use). */
+  code: z.string(),
+  /** When the clipboard will be cleared (if it still holds this code), ms since the epoch; null = never. */
+  clearAt: z.number().nullable(),
+})
+export type CopyResult = z.infer<typeof CopyResult>
+
+export const clipboardMethods = {
+  /** Main computes the code at this moment and puts it on the clipboard; the renderer never handles it. */
+  copyCode: method(z.object({ id: AccountId, which: z.enum(['current', 'next']).default('current') }).strict(), CopyResult),
+}

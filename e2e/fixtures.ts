@@ -8,6 +8,7 @@
  */
 import { test as base, expect, _electron, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,31 +16,46 @@ import path from 'node:path'
 export type AppHandle = Readonly<{
   mode: 'electron' | 'web'
   dataDir: string
+  /** This test's own keychain service name, so tests never see each other's secrets. */
+  keychainService: string
+  /** What the app last put on the system clipboard (web mode: its clipboard adapter). */
+  clipboardText(): Promise<string>
 }>
 
 const ROOT = path.resolve(__dirname, '..')
 const MODE = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
 
+type Running = { clipboardText(): Promise<string> }
 type Fixtures = { app: AppHandle; page: Page }
 
-export const test = base.extend<Fixtures>({
-  app: async ({}, use) => {
+export const test = base.extend<Fixtures & { running: { current: Running | null } }>({
+  running: async ({}, use) => use({ current: null }),
+  app: async ({ running }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
-    await use({ mode: MODE, dataDir })
+    const keychainService = `SellerGuardE2E-${randomBytes(6).toString('hex')}`
+    await use({
+      mode: MODE,
+      dataDir,
+      keychainService,
+      clipboardText: () => {
+        if (!running.current) throw new Error('the app is not running')
+        return running.current.clipboardText()
+      },
+    })
     rmSync(dataDir, { recursive: true, force: true })
   },
-  page: async ({ app, browser }, use) => {
+  page: async ({ app, browser, running }, use) => {
+    const env = { ...process.env, SELLERGUARD_DATA_DIR: app.dataDir, SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService }
     if (app.mode === 'electron') {
-      const electronApp = await _electron.launch({
-        args: [path.join(ROOT, 'out/main/index.js')],
-        env: { ...process.env, SELLERGUARD_DATA_DIR: app.dataDir } as Record<string, string>,
-      })
+      const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env as Record<string, string> })
+      running.current = { clipboardText: () => electronApp.evaluate(({ clipboard }) => clipboard.readText()) }
       const page = await electronApp.firstWindow()
       await use(page)
       await electronApp.close()
       return
     }
-    const server = await startWebMode(app.dataDir)
+    const server = await startWebMode(env)
+    running.current = { clipboardText: server.clipboardText }
     const context = await browser.newContext({ colorScheme: 'light' })
     const page = await context.newPage()
     await page.goto(server.url)
@@ -52,9 +68,9 @@ export const test = base.extend<Fixtures>({
 export { expect }
 
 /** Starts `out/main/web.js` and waits for the address it prints. */
-async function startWebMode(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js')], {
-    env: { ...process.env, SELLERGUARD_DATA_DIR: dataDir, SELLERGUARD_PORT: '0' },
+    env: { ...env, SELLERGUARD_PORT: '0', SELLERGUARD_TEST_HOOKS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
@@ -68,7 +84,13 @@ async function startWebMode(dataDir: string): Promise<{ url: string; stop: () =>
     })
     child.once('exit', (code) => reject(new Error(`web mode exited with ${code}: ${stderr}`)))
   })
-  return { url, stop: () => stopChild(child) }
+  const { origin, hash } = new URL(url)
+  const token = new URLSearchParams(hash.slice(1)).get('token') ?? ''
+  const clipboardText = async () => {
+    const res = await fetch(`${origin}/__test__/clipboard`, { headers: { Authorization: `Bearer ${token}` } })
+    return res.text()
+  }
+  return { url, stop: () => stopChild(child), clipboardText }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 test('the app shell loads with its sidebar and first screen', async ({ page }, testInfo) => {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
   for (const item of ['Codes', 'Checklist', 'Clock', 'Settings']) {
-    await expect(page.getByRole('button', { name: item })).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item })).toBeVisible()
   }
   await expect(page.getByRole('heading', { name: 'Add your first account' })).toBeVisible()
   await expect(page.getByTestId('app-version')).toContainText('SellerGuard')
@@ -42,7 +42,7 @@ test('a pushed event updates the renderer store', async ({ page }) => {
   expect(reply.ok).toBe(true)
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
 
-  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked()
   await page.getByRole('radio', { name: 'Light' }).check()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')

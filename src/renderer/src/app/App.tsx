@@ -6,6 +6,7 @@ import { ClockScreen } from '../features/clock/ClockScreen'
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen'
 import { Sidebar, type Screen } from './Sidebar'
 import { StatusStrip } from './StatusStrip'
+import { Toast } from '../ui/Toast'
 import { useTheme } from './use-theme'
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
         {screen === 'settings' && <SettingsScreen />}
       </main>
       <StatusStrip />
+      <Toast />
     </div>
   )
 }

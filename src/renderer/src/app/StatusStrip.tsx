@@ -1,22 +1,63 @@
+import { useState } from 'react'
 import { useStore } from '../store'
 
-const CLOCK_TEXT = {
-  ok: 'Clock in sync',
-  warn: 'Clock is off',
-  critical: 'Clock is far off',
-  unknown: 'Clock not checked yet',
-} as const
+type Tone = 'ok' | 'warn' | 'critical' | 'unknown'
 
+function StatusItem({ id, tone, text, explanation }: Readonly<{ id: string; tone: Tone; text: string; explanation: string }>) {
+  const [open, setOpen] = useState(false)
+  return (
+    <span className="status-item">
+      <button
+        type="button"
+        className={`status status--${tone}`}
+        data-testid={`${id}-status`}
+        data-tone={tone}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="status__dot" aria-hidden="true" />
+        {text}
+      </button>
+      {open && (
+        <span className="status-popover" role="note" data-testid={`${id}-explanation`}>
+          {explanation}
+        </span>
+      )}
+    </span>
+  )
+}
+
+/** Always visible: is the keychain usable, is the clock right. Click either for a plain explanation. */
 export function StatusStrip() {
   const clock = useStore((s) => s.clock)
+  const keychain = useStore((s) => s.keychain)
   const info = useStore((s) => s.info)
-  const state = clock?.state ?? 'unknown'
+  const k = keychain?.state ?? 'checking'
+  const name = keychain?.keychainName ?? 'keychain'
+  const keyTone: Tone = k === 'ready' ? (keychain?.missingSecrets.length ? 'warn' : 'ok') : k === 'checking' ? 'unknown' : 'critical'
+  const keyText = { ready: 'Keychain ready', checking: 'Opening keychain…', locked: 'Keychain locked', unavailable: 'No keychain' }[k]
+  const keyExplanation =
+    k === 'ready'
+      ? `Your secrets are stored in the ${name}, protected by your login. SellerGuard never writes them to a file.`
+      : k === 'checking'
+        ? `SellerGuard is opening the ${name}.`
+        : (keychain?.help ?? '')
+
+  const c = clock?.state ?? 'unknown'
+  const offset = clock?.offsetMs
+  const clockText =
+    c === 'unknown' ? 'Clock not checked' : c === 'ok' ? 'Clock in sync' : `Clock ${Math.abs((offset ?? 0) / 1000).toFixed(0)} s ${(offset ?? 0) > 0 ? 'behind' : 'ahead'}`
+  const clockExplanation =
+    c === 'unknown'
+      ? 'SellerGuard compares your computer’s clock with internet time servers. No check has succeeded yet (offline?), so nothing is known about the clock — this is not an alarm.'
+      : c === 'ok'
+        ? 'Your computer’s clock agrees with internet time servers, so your codes are computed at the right time.'
+        : 'Codes depend on the time. When the clock is off, websites reject the codes. Open the Clock page to fix it.'
+
   return (
     <footer className="status-strip" aria-label="Status">
-      <span className={`status status--${state}`} data-testid="clock-status">
-        <span className="status__dot" aria-hidden="true" />
-        {CLOCK_TEXT[state]}
-      </span>
+      <StatusItem id="keychain" tone={keyTone} text={keyText} explanation={keyExplanation} />
+      <StatusItem id="clock" tone={c} text={clockText} explanation={clockExplanation} />
       <span className="status-strip__spacer" />
       {info && (
         <span className="status-strip__meta" data-testid="app-version">

@@ -1,4 +1,4 @@
-import type { SellerGuardApi } from '../../../shared/contract'
+import type { SellerGuardApi } from '../contract'
 import { connectWebBridge } from './web-bridge'
 
 /**

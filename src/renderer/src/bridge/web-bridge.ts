@@ -1,4 +1,4 @@
-import { apiError, buildApi, type EventName, type SellerGuardApi } from '../../../shared/contract'
+import { apiError, buildApi, type EventName, type SellerGuardApi } from '../contract'
 import { ServerFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire'
 
 const TOKEN_KEY = 'sellerguard.token'

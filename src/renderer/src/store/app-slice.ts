@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { ApiError, AppInfo } from '../../../shared/contract'
+import type { ApiError, AppInfo } from '../contract'
 import { api } from '../bridge/api'
 import type { Store } from './index'
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { ClockStatus } from '../../../shared/contract'
+import type { ClockStatus } from '../contract'
 import { api } from '../bridge/api'
 import type { Store } from './index'
 

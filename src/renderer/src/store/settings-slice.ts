@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { Settings, SettingsPatch } from '../../../shared/contract'
+import type { Settings, SettingsPatch } from '../contract'
 import { api } from '../bridge/api'
 import type { Store } from './index'
 
@@ -11,7 +11,7 @@ export type SettingsSlice = {
   receiveSettings(settings: Settings): void
 }
 
-export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set, get) => ({
   settings: null,
   async loadSettings() {
     const reply = await api().settings.get()
@@ -19,9 +19,12 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
     else set({ lastError: reply.error })
   },
   async updateSettings(patch) {
-    // No optimistic update: the pushed `settings.changed` event is the truth.
+    // Shown at once so controls respond; main's reply (and its pushed event) is the truth.
+    const before = get().settings
+    if (before) set({ settings: { ...before, ...patch } })
     const reply = await api().settings.update(patch)
-    if (!reply.ok) set({ lastError: reply.error })
+    if (reply.ok) set({ settings: reply.value })
+    else set({ settings: before, lastError: reply.error })
   },
   receiveSettings: (settings) => set({ settings }),
 })

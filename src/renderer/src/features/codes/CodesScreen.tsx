@@ -1,16 +1,70 @@
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
+import { useStore } from '../../store'
+import { AddAccountDialog } from '../add-account/AddAccountDialog'
+import { KeychainBanner } from '../vault/KeychainBanner'
+import { CodeList } from './CodeList'
+import { EditAccountDialog } from './EditAccountDialog'
+import { EmptyState } from './EmptyState'
+import { selectRows } from './select-rows'
+import { useTypeToSearch } from './use-type-to-search'
+
 export function CodesScreen() {
+  const accounts = useStore((s) => s.accounts)
+  const query = useStore((s) => s.query)
+  const setQuery = useStore((s) => s.setQuery)
+  const showNext = useStore((s) => s.showNext)
+  const setShowNext = useStore((s) => s.setShowNext)
+  const correctionMs = useStore((s) => s.correctionMs)
+  const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<string | null>(null)
+  const search = useRef<HTMLInputElement>(null)
+  useTypeToSearch(search)
+  const deferredQuery = useDeferredValue(query)
+  const rows = useMemo(() => selectRows(accounts, deferredQuery), [accounts, deferredQuery])
+  const onEdit = useCallback((id: string) => setEditing(id), [])
+  const shown = rows.filter((r) => r.type === 'account').length
+
   return (
-    <section className="screen" aria-labelledby="codes-title">
+    <section className="screen screen--codes" aria-labelledby="codes-title">
       <header className="screen__header">
         <h1 id="codes-title">Codes</h1>
+        <div className="toolbar">
+          <input
+            ref={search}
+            type="search"
+            className="input search"
+            placeholder="Search (type anywhere, Ctrl+F)"
+            aria-label="Search accounts"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          />
+          <label className="toggle">
+            <input type="checkbox" checked={showNext} onChange={(e) => setShowNext(e.target.checked)} />
+            Next codes
+          </label>
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            Add account
+          </button>
+        </div>
       </header>
-      <div className="empty">
-        <h2>Add your first account</h2>
-        <p>
-          In Seller Central, open <strong>Settings → Login Settings → Two-Step Verification</strong>, choose{' '}
-          <strong>Authenticator App</strong>, then click <strong>“Can’t scan the barcode?”</strong> to see the key.
+      <KeychainBanner />
+      {correctionMs !== 0 && (
+        <p className="clock-note" data-testid="corrected-note">
+          Codes use corrected time: your computer’s clock is {Math.abs(correctionMs / 1000).toFixed(1)} s {correctionMs > 0 ? 'behind' : 'ahead'}.
         </p>
-      </div>
+      )}
+      {accounts.length === 0 ? (
+        <EmptyState onAdd={() => setAdding(true)} />
+      ) : shown === 0 ? (
+        <p className="no-results" data-testid="no-results">
+          No account matches “{query}”.
+        </p>
+      ) : (
+        <CodeList rows={rows} onEdit={onEdit} />
+      )}
+      {adding && <AddAccountDialog onClose={() => setAdding(false)} />}
+      {editing && <EditAccountDialog id={editing} onClose={() => setEditing(null)} />}
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { Theme } from '../../../../shared/contract'
+import { Theme } from '../../contract'
 import { useStore } from '../../store'
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' } as const

@@ -1,0 +1,98 @@
+import { expect, test } from './fixtures'
+import { grouped, totpWindow } from './helpers/totp'
+
+// What Amazon shows under "Can't scan the barcode?": 52 base32 characters in groups of four.
+const AMAZON_KEY = 'KRSX G5CT MVRX E5DF ONXW C3TF MFZW K4ZA MJQX EY3P MRSS AZLO ORSX EZLE EBRG'
+
+test('add an account from an Amazon key and see its code', async ({ page }, testInfo) => {
+  await page.getByRole('button', { name: 'Add account' }).first().click()
+  const dialog = page.getByTestId('add-dialog')
+  await dialog.getByLabel('Key or otpauth:// link').fill(AMAZON_KEY.toLowerCase())
+  await expect(dialog.getByTestId('text-ok')).toContainText('Key looks right')
+  await dialog.getByLabel('Name').fill('Amazon Seller Central')
+  await dialog.getByLabel('Account (optional)').fill('seller@example.com')
+  await dialog.getByRole('button', { name: 'Add account' }).click()
+
+  const added = page.getByTestId('added-dialog')
+  await expect(added.getByText('enter this code on Amazon')).toBeVisible()
+  const shown = (await added.getByTestId('added-code').textContent())!.trim()
+  expect(totpWindow(AMAZON_KEY, Date.now()).map(grouped)).toContain(shown)
+  await added.getByRole('button', { name: 'Done' }).click()
+
+  const row = page.getByTestId('code-row')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText('Amazon Seller Central')
+  await expect(row).toContainText('seller@example.com')
+  await expect(row.getByTestId('code')).toHaveText(/^\d{3} \d{3}$/)
+  expect(totpWindow(AMAZON_KEY, Date.now()).map(grouped)).toContain(await row.getByTestId('code').textContent())
+  await page.screenshot({ path: testInfo.outputPath('codes-one-account.png') })
+})
+
+test('a code changes at its period boundary without a reload', async ({ page }) => {
+  const key = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+  const uri = `otpauth://totp/Fast:me@example.com?secret=${key}&issuer=Fast&period=2`
+  const reply = await page.evaluate((text) => window.sellerguard.accounts.add({ text }), uri)
+  expect(reply.ok).toBe(true)
+  const code = page.getByTestId('code')
+  await expect(code).toHaveText(/^\d{3} \d{3}$/)
+  const first = await code.textContent()
+  await expect(code).not.toHaveText(first!, { timeout: 5_000 })
+  expect(totpWindow(key, Date.now(), 6, 2).map(grouped)).toContain(await code.textContent())
+})
+
+test('a wrong key is refused with the exact position, and nothing is added', async ({ page }) => {
+  await page.getByRole('button', { name: 'Add account' }).first().click()
+  const dialog = page.getByTestId('add-dialog')
+  await dialog.getByLabel('Key or otpauth:// link').fill('KRSX G5CT MVRX E5DF 0NXW')
+  await expect(dialog.getByTestId('text-error')).toContainText('Character 21 is "0"')
+  await expect(dialog.getByTestId('text-error').locator('mark')).toHaveText('0')
+  await expect(dialog.getByRole('button', { name: 'Add account' })).toBeDisabled()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('empty-state')).toBeVisible()
+})
+
+test('clicking a code copies it, and the toast says when the clipboard is cleared', async ({ page, app }) => {
+  await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'KDP' }), AMAZON_KEY)
+  const code = page.getByTestId('code')
+  await expect(code).toHaveText(/^\d{3} \d{3}$/)
+  await code.click()
+  await expect(page.getByTestId('toast')).toContainText('Copied code. The clipboard will be cleared in 30 s.')
+  const copied = await app.clipboardText()
+  expect(totpWindow(AMAZON_KEY, Date.now())).toContain(copied)
+  await code.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('toast')).toContainText('Copied')
+})
+
+test('typing anywhere searches, and Escape clears', async ({ page }) => {
+  for (const [issuer, label, text] of [
+    ['Amazon Seller Central', 'eu@example.com', 'JBSWY3DPEHPK3PXP'],
+    ['Amazon KDP', 'author@example.com', 'KRSXG5CTMVRXE5DF'],
+    ['GitHub', 'dev@example.com', 'ONXWC3TFMFZWK4ZA'],
+  ]) {
+    const r = await page.evaluate((input) => window.sellerguard.accounts.add(input), { text: text!, issuer: issuer!, label: label! })
+    expect(r.ok, JSON.stringify(r)).toBe(true)
+  }
+  await expect(page.getByTestId('code-row')).toHaveCount(3)
+  await page.locator('body').click()
+  await page.keyboard.type('kdp')
+  await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toHaveValue('kdp')
+  await expect(page.getByTestId('code-row')).toHaveCount(1)
+  await expect(page.getByTestId('code-row')).toContainText('author@example.com')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('code-row')).toHaveCount(3)
+  await page.keyboard.press('Control+f')
+  await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused()
+  await page.keyboard.type('nothing like this')
+  await expect(page.getByTestId('no-results')).toBeVisible()
+})
+
+test('delete keeps an undo, and undo brings the account back', async ({ page }) => {
+  await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'Associates' }), AMAZON_KEY)
+  await page.getByRole('button', { name: 'Edit Associates' }).click()
+  await page.getByTestId('edit-dialog').getByRole('button', { name: 'Delete' }).click()
+  await expect(page.getByTestId('empty-state')).toBeVisible()
+  await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByTestId('code-row')).toHaveCount(1)
+  await expect(page.getByTestId('code')).toHaveText(/^\d{3} \d{3}$/)
+})

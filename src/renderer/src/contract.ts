@@ -1,0 +1,4 @@
+/** The renderer's one door to shared code: the contract and its result type. */
+export * from '../../shared/contract'
+export type { Result } from '../../shared/result'
+export { groupCode } from '../../shared/group-code'

@@ -1,0 +1,155 @@
+import { useId, useState, type FormEvent } from 'react'
+import { AccountKind, type AccountSummary } from '../../contract'
+import { useStore } from '../../store'
+import { Dialog } from '../../ui/Dialog'
+import { KIND_LABELS, groupCode } from '../codes/select-rows'
+import { ProblemMarker } from './ProblemMarker'
+import { useTextCheck } from './use-text-check'
+
+/**
+ * Add an account from Amazon's "Can't scan the barcode?" key or an
+ * otpauth:// link, checked as you type. After adding, shows the code to
+ * type into Amazon to finish setting up two-step verification.
+ */
+export function AddAccountDialog({ onClose }: Readonly<{ onClose: () => void }>) {
+  const [text, setText] = useState('')
+  const [issuer, setIssuer] = useState('')
+  const [label, setLabel] = useState('')
+  const [kind, setKind] = useState<AccountKind | ''>('')
+  const [group, setGroup] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [added, setAdded] = useState<AccountSummary | null>(null)
+  const addAccount = useStore((s) => s.addAccount)
+  const groups = useStore((s) => [...new Set(s.accounts.map((a) => a.group).filter(Boolean))].join('\n'))
+  const check = useTextCheck(text)
+  const ids = { text: useId(), issuer: useId(), label: useId(), kind: useId(), group: useId(), groups: useId(), help: useId() }
+  const fromUri = check?.valid && check.source === 'uri' ? check.preview : null
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    const reply = await addAccount({
+      text,
+      ...(issuer.trim() || !fromUri ? { issuer: issuer.trim() } : {}),
+      ...(label.trim() ? { label: label.trim() } : {}),
+      ...(kind ? { kind } : {}),
+      group: group.trim(),
+    })
+    setBusy(false)
+    if (reply.ok) setAdded(reply.value)
+    else setError(reply.error.message)
+  }
+
+  if (added) return <AddedStep account={added} onClose={onClose} />
+
+  return (
+    <Dialog title="Add an account" onClose={onClose} testId="add-dialog">
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <p className="form__intro" id={ids.help}>
+          In Seller Central go to <strong>Settings → Login Settings → Two-Step Verification</strong>, choose <strong>Authenticator App</strong>,
+          click <strong>“Can’t scan the barcode?”</strong> and paste the key shown there. A link starting with <code>otpauth://</code> works too.
+        </p>
+        <label htmlFor={ids.text}>Key or otpauth:// link</label>
+        <textarea
+          id={ids.text}
+          className="input input--mono"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="ABCD EFGH IJKL MNOP QRST UVWX YZ23 4567 …"
+          aria-describedby={ids.help}
+          aria-invalid={check?.valid === false}
+          spellCheck={false}
+          autoComplete="off"
+          autoFocus
+        />
+        {check?.valid === false && (
+          <div className="field-error" role="alert" data-testid="text-error">
+            {check.message}
+            {check.position !== null && <ProblemMarker text={text} position={check.position} />}
+          </div>
+        )}
+        {check?.valid && (
+          <p className="field-ok" data-testid="text-ok">
+            {check.source === 'uri'
+              ? `Link for ${check.preview.issuer || check.preview.label || 'an account'}: ${check.preview.type.toUpperCase()}, ${check.preview.digits} digits.`
+              : 'Key looks right: a standard 6-digit code every 30 seconds.'}
+          </p>
+        )}
+        <div className="form__row">
+          <div className="form__field">
+            <label htmlFor={ids.issuer}>Name</label>
+            <input id={ids.issuer} className="input" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder={fromUri?.issuer || 'Amazon Seller Central'} />
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.label}>Account (optional)</label>
+            <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder={fromUri?.label || 'you@example.com'} />
+          </div>
+        </div>
+        <div className="form__row">
+          <div className="form__field">
+            <label htmlFor={ids.kind}>Kind</label>
+            <select id={ids.kind} className="input" value={kind} onChange={(e) => setKind(e.target.value as AccountKind | '')}>
+              <option value="">Guess from the name</option>
+              {AccountKind.options.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.group}>Group (optional)</label>
+            <input id={ids.group} className="input" list={ids.groups} value={group} onChange={(e) => setGroup(e.target.value)} placeholder="e.g. Europe" />
+            <datalist id={ids.groups}>
+              {groups.split('\n').filter(Boolean).map((g) => (
+                <option key={g} value={g} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+        {error && (
+          <div className="field-error" role="alert" data-testid="add-error">
+            {error}
+          </div>
+        )}
+        <footer className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || !check?.valid}>
+            Add account
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  )
+}
+
+function AddedStep({ account, onClose }: Readonly<{ account: AccountSummary; onClose: () => void }>) {
+  const frame = useStore((s) => s.frames[account.id])
+  const copyCode = useStore((s) => s.copyCode)
+  return (
+    <Dialog title="Account added" onClose={onClose} testId="added-dialog">
+      <div className="form">
+        <p>
+          To finish turning on two-step verification, <strong>enter this code on Amazon</strong> (the page that showed you the key), then click{' '}
+          <strong>Verify OTP and continue</strong>.
+        </p>
+        <div className="big-code" data-testid="added-code">
+          {frame ? groupCode(frame.code) : '…'}
+        </div>
+        <footer className="form__actions">
+          <button type="button" className="button" onClick={() => void copyCode(account.id)} disabled={!frame}>
+            Copy code
+          </button>
+          <button type="button" className="button button--primary" onClick={onClose}>
+            Done
+          </button>
+        </footer>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,113 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { AccountKind, type RevealedSecret } from '../../contract'
+import { api } from '../../bridge/api'
+import { useStore } from '../../store'
+import { Dialog } from '../../ui/Dialog'
+import { KIND_LABELS } from './select-rows'
+
+const REVEAL_SECONDS = 60
+
+/** Rename, regroup, change kind, reveal the secret (explicitly, for a while), or delete (with undo). */
+export function EditAccountDialog({ id, onClose }: Readonly<{ id: string; onClose: () => void }>) {
+  const account = useStore((s) => s.accounts.find((a) => a.id === id))
+  const removeAccount = useStore((s) => s.removeAccount)
+  const setError = useStore((s) => s.setError)
+  const [issuer, setIssuer] = useState(account?.issuer ?? '')
+  const [label, setLabel] = useState(account?.label ?? '')
+  const [group, setGroup] = useState(account?.group ?? '')
+  const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'other')
+  const [revealed, setRevealed] = useState<RevealedSecret | null>(null)
+  const ids = { issuer: useId(), label: useId(), group: useId(), kind: useId() }
+
+  // A revealed secret hides itself again: it should not sit on screen.
+  useEffect(() => {
+    if (!revealed) return
+    const timer = setTimeout(() => setRevealed(null), REVEAL_SECONDS * 1000)
+    return () => clearTimeout(timer)
+  }, [revealed])
+
+  if (!account) return null
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    const reply = await api().accounts.update({ id, issuer: issuer.trim(), label: label.trim(), group: group.trim(), kind })
+    if (!reply.ok) return setError(reply.error)
+    onClose()
+  }
+
+  async function reveal() {
+    const reply = await api().accounts.reveal({ id })
+    if (!reply.ok) return setError(reply.error)
+    setRevealed(reply.value)
+  }
+
+  return (
+    <Dialog title={`Edit ${account.issuer || account.label}`} onClose={onClose} testId="edit-dialog">
+      <form className="form" onSubmit={(e) => void save(e)}>
+        <div className="form__row">
+          <div className="form__field">
+            <label htmlFor={ids.issuer}>Name</label>
+            <input id={ids.issuer} className="input" value={issuer} onChange={(e) => setIssuer(e.target.value)} />
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.label}>Account</label>
+            <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />
+          </div>
+        </div>
+        <div className="form__row">
+          <div className="form__field">
+            <label htmlFor={ids.kind}>Kind</label>
+            <select id={ids.kind} className="input" value={kind} onChange={(e) => setKind(e.target.value as AccountKind)}>
+              {AccountKind.options.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.group}>Group</label>
+            <input id={ids.group} className="input" value={group} onChange={(e) => setGroup(e.target.value)} />
+          </div>
+        </div>
+        <section className="reveal" aria-label="Move to another device">
+          {revealed ? (
+            <div className="reveal__body" data-testid="revealed">
+              <img className="reveal__qr" alt={`QR code for ${account.issuer || account.label}`} src={`data:image/svg+xml;utf8,${encodeURIComponent(revealed.qrSvg)}`} />
+              <div>
+                <p>Scan this with the other device, or type the key. Anyone who sees it can make your codes. It hides in {REVEAL_SECONDS} s.</p>
+                <code className="reveal__secret">{revealed.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+                <button type="button" className="button button--small" onClick={() => setRevealed(null)}>
+                  Hide
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button" onClick={() => void reveal()}>
+              Show secret and QR code…
+            </button>
+          )}
+        </section>
+        <footer className="form__actions">
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              void removeAccount(id)
+              onClose()
+            }}
+          >
+            Delete
+          </button>
+          <span className="form__spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary">
+            Save
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  )
+}

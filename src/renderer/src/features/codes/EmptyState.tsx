@@ -1,0 +1,23 @@
+export function EmptyState({ onAdd }: Readonly<{ onAdd: () => void }>) {
+  return (
+    <div className="empty" data-testid="empty-state">
+      <h2>Add your first account</h2>
+      <ol className="empty__steps">
+        <li>
+          Sign in to Seller Central and open <strong>Settings → Login Settings</strong>, then <strong>Two-Step Verification</strong> (Advanced Security
+          Settings).
+        </li>
+        <li>
+          Choose <strong>Authenticator App</strong> as the way to receive codes.
+        </li>
+        <li>
+          Click <strong>“Can’t scan the barcode?”</strong>. Amazon shows a key of 52 letters and digits in groups of four.
+        </li>
+        <li>Paste that key into SellerGuard, then type the code it shows back into Amazon.</li>
+      </ol>
+      <button type="button" className="button button--primary" onClick={onAdd}>
+        Add account
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,102 @@
+import type { StateCreator } from 'zustand'
+import type { AccountSummary, CodeFrame, CodeFrames, NewAccount, Result, ApiError } from '../../contract'
+import { api } from '../../bridge/api'
+import type { Store } from '../../store'
+
+export type Toast = Readonly<{ id: number; message: string; action?: Readonly<{ label: string; run: () => void }> }>
+
+export type CodesSlice = {
+  accounts: AccountSummary[]
+  frames: Record<string, CodeFrame>
+  /** Added to Date.now() to get the time codes were computed on. */
+  correctionMs: number
+  query: string
+  showNext: boolean
+  toast: Toast | null
+  loadAccounts(): Promise<void>
+  receiveAccounts(accounts: AccountSummary[]): void
+  receiveFrames(frames: CodeFrames): void
+  setQuery(query: string): void
+  setShowNext(show: boolean): void
+  showToast(message: string, action?: Toast['action']): void
+  dismissToast(): void
+  addAccount(input: NewAccount): Promise<Result<AccountSummary, ApiError>>
+  copyCode(id: string, which?: 'current' | 'next'): Promise<void>
+  nextHotp(id: string): Promise<void>
+  removeAccount(id: string): Promise<void>
+  moveAccount(id: string, delta: number): Promise<void>
+  reorderAccounts(ids: string[]): Promise<void>
+}
+
+let toastId = 0
+
+export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, get) => ({
+  accounts: [],
+  frames: {},
+  correctionMs: 0,
+  query: '',
+  showNext: false,
+  toast: null,
+
+  async loadAccounts() {
+    const [accounts, frames] = await Promise.all([api().accounts.list(), api().codes.frames()])
+    if (accounts.ok) set({ accounts: accounts.value })
+    else set({ lastError: accounts.error })
+    if (frames.ok) get().receiveFrames(frames.value)
+  },
+  receiveAccounts: (accounts) => set({ accounts }),
+  receiveFrames: ({ frames, correctionMs }) => set({ frames: Object.fromEntries(frames.map((f) => [f.accountId, f])), correctionMs }),
+  setQuery: (query) => set({ query }),
+  setShowNext: (showNext) => set({ showNext }),
+  showToast: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),
+  dismissToast: () => set({ toast: null }),
+
+  async addAccount(input) {
+    const reply = await api().accounts.add(input)
+    return reply
+  },
+
+  async copyCode(id, which = 'current') {
+    const reply = await api().clipboard.copyCode({ id, which })
+    if (!reply.ok) return set({ lastError: reply.error })
+    const { clearAt } = reply.value
+    const when = clearAt === null ? '' : ` The clipboard will be cleared in ${Math.max(1, Math.round((clearAt - Date.now()) / 1000))} s.`
+    get().showToast(`Copied ${which === 'next' ? 'next ' : ''}code.${when}`)
+  },
+
+  async nextHotp(id) {
+    const reply = await api().codes.nextHotp({ id })
+    if (!reply.ok) return set({ lastError: reply.error })
+    set({ frames: { ...get().frames, [id]: reply.value } })
+  },
+
+  async removeAccount(id) {
+    const account = get().accounts.find((a) => a.id === id)
+    const reply = await api().accounts.remove({ id })
+    if (!reply.ok) return set({ lastError: reply.error })
+    const seconds = Math.max(1, Math.round((reply.value.undoUntil - Date.now()) / 1000))
+    get().showToast(`Deleted ${account?.issuer || account?.label || 'account'}. You have ${seconds} s to undo.`, {
+      label: 'Undo',
+      run: () => {
+        void api().accounts.undoRemove({ id }).then((undone) => {
+          if (!undone.ok) set({ lastError: undone.error })
+          get().dismissToast()
+        })
+      },
+    })
+  },
+
+  async moveAccount(id, delta) {
+    const ids = get().accounts.map((a) => a.id)
+    const from = ids.indexOf(id)
+    const to = from + delta
+    if (from < 0 || to < 0 || to >= ids.length) return
+    ids.splice(to, 0, ids.splice(from, 1)[0]!)
+    await get().reorderAccounts(ids)
+  },
+
+  async reorderAccounts(ids) {
+    const reply = await api().accounts.reorder({ ids })
+    if (!reply.ok) set({ lastError: reply.error })
+  },
+})

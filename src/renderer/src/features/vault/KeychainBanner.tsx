@@ -1,0 +1,61 @@
+import { useStore } from '../../store'
+
+/** Says what is wrong with the keychain or the account list, how to fix it on this OS, and offers Retry. */
+export function KeychainBanner() {
+  const status = useStore((s) => s.keychain)
+  const retry = useStore((s) => s.retryKeychain)
+  const restoreBackup = useStore((s) => s.restoreAccountsBackup)
+  if (!status) return null
+  if (status.metadataProblem) {
+    return (
+      <div role="alert" className="banner banner--critical" data-testid="metadata-banner">
+        <div>
+          <strong>Your account list could not be read:</strong> {status.metadataProblem} Nothing has been changed or deleted.
+          {status.backupAvailable && ' A previous version of the list is available.'}
+        </div>
+        {status.backupAvailable && (
+          <button type="button" className="button" onClick={() => void restoreBackup()}>
+            Use previous version
+          </button>
+        )}
+      </div>
+    )
+  }
+  if (status.state === 'locked' || status.state === 'unavailable') {
+    return (
+      <div role="alert" className="banner banner--critical" data-testid="keychain-banner" data-state={status.state}>
+        <div>
+          <strong>{status.state === 'locked' ? `The ${status.keychainName} is locked.` : `The ${status.keychainName} is not available.`}</strong>{' '}
+          Codes cannot be shown until SellerGuard can read its secrets. {status.help}
+          {status.reason && <div className="banner__detail">The system said: {status.reason}</div>}
+        </div>
+        <button type="button" className="button button--primary" onClick={() => void retry()}>
+          Retry
+        </button>
+      </div>
+    )
+  }
+  const problems = status.missingSecrets.length + status.orphanSecrets.length
+  if (status.state === 'ready' && problems > 0) {
+    return (
+      <div role="status" className="banner banner--warn" data-testid="consistency-banner">
+        <div>
+          {status.missingSecrets.length > 0 && (
+            <p>
+              {status.missingSecrets.length} account{status.missingSecrets.length === 1 ? ' has' : 's have'} no secret in the {status.keychainName}:{' '}
+              {status.missingSecrets.map((a) => a.issuer || a.label).join(', ')}. Their codes cannot be shown; restore them from a backup or add them
+              again.
+            </p>
+          )}
+          {status.orphanSecrets.length > 0 && (
+            <p>
+              {status.orphanSecrets.length} secret{status.orphanSecrets.length === 1 ? ' is' : 's are'} in the {status.keychainName} without an
+              account (perhaps from an interrupted delete). They were kept.
+            </p>
+          )}
+        </div>
+      </div>
+    )
+  }
+  return null
+}

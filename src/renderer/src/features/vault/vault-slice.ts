@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand'
+import type { KeychainStatus } from '../../contract'
+import { api } from '../../bridge/api'
+import type { Store } from '../../store'
+
+export type VaultSlice = {
+  keychain: KeychainStatus | null
+  loadKeychain(): Promise<void>
+  receiveKeychain(status: KeychainStatus): void
+  retryKeychain(): Promise<void>
+  restoreAccountsBackup(): Promise<void>
+}
+
+export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set) => ({
+  keychain: null,
+  async loadKeychain() {
+    const reply = await api().vault.status()
+    if (reply.ok) set({ keychain: reply.value })
+    else set({ lastError: reply.error })
+  },
+  receiveKeychain: (keychain) => set({ keychain }),
+  async retryKeychain() {
+    const reply = await api().vault.retry()
+    if (reply.ok) set({ keychain: reply.value })
+    else set({ lastError: reply.error })
+  },
+  async restoreAccountsBackup() {
+    const reply = await api().vault.useBackup()
+    if (reply.ok) set({ keychain: reply.value })
+    else set({ lastError: reply.error })
+  },
+})

@@ -9,9 +9,11 @@
 import { test as base, expect, _electron, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { startChronyd } from '../test/helpers/chronyd'
+import { defaultSettings } from '../src/shared/contract'
 
 export type AppHandle = Readonly<{
   mode: 'electron' | 'web'
@@ -26,12 +28,24 @@ const ROOT = path.resolve(__dirname, '..')
 const MODE = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
 
 type Running = { clipboardText(): Promise<string> }
-type Fixtures = { app: AppHandle; page: Page }
+type Options = {
+  /** A libfaketime offset for the test's NTP server ('+90s'), or null for a correct one. */
+  clockSkew: string | null
+}
+type Fixtures = { app: AppHandle; page: Page; ntpServer: string; running: { current: Running | null } }
 
-export const test = base.extend<Fixtures & { running: { current: Running | null } }>({
+export const test = base.extend<Fixtures & Options>({
+  clockSkew: [null, { option: true }],
+  // Every test's app checks its clock against a real chronyd on loopback, never the internet.
+  ntpServer: async ({ clockSkew }, use) => {
+    const chronyd = await startChronyd(clockSkew ? { skew: clockSkew } : {})
+    await use(`127.0.0.1:${chronyd.port}`)
+    await chronyd.stop()
+  },
   running: async ({}, use) => use({ current: null }),
-  app: async ({ running }, use) => {
+  app: async ({ running, ntpServer }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
+    writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [ntpServer] } }))
     const keychainService = `SellerGuardE2E-${randomBytes(6).toString('hex')}`
     await use({
       mode: MODE,
@@ -45,7 +59,7 @@ export const test = base.extend<Fixtures & { running: { current: Running | null 
     rmSync(dataDir, { recursive: true, force: true })
   },
   page: async ({ app, browser, running }, use) => {
-    const env = { ...process.env, SELLERGUARD_DATA_DIR: app.dataDir, SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService }
+    const env = { ...process.env, SELLERGUARD_DATA_DIR: app.dataDir, SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService, SELLERGUARD_NTP_SPACING_MS: '10' }
     if (app.mode === 'electron') {
       const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env as Record<string, string> })
       running.current = { clipboardText: () => electronApp.evaluate(({ clipboard }) => clipboard.readText()) }

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { eventNames, methodNames } from '../src/shared/contract'
+import { defaultSettings, eventNames, methodNames } from '../src/shared/contract'
 import { createElectronStandIn, FakeContents, requireWithElectron } from './electron-stand-in'
 
 const MAIN = path.resolve(__dirname, '../out/main/index.js')
@@ -15,6 +15,8 @@ const PRELOAD = path.resolve(__dirname, '../out/preload/index.js')
  */
 describe('composition root (built out/main/index.js)', () => {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'sg-root-'))
+  // Tests talk to loopback only: point the clock check at a port where nothing answers.
+  writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
   const { electron, record } = createElectronStandIn(userData)
 
   beforeAll(async () => {
@@ -28,6 +30,10 @@ describe('composition root (built out/main/index.js)', () => {
   it('takes the single-instance lock and forces the sandbox for every renderer', () => {
     expect(record.calls).toContain('app.requestSingleInstanceLock')
     expect(record.calls).toContain('app.enableSandbox')
+  })
+
+  it('re-checks the clock when the computer wakes up', () => {
+    expect(record.calls).toContain('powerMonitor.on resume')
   })
 
   it('opens one window with isolated, sandboxed, Node-free web preferences', () => {

@@ -88,6 +88,8 @@ export function createElectronStandIn(userData: string) {
         this.text = text
       },
     },
+    powerMonitor: { on: (event: string) => record.calls.push(`powerMonitor.on ${event}`) },
+    shell: { openExternal: async (url: string) => void record.calls.push(`shell.openExternal ${url}`) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {

@@ -9,6 +9,7 @@ import { electronClipboard } from './electron/clipboard'
 import { hardenApp, denyPermissions } from './electron/hardening'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
+import { onResume, openTimeSettings } from './electron/system'
 import { createMainWindow } from './electron/window'
 import { createConsoleLogger } from './log'
 import { createAppUrlCheck } from './security/app-url'
@@ -58,9 +59,11 @@ async function start(): Promise<void> {
     // A separate keychain service only for tests and side-by-side profiles; users never set it.
     secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
     clipboard: electronClipboard,
+    openTimeSettings,
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)
+  onResume(() => services.clock.notifyResume())
 
   const openWindow = async () => {
     mainWindow = await createMainWindow({

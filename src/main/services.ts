@@ -1,12 +1,16 @@
 import path from 'node:path'
 import QRCode from 'qrcode'
-import { apiError, type AppInfo, type ClockStatus } from '../shared/contract'
+import { apiError, type AppInfo } from '../shared/contract'
 import { err, ok } from '../shared/result'
 import { createClipboardGuard, type ClipboardPort } from './clipboard/clipboard-guard'
+import { createClockService, type ClockService } from './clock/clock-service'
+import { watchNetwork } from './clock/network-watch'
+import type { ClockCheckOptions } from './clock/select'
 import { createCodeService } from './codes/code-service'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { createEventBus, type EventBus } from './events'
 import type { Logger } from './log'
+import { codesAround } from './otp/codes'
 import { formatUri } from './otp/uri'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { createAccountStore } from './vault/account-store'
@@ -30,6 +34,10 @@ export type ServiceDeps = Readonly<{
   undoWindowMs?: number
   /** The system clipboard (Electron's, or web mode's adapter). */
   clipboard: ClipboardPort
+  /** Opens the OS's date & time settings; absent where that is impossible (web mode). */
+  openTimeSettings?: () => Promise<boolean>
+  /** For tests: SNTP sampling (loopback servers need no 2 s spacing). */
+  clockCheckOptions?: ClockCheckOptions
 }>
 
 export interface Services {
@@ -37,6 +45,7 @@ export interface Services {
   bus: EventBus
   settings: SettingsService
   vault: Vault
+  clock: ClockService
   /** Resolves once the keychain has been probed and every secret loaded (codes stream in before that). */
   ready: Promise<void>
   dispose(): Promise<void>
@@ -61,9 +70,33 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     log,
     ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}),
   })
-  const clockStatus = (): ClockStatus => ({ state: 'unknown', offsetMs: null, errorMs: null, checkedAt: null, checking: false, correctionMs: 0 })
+  const clock = createClockService({
+    now: deps.now,
+    settings: () => settings.get(),
+    log,
+    ...(deps.clockCheckOptions ? { checkOptions: deps.clockCheckOptions } : {}),
+  })
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now: deps.now })
-  const codes = createCodeService({ vault, now: deps.now, correctionMs: () => 0, publish: (frames) => bus.emit('codes.frames', frames) })
+  const codes = createCodeService({ vault, now: deps.now, correctionMs: () => clock.correctionMs(), publish: (frames) => bus.emit('codes.frames', frames) })
+
+  // Codes follow the clock: a new correction recomputes and pushes every frame.
+  let lastCorrection = clock.correctionMs()
+  clock.onChange((status) => {
+    bus.emit('clock.status', status)
+    if (status.correctionMs !== lastCorrection) {
+      lastCorrection = status.correctionMs
+      codes.refresh()
+    }
+  })
+  let lastServers = settings.get().ntpServers.join('\n')
+  settings.onChange((next) => {
+    clock.settingsChanged()
+    if (next.ntpServers.join('\n') !== lastServers) {
+      lastServers = next.ntpServers.join('\n')
+      void clock.check()
+    }
+  })
+  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange())
 
   // Secrets stream in batches at start-up: coalesce the pushes they cause.
   let pushQueued = false
@@ -128,18 +161,33 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
     },
 
-    'clock.status': () => ok(clockStatus()),
+    'clock.status': () => ok(clock.status()),
+    'clock.check': async () => ok(await clock.check()),
+    'clock.history': () => ok(clock.history()),
+    'clock.around': ({ id }) => {
+      const account = vault.get(id)
+      const key = vault.key(id)
+      if (!account) return err(apiError('not-found', 'That account does not exist.'))
+      if (!key) return err(apiError('keychain-locked', 'The code is not available: the keychain is locked.'))
+      const correctionMs = clock.correctionMs()
+      return ok({ accountId: id, ...codesAround(account, key, deps.now() + correctionMs), period: account.period, correctionMs })
+    },
+    'clock.openSettings': async () => ok({ opened: deps.openTimeSettings ? await deps.openTimeSettings() : false }),
   }
 
   const ready = vault.start().catch((e: unknown) => log.error('vault start failed', e))
+  clock.start()
 
   return {
     dispatch: createDispatch(handlers, log),
     bus,
     settings,
     vault,
+    clock,
     ready,
     async dispose() {
+      clock.stop()
+      stopNetworkWatch()
       codes.dispose()
       clipboard.dispose()
       await vault.dispose()

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     // A separate keychain service only for tests and side-by-side profiles; users never set it.
     secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
     clipboard,
+    // Loopback test servers need no 2 s spacing between samples; real ones do.
+    ...(process.env.SELLERGUARD_NTP_SPACING_MS ? { clockCheckOptions: { sampleSpacingMs: Number(process.env.SELLERGUARD_NTP_SPACING_MS) } } : {}),
   })
   const server = await startWebServer({
     rendererDir: path.join(__dirname, '../renderer'),

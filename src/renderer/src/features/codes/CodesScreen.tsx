@@ -1,6 +1,8 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useStore } from '../../store'
 import { AddAccountDialog } from '../add-account/AddAccountDialog'
+import { ClockBanner } from '../clock/ClockBanner'
+import { CodeHelpDialog } from '../clock/CodeHelpDialog'
 import { KeychainBanner } from '../vault/KeychainBanner'
 import { CodeList } from './CodeList'
 import { EditAccountDialog } from './EditAccountDialog'
@@ -17,6 +19,7 @@ export function CodesScreen() {
   const correctionMs = useStore((s) => s.correctionMs)
   const [adding, setAdding] = useState(false)
   const [editing, setEditing] = useState<string | null>(null)
+  const [helping, setHelping] = useState<string | null>(null)
   const search = useRef<HTMLInputElement>(null)
   useTypeToSearch(search)
   const deferredQuery = useDeferredValue(query)
@@ -49,6 +52,7 @@ export function CodesScreen() {
         </div>
       </header>
       <KeychainBanner />
+      <ClockBanner />
       {correctionMs !== 0 && (
         <p className="clock-note" data-testid="corrected-note">
           Codes use corrected time: your computer’s clock is {Math.abs(correctionMs / 1000).toFixed(1)} s {correctionMs > 0 ? 'behind' : 'ahead'}.
@@ -64,7 +68,17 @@ export function CodesScreen() {
         <CodeList rows={rows} onEdit={onEdit} />
       )}
       {adding && <AddAccountDialog onClose={() => setAdding(false)} />}
-      {editing && <EditAccountDialog id={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <EditAccountDialog
+          id={editing}
+          onClose={() => setEditing(null)}
+          onHelp={(id) => {
+            setEditing(null)
+            setHelping(id)
+          }}
+        />
+      )}
+      {helping && <CodeHelpDialog id={helping} onClose={() => setHelping(null)} />}
     </section>
   )
 }

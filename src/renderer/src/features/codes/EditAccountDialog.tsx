@@ -8,7 +8,7 @@ import { KIND_LABELS } from './select-rows'
 const REVEAL_SECONDS = 60
 
 /** Rename, regroup, change kind, reveal the secret (explicitly, for a while), or delete (with undo). */
-export function EditAccountDialog({ id, onClose }: Readonly<{ id: string; onClose: () => void }>) {
+export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string; onClose: () => void; onHelp: (id: string) => void }>) {
   const account = useStore((s) => s.accounts.find((a) => a.id === id))
   const removeAccount = useStore((s) => s.removeAccount)
   const setError = useStore((s) => s.setError)
@@ -44,6 +44,12 @@ export function EditAccountDialog({ id, onClose }: Readonly<{ id: string; onClos
   return (
     <Dialog title={`Edit ${account.issuer || account.label}`} onClose={onClose} testId="edit-dialog">
       <form className="form" onSubmit={(e) => void save(e)}>
+        <p className="form__intro">
+          Did a site refuse this account’s code?{' '}
+          <button type="button" className="link-button" onClick={() => onHelp(id)}>
+            Code rejected?
+          </button>
+        </p>
         <div className="form__row">
           <div className="form__field">
             <label htmlFor={ids.issuer}>Name</label>

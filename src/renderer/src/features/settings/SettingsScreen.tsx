@@ -1,13 +1,24 @@
-import { Theme } from '../../contract'
+import { useId, useState } from 'react'
+import { NtpServer, Theme, type Settings } from '../../contract'
 import { useStore } from '../../store'
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' } as const
+const CLEAR_CHOICES = [10, 20, 30, 60, 120, 0] as const
+const CORRECTION_LABELS = {
+  auto: 'Automatically, when my clock is off and the measurement is reliable (recommended)',
+  on: 'Always, by the last measurement',
+  off: 'Never: use the system clock',
+} as const
 
 export function SettingsScreen() {
-  const theme = useStore((s) => s.settings?.theme)
-  const updateSettings = useStore((s) => s.updateSettings)
+  const settings = useStore((s) => s.settings)
+  const runtime = useStore((s) => s.info?.runtime)
+  const update = useStore((s) => s.updateSettings)
+  const ids = { clear: useId(), servers: useId(), serversHelp: useId() }
+  if (!settings) return null
+  const desktopOnly = runtime === 'web' ? ' (desktop app only)' : ''
   return (
-    <section className="screen" aria-labelledby="settings-title">
+    <section className="screen settings" aria-labelledby="settings-title">
       <header className="screen__header">
         <h1 id="settings-title">Settings</h1>
       </header>
@@ -15,17 +26,69 @@ export function SettingsScreen() {
         <legend>Theme</legend>
         {Theme.options.map((option) => (
           <label key={option} className="radio">
-            <input
-              type="radio"
-              name="theme"
-              value={option}
-              checked={theme === option}
-              onChange={() => void updateSettings({ theme: option })}
-            />
+            <input type="radio" name="theme" value={option} checked={settings.theme === option} onChange={() => void update({ theme: option })} />
             {THEME_LABELS[option]}
           </label>
         ))}
       </fieldset>
+      <fieldset className="field">
+        <legend>Clipboard</legend>
+        <label htmlFor={ids.clear}>Clear a copied code after</label>{' '}
+        <select id={ids.clear} className="input input--inline" value={settings.clipboardClearSeconds} onChange={(e) => void update({ clipboardClearSeconds: Number(e.target.value) })}>
+          {CLEAR_CHOICES.map((s) => (
+            <option key={s} value={s}>
+              {s === 0 ? 'never' : s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`}
+            </option>
+          ))}
+        </select>
+        <p className="muted">Only if the clipboard still holds that code: anything you copied since is left alone.</p>
+      </fieldset>
+      <fieldset className="field">
+        <legend>Window{desktopOnly}</legend>
+        <label className="radio">
+          <input type="checkbox" checked={settings.closeToTray} onChange={(e) => void update({ closeToTray: e.target.checked })} />
+          Closing the window keeps SellerGuard in the tray
+        </label>
+        <label className="radio">
+          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void update({ startAtLogin: e.target.checked })} />
+          Start SellerGuard when I log in
+        </label>
+      </fieldset>
+      <fieldset className="field">
+        <legend>Use corrected time for codes</legend>
+        {(['auto', 'on', 'off'] as const).map((mode) => (
+          <label key={mode} className="radio">
+            <input type="radio" name="correctedTime" checked={settings.correctedTime === mode} onChange={() => void update({ correctedTime: mode })} />
+            {CORRECTION_LABELS[mode]}
+          </label>
+        ))}
+      </fieldset>
+      <NtpServersField settings={settings} onSave={(ntpServers) => void update({ ntpServers })} ids={ids} />
     </section>
+  )
+}
+
+function NtpServersField({
+  settings,
+  onSave,
+  ids,
+}: Readonly<{ settings: Settings; onSave: (servers: string[]) => void; ids: { servers: string; serversHelp: string } }>) {
+  const [text, setText] = useState(settings.ntpServers.join('\n'))
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+  const bad = lines.map((line, i) => ({ line, i })).find(({ line }) => !NtpServer.safeParse(line).success)
+  const problem = lines.length === 0 ? 'Give at least one server.' : lines.length > 16 ? 'At most 16 servers.' : bad ? `Line ${bad.i + 1} (“${bad.line}”) is not a host name or address.` : null
+  const changed = lines.join('\n') !== settings.ntpServers.join('\n')
+  return (
+    <fieldset className="field">
+      <legend>Time servers</legend>
+      <label htmlFor={ids.servers}>One per line (host, host:port or [IPv6]:port)</label>
+      <textarea id={ids.servers} className="input input--mono" rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={ids.serversHelp} aria-invalid={problem !== null} spellCheck={false} />
+      <p id={ids.serversHelp} className={problem ? 'field-error' : 'muted'}>
+        {problem ?? 'SellerGuard asks several servers and uses the time most of them agree on, so one wrong server cannot mislead it.'}
+      </p>
+      <button type="button" className="button" disabled={!changed || problem !== null} onClick={() => onSave(lines)}>
+        Save servers
+      </button>
+    </fieldset>
   )
 }

@@ -41,6 +41,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       target: 'es2022',
+      // electron-vite leaves the renderer unminified; minified it parses in a third of the time.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react(), devCsp()],

@@ -1,4 +1,4 @@
-import type { CodeFrame, CodeFrames } from '../../shared/contract'
+import type { AccountSummary, CodeFrame, CodeFrames } from '../../shared/contract'
 import { codeFrame } from '../otp/codes'
 import type { Vault } from '../vault/vault'
 
@@ -31,23 +31,38 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout))
   let timer: unknown = null
+  // A frame stays right for a whole period: computed once, reused by every
+  // push and request until its period ends or the account or key changes.
+  // (1,000 accounts cost 2,000 HMACs to compute, nothing to reuse.)
+  const cache = new Map<string, Readonly<{ account: AccountSummary; key: Uint8Array; frame: CodeFrame }>>()
 
   const codeTime = () => deps.now() + deps.correctionMs()
 
   function frameOf(accountId: string, at: number): CodeFrame | null {
     const account = deps.vault.get(accountId)
     const key = deps.vault.key(accountId)
-    if (!account || !key) return null
-    return { accountId, ...codeFrame(account, key, at) }
+    if (!account || !key) {
+      cache.delete(accountId)
+      return null
+    }
+    const hit = cache.get(accountId)
+    const fresh = hit && hit.account === account && hit.key === key
+    if (fresh && (account.type === 'hotp' || (at >= hit.frame.periodStart && at < hit.frame.periodStart + hit.frame.period * 1000))) return hit.frame
+    const frame = { accountId, ...codeFrame(account, key, at) }
+    cache.set(accountId, { account, key, frame })
+    return frame
   }
 
   function frames(): CodeFrames {
     const at = codeTime()
     const out: CodeFrame[] = []
+    const live = new Set<string>()
     for (const account of deps.vault.accounts()) {
+      live.add(account.id)
       const frame = frameOf(account.id, at)
       if (frame) out.push(frame)
     }
+    for (const id of cache.keys()) if (!live.has(id)) cache.delete(id)
     return { frames: out, correctionMs: deps.correctionMs() }
   }
 

@@ -20,8 +20,13 @@ export type VaultDeps = Readonly<{
   log: Logger
   /** How long a deleted account can be brought back, ms. */
   undoWindowMs?: number
-  /** Secrets read per batch at start-up; codes are shown after each batch. */
+  /**
+   * Codes are published when this many secrets are in at start-up, then
+   * at twice, four times … as many, so the first codes show at once.
+   */
   batchSize?: number
+  /** Keychain reads in flight at once at start-up. */
+  readConcurrency?: number
   newId?: () => string
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
@@ -68,6 +73,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
 export function createVault(deps: VaultDeps): Vault {
   const undoWindowMs = deps.undoWindowMs ?? 10_000
   const batchSize = deps.batchSize ?? 25
+  const readConcurrency = deps.readConcurrency ?? 64
   const newId = deps.newId ?? (() => `acc_${randomBytes(12).toString('base64url')}`)
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout))
@@ -146,24 +152,39 @@ export function createVault(deps: VaultDeps): Vault {
     setStatus({ state: 'ready', reason: null, loaded: 0, total: list.length })
     const missing: AccountRef[] = []
     let loaded = 0
-    for (let i = 0; i < list.length; i += batchSize) {
-      const batch = list.slice(i, i + batchSize)
-      const secrets = await Promise.all(batch.map((a) => deps.secrets.get(a.id).catch(() => null)))
-      batch.forEach((account, j) => {
-        const key = secrets[j] ? normaliseKey(secrets[j]) : null
+    let milestone = batchSize
+    // Reads run `readConcurrency` at a time in display order (the keychain
+    // answers pipelined requests much faster than one by one); codes are
+    // published when the first `batchSize` are in, then at doubling counts.
+    let next = 0
+    const worker = async () => {
+      while (next < list.length) {
+        const account = list[next++]!
+        const secret = await deps.secrets.get(account.id).catch(() => null)
+        const key = secret ? normaliseKey(secret) : null
         if (key?.ok) keys.set(account.id, key.value.bytes)
         else missing.push(refOf(account))
-      })
-      loaded += batch.length
-      status = { ...status, loaded }
-      emit('keys')
+        loaded++
+        if (loaded === milestone || loaded === list.length) {
+          milestone *= 2
+          status = { ...status, loaded }
+          emit('keys')
+        }
+      }
     }
+    await Promise.all(Array.from({ length: Math.min(readConcurrency, list.length) }, worker))
     // Listing is only safe right after a successful probe (see SecretStore.list).
     const again = await probeKeychain(deps.secrets, randomBytes(16).toString('hex'))
     let orphans: string[] = []
     if (again.state === 'ready') {
       const known = new Set([...list.map((a) => a.id), ...pending.keys(), PROBE_ID])
-      orphans = (await deps.secrets.list()).map((item) => item.id).filter((id) => !known.has(id))
+      try {
+        orphans = (await deps.secrets.list()).map((item) => item.id).filter((id) => !known.has(id))
+      } catch (e) {
+        // The keychain changed while being listed (another app wrote to it): the codes are
+        // loaded, only the orphan report is skipped until the next start or Retry.
+        deps.log.warn(`could not list the keychain for orphaned items: ${e instanceof Error ? e.message : String(e)}`)
+      }
     }
     if (missing.length > 0) deps.log.warn(`${missing.length} accounts have no secret in the keychain`)
     if (orphans.length > 0) deps.log.warn(`${orphans.length} keychain items have no account`)

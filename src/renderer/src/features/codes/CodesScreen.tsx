@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useStore } from '../../store'
 import { AddAccountDialog } from '../add-account/AddAccountDialog'
 import { ClockBanner } from '../clock/ClockBanner'
@@ -22,8 +22,8 @@ export function CodesScreen() {
   const [helping, setHelping] = useState<string | null>(null)
   const search = useRef<HTMLInputElement>(null)
   useTypeToSearch(search)
-  const deferredQuery = useDeferredValue(query)
-  const rows = useMemo(() => selectRows(accounts, deferredQuery), [accounts, deferredQuery])
+  // Filtering 1,000 accounts takes about a millisecond and only visible rows render: no need to defer it.
+  const rows = useMemo(() => selectRows(accounts, query), [accounts, query])
   const onEdit = useCallback((id: string) => setEditing(id), [])
   const shown = rows.filter((r) => r.type === 'account').length
 

@@ -15,7 +15,7 @@ function Ring({ periodStart, period, correctionMs }: CountdownProps) {
   // Read once per period, when the ring mounts.
   const [mountedAt] = useState(() => Date.now())
   const elapsedMs = Math.min(Math.max(mountedAt + correctionMs - periodStart, 0), period * 1000)
-  const style = { '--period': `${period}s`, '--elapsed': `-${elapsedMs}ms` } as CSSProperties
+  const style = { '--period': `${period}s`, '--elapsed': `-${elapsedMs}ms`, '--steps': period * 2 } as CSSProperties
   const left = Math.ceil(period - elapsedMs / 1000)
   return (
     <svg className="countdown" viewBox="0 0 36 36" style={style} role="img" aria-label={`Changes in about ${left} seconds`}>

@@ -45,7 +45,10 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
     if (frames.ok) get().receiveFrames(frames.value)
   },
   receiveAccounts: (accounts) => set({ accounts }),
-  receiveFrames: ({ frames, correctionMs }) => set({ frames: Object.fromEntries(frames.map((f) => [f.accountId, f])), correctionMs }),
+  receiveFrames: ({ frames, correctionMs }) => {
+    if (frames.length > 0 && performance.getEntriesByName('sg:first-frames').length === 0) performance.mark('sg:first-frames')
+    set({ frames: Object.fromEntries(frames.map((f) => [f.accountId, f])), correctionMs })
+  },
   setQuery: (query) => set({ query }),
   setShowNext: (showNext) => set({ showNext }),
   showToast: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import type { AccountSummary } from '../../shared/contract'
+import { normaliseKey } from '../otp/base32'
+import { codeFrame } from '../otp/codes'
+import type { Vault } from '../vault/vault'
+import { createCodeService } from './code-service'
+
+const KEY = (() => {
+  const k = normaliseKey('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')
+  if (!k.ok) throw new Error('bad key')
+  return k.value.bytes
+})()
+const account = (id: string, extra: Partial<AccountSummary> = {}): AccountSummary => ({
+  id,
+  issuer: id,
+  label: '',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  group: '',
+  kind: 'other',
+  order: 0,
+  createdAt: 0,
+  updatedAt: 0,
+  ...extra,
+})
+
+/** Only what the code service reads from a vault. */
+function fakeVault(accounts: AccountSummary[]): Vault {
+  return {
+    accounts: () => accounts,
+    get: (id: string) => accounts.find((a) => a.id === id),
+    key: () => KEY,
+  } as unknown as Vault
+}
+
+function setup(accounts: AccountSummary[], startMs: number) {
+  let now = startMs
+  let correction = 0
+  const timers: Array<{ at: number; fn: () => void }> = []
+  const published: number[] = []
+  const service = createCodeService({
+    vault: fakeVault(accounts),
+    now: () => now,
+    correctionMs: () => correction,
+    publish: (f) => published.push(f.frames.length),
+    setTimer: (fn, ms) => (timers.push({ at: now + ms, fn }), timers.length),
+    clearTimer: () => timers.splice(0),
+  })
+  return {
+    service,
+    published,
+    timers,
+    setNow: (t: number) => (now = t),
+    setCorrection: (c: number) => (correction = c),
+  }
+}
+
+const T0 = Date.UTC(2026, 0, 1, 0, 0, 10)
+
+describe('code frames', () => {
+  it('computes each account frame on the code clock and pushes at the next boundary', () => {
+    const { service, published, timers } = setup([account('acc_aaaaaaaa'), account('acc_bbbbbbbb', { period: 60 })], T0)
+    const frames = service.frames()
+    expect(frames.frames).toEqual([
+      { accountId: 'acc_aaaaaaaa', ...codeFrame(account('acc_aaaaaaaa'), KEY, T0) },
+      { accountId: 'acc_bbbbbbbb', ...codeFrame(account('acc_bbbbbbbb', { period: 60 }), KEY, T0) },
+    ])
+    service.refresh()
+    expect(published).toEqual([2])
+    // 10 s into the minute: the 30 s account rolls over first, 20 s (+5 ms) from now.
+    expect(timers.map((t) => t.at - T0)).toEqual([20_005])
+  })
+
+  it('reuses a frame within its period and recomputes after it', () => {
+    const { service, setNow } = setup([account('acc_aaaaaaaa')], T0)
+    const first = service.frames().frames[0]
+    setNow(T0 + 15_000)
+    expect(service.frames().frames[0]).toBe(first)
+    setNow(T0 + 20_001)
+    const next = service.frames().frames[0]!
+    expect(next).not.toBe(first)
+    expect(next.code).toBe(first!.nextCode)
+    expect(next.periodStart).toBe(first!.periodStart + 30_000)
+  })
+
+  it('uses corrected time when there is a correction', () => {
+    const { service, setCorrection } = setup([account('acc_aaaaaaaa')], T0)
+    setCorrection(90_000)
+    expect(service.frames()).toMatchObject({ correctionMs: 90_000, frames: [{ code: codeFrame(account('acc_aaaaaaaa'), KEY, T0 + 90_000).code }] })
+  })
+
+  it('a changed account (HOTP counter) gets a new frame at once', () => {
+    const hotp = account('acc_hhhhhhhh', { type: 'hotp', counter: 1 })
+    const accounts = [hotp]
+    const { service } = setup(accounts, T0)
+    const first = service.frames().frames[0]!
+    accounts[0] = { ...hotp, counter: 2 }
+    const second = service.frames().frames[0]!
+    expect(second.code).not.toBe(first.code)
+    expect(second.code).toBe(codeFrame(accounts[0], KEY, T0).code)
+  })
+})

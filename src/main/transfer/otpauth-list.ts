@@ -1,0 +1,37 @@
+import { ok, type Result } from '../../shared/result'
+import { accountFromUri } from './account-fields'
+import type { ImportedAccount, ImportEntryError, ImportError, ImportResult } from './types'
+
+/*
+ * A text file of `otpauth://` URIs, one per line (Google's Key URI Format,
+ * https://github.com/google/google-authenticator/wiki/Key-Uri-Format). Aegis
+ * exports this as "plain text", and Ente Auth's unencrypted export is the
+ * same list with an extra `codeDisplay` parameter that we ignore
+ * (beemdevelopment/Aegis, importers/EnteAuthImporter.java). Blank lines and
+ * lines starting with "#" are skipped.
+ */
+
+/** The lines that carry entries: not blank, not a "#" comment. */
+export function entryLines(text: string): { line: number; text: string }[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line, index) => ({ line: index + 1, text: line.trim() }))
+    .filter((line) => line.text !== '' && !line.text.startsWith('#'))
+}
+
+/** Whether the first entry line is an `otpauth://` URI (detection by content). */
+export function looksLikeOtpauthList(text: string): boolean {
+  const first = entryLines(text.slice(0, 65_536))[0]
+  return first !== undefined && first.text.toLowerCase().startsWith('otpauth://')
+}
+
+export function importOtpauthList(text: string): Result<ImportResult, ImportError> {
+  const accounts: ImportedAccount[] = []
+  const errors: ImportEntryError[] = []
+  entryLines(text).forEach((line, index) => {
+    const account = accountFromUri(line.text)
+    if (account.ok) accounts.push(account.value)
+    else errors.push({ index, line: line.line, message: `Line ${line.line}: ${account.error}` })
+  })
+  return ok({ format: 'otpauth-list', accounts, errors, warnings: [] })
+}

@@ -105,5 +105,10 @@ export default tseslint.config(
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },
+  {
+    // Benchmarks run code inside the page (page.evaluate) as well as in Node.
+    files: ['bench/**/*.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   ...boundaries,
 )

@@ -1,0 +1,110 @@
+import { apiError, type AccountSummary, type ApiError, type ChecklistView, type ClockState } from '../../shared/contract'
+import { err, ok, type Result } from '../../shared/result'
+import type { Logger } from '../log'
+import { evaluateChecklist, type ChecklistResult } from './evaluate'
+import { exportChecklistReport, type ExportedReport, type ReportFormat } from './report'
+import { emptyChecklistState, setItem, setRegion, type ChecklistState } from './state'
+import { createChecklistStore } from './store'
+import type { SellerRegion } from './regions'
+
+export type ChecklistServiceDeps = Readonly<{
+  file: string
+  now: () => number
+  log: Logger
+  accounts: () => readonly AccountSummary[]
+  /** Ids of accounts whose key is loaded from the keychain; null while it is locked or loading. */
+  accountsWithKey: () => ReadonlySet<string> | null
+  clockState: () => ClockState
+  lastBackupAt: () => number | null
+}>
+
+export type ItemChange = Readonly<{ accountId: string; itemId: string; done: boolean; note?: string; by?: string }>
+
+export interface ChecklistService {
+  view(): ChecklistView
+  setItem(change: ItemChange): Promise<Result<ChecklistView, ApiError>>
+  setRegion(accountId: string, region: SellerRegion | null): Promise<Result<ChecklistView, ApiError>>
+  exportReport(format: ReportFormat): ExportedReport
+  recover(use: 'backup' | 'fresh'): Promise<Result<ChecklistView, ApiError>>
+}
+
+/**
+ * The security checklist: ticks stored in checklist.json, evidence items
+ * checked from what SellerGuard knows (a key in the keychain, the clock, the
+ * last encrypted backup). A damaged file is reported, never reset silently.
+ */
+export async function createChecklistService(deps: ChecklistServiceDeps): Promise<ChecklistService> {
+  const store = createChecklistStore(deps.file)
+  let state: ChecklistState = emptyChecklistState()
+  let problem: ChecklistView['problem'] = null
+
+  async function load(): Promise<void> {
+    const loaded = await store.load()
+    if (loaded.kind === 'loaded') {
+      state = loaded.state
+      problem = null
+      return
+    }
+    deps.log.error('checklist file unreadable', loaded)
+    state = emptyChecklistState()
+    problem =
+      loaded.kind === 'damaged'
+        ? { message: `The checklist file is damaged (${loaded.reason}). Nothing was changed.`, backupUsable: loaded.backup === 'usable' }
+        : loaded.kind === 'too-new'
+          ? { message: 'The checklist was saved by a newer SellerGuard. Update SellerGuard to use it.', backupUsable: loaded.backup === 'usable' }
+          : { message: `The checklist file could not be read (${loaded.reason}).`, backupUsable: false }
+  }
+  await load()
+
+  function evaluate(): ChecklistResult {
+    return evaluateChecklist({
+      accounts: deps.accounts(),
+      state,
+      evidence: { accountIdsWithAuthenticator: deps.accountsWithKey(), clockState: deps.clockState(), lastBackupAt: deps.lastBackupAt() },
+      now: deps.now(),
+    })
+  }
+  const view = (): ChecklistView => ({ ...(evaluate() as Omit<ChecklistView, 'problem'>), problem })
+
+  async function commit(next: ChecklistState): Promise<Result<ChecklistView, ApiError>> {
+    const saved = await store.save(next)
+    if (!saved.ok) {
+      deps.log.error('could not save the checklist', saved.error)
+      return err(apiError('io', problem ? problem.message : 'Could not save the checklist. Nothing was changed.'))
+    }
+    state = next
+    return ok(view())
+  }
+
+  return {
+    view,
+    async setItem(change) {
+      const account = deps.accounts().find((a) => a.id === change.accountId)
+      if (!account) return err(apiError('not-found', 'That account does not exist.'))
+      const next = setItem(state, { ...change, kind: account.kind, at: deps.now() })
+      if (!next.ok) {
+        const e = next.error
+        const message =
+          e.kind === 'checked-by-sellerguard'
+            ? 'SellerGuard checks this item itself; it cannot be ticked by hand.'
+            : e.kind === 'unknown-item'
+              ? 'That item is not on this account’s checklist.'
+              : e.message
+        return err(apiError('invalid-input', message))
+      }
+      return commit(next.value)
+    },
+    async setRegion(accountId, region) {
+      if (!deps.accounts().some((a) => a.id === accountId)) return err(apiError('not-found', 'That account does not exist.'))
+      return commit(setRegion(state, accountId, region))
+    },
+    exportReport: (format) => exportChecklistReport(evaluate(), format),
+    async recover(use) {
+      const restored = use === 'backup' ? await store.restoreBackup(deps.now()) : await store.startFresh(deps.now())
+      if (!restored.ok) return err(apiError('io', 'Could not recover the checklist file.'))
+      state = restored.value
+      problem = null
+      return ok(view())
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import type { AccountKind } from '../../shared/contract'
+import type { ChecklistItem, ChecklistItemDefinition } from './item'
+import { associatesItems } from './items-associates'
+import { kdpItems } from './items-kdp'
+import { otherItems } from './items-other'
+import { sellerCentralItems } from './items-seller-central'
+import type { SellerRegion } from './regions'
+
+const BY_KIND: Readonly<Record<AccountKind, readonly ChecklistItemDefinition[]>> = {
+  'seller-central': sellerCentralItems,
+  kdp: kdpItems,
+  associates: associatesItems,
+  other: otherItems,
+}
+
+/** The items for an account kind, as defined (paths for every region). */
+export function definitionsFor(kind: AccountKind): readonly ChecklistItemDefinition[] {
+  return BY_KIND[kind]
+}
+
+export function findDefinition(kind: AccountKind, itemId: string): ChecklistItemDefinition | null {
+  return BY_KIND[kind].find((d) => d.id === itemId) ?? null
+}
+
+/**
+ * The checklist for one account: each item with `where` chosen for the
+ * region (null: the path that holds everywhere). `region` is set on an item
+ * only when its path is specific to that region.
+ */
+export function checklistFor(kind: AccountKind, region: SellerRegion | null = null): ChecklistItem[] {
+  return BY_KIND[kind].map((d) => resolve(d, region))
+}
+
+function resolve(definition: ChecklistItemDefinition, region: SellerRegion | null): ChecklistItem {
+  const { whereByRegion, ...item } = definition
+  const regional = region === null ? undefined : whereByRegion?.[region]
+  return regional === undefined || region === null ? item : { ...item, where: regional, region }
+}

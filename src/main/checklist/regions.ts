@@ -1,0 +1,42 @@
+import type { SellerRegion } from '../../shared/contract'
+
+export { SellerRegion } from '../../shared/contract'
+
+/**
+ * Seller Central's regional sites. A seller account in one region is
+ * separate from one in another (its own deposit methods and tax pages),
+ * and a few paths read differently, so the checklist can be told which
+ * region an account is for. `null` (not set) shows the paths that hold in
+ * every region.
+ */
+
+export const REGION_LABELS: Readonly<Record<SellerRegion, string>> = {
+  na: 'North America (US, Canada, Mexico)',
+  eu: 'Europe (UK and EU stores)',
+  fe: 'Far East (Japan, Australia, Singapore)',
+  in: 'India',
+}
+
+/** Said once per account in the checklist and the report, where it helps to follow the paths. */
+export const REGION_NOTES: Readonly<Partial<Record<SellerRegion, string>>> = {
+  fe: 'Seller Central Japan shows its menus in Japanese; switch the page language to English to follow the paths here.',
+}
+
+/** Store domains in an issuer or label ("Amazon.co.uk", "sellercentral-europe.amazon.com"), most specific first. */
+const HINTS: readonly (readonly [RegExp, SellerRegion])[] = [
+  [/sellercentral-europe|amazon\.(co\.uk|de|fr|it|es|nl|se|pl|ie|com\.be|com\.tr)(?![\w.])/i, 'eu'],
+  [/amazon\.(co\.jp|com\.au|sg)(?![\w.])/i, 'fe'],
+  [/amazon\.in(?![\w.])/i, 'in'],
+  [/amazon\.(com|ca|com\.mx)(?![\w.])/i, 'na'],
+]
+
+/**
+ * A first guess at an account's region from the store domain in its issuer
+ * or label, for the UI to pre-select; null when the text names none (most
+ * otpauth issuers just say "Amazon"). Never applied silently.
+ */
+export function guessRegion(issuer: string, label: string): SellerRegion | null {
+  const text = `${issuer} ${label}`
+  for (const [pattern, region] of HINTS) if (pattern.test(text)) return region
+  return null
+}

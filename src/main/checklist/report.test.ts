@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { DAY_MS, evaluateChecklist, type ChecklistEvidence } from './evaluate'
+import { exportChecklistReport } from './report'
+import { checklistHtml, escapeHtml } from './report-html'
+import { checklistMarkdown, escapeMarkdown } from './report-markdown'
+import { formatDate, percent } from './report-text'
+import { emptyChecklistState, setItem, setRegion, type ChecklistState, type ItemUpdate } from './state'
+
+const T0 = 1_767_225_600_000 // 2026-01-01T00:00:00Z
+const NOW = T0 + 200 * DAY_MS // 2026-07-20
+const evidence: ChecklistEvidence = { accountIdsWithAuthenticator: new Set(['account-0001']), clockState: 'ok', lastBackupAt: T0 + 150 * DAY_MS }
+const SC = { id: 'account-0001', kind: 'seller-central' as const, issuer: 'Amazon & Co <b>', label: 'seller@example.com' }
+
+function withTicks(...updates: Omit<ItemUpdate, 'done' | 'accountId' | 'kind'>[]): ChecklistState {
+  return updates.reduce((s, u) => {
+    const next = setItem(s, { accountId: SC.id, kind: 'seller-central', done: true, ...u })
+    if (!next.ok) throw new Error(next.error.kind)
+    return next.value
+  }, setRegion(emptyChecklistState(), SC.id, 'eu'))
+}
+
+const result = evaluateChecklist({
+  accounts: [SC],
+  state: withTicks(
+    { itemId: 'deposit-method', at: T0 + 10 * DAY_MS, by: 'Ana', note: 'Verified.\n<script>alert("x")</script> & more' },
+    { itemId: 'bank-review', at: T0 },
+  ),
+  evidence,
+  now: NOW,
+})
+
+describe('report text', () => {
+  it.each([
+    [{ done: 0, total: 0 }, 0],
+    [{ done: 1, total: 3 }, 33],
+    [{ done: 23, total: 24 }, 95],
+    [{ done: 199, total: 200 }, 99],
+    [{ done: 24, total: 24 }, 100],
+  ])('percent(%j) = %d (rounded down: never a premature 100)', (progress, expected) => {
+    expect(percent(progress)).toBe(expected)
+  })
+
+  it('formats dates in the chosen zone, falling back to UTC for a zone it does not know', () => {
+    const lateEvening = Date.UTC(2026, 0, 1, 23, 30)
+    expect(formatDate(lateEvening)).toBe('2026-01-01')
+    expect(formatDate(lateEvening, 'Asia/Tokyo')).toBe('2026-01-02')
+    expect(formatDate(lateEvening, 'America/Los_Angeles')).toBe('2026-01-01')
+    expect(formatDate(lateEvening, 'Not/AZone')).toBe('2026-01-01')
+  })
+})
+
+describe('Markdown report', () => {
+  const md = checklistMarkdown(result)
+
+  it('has the date, overall and per-account progress, region, sections, statuses with dates, and notes', () => {
+    expect(md).toMatch(/^# SellerGuard security checklist\n/)
+    expect(md).toContain('Made on 2026-07-20 (UTC) · 4 of 13 done (30%)')
+    expect(md).toContain('## Amazon & Co \\<b\\> (seller@example.com)')
+    expect(md).toContain('Amazon Seller Central · Europe (UK and EU stores) · 4 of 13 done (30%)')
+    expect(md).toContain('### Bank and tax')
+    expect(md).toContain('- [x] **A deposit method is added and verified** — Done 2026-01-11 by Ana')
+    expect(md).toContain('- [ ] **Bank details reviewed recently** — Due again since 2026-06-30 (last done 2026-01-01)')
+    expect(md).toContain('- [x] **Two-step verification uses an authenticator app** — Checked by SellerGuard — SellerGuard holds')
+    expect(md).toContain('  - Where: Settings → Account Info → Deposit Methods')
+  })
+
+  it('escapes notes so they cannot inject HTML, links or structure', () => {
+    expect(md).toContain('  - Note: Verified. / \\<script\\>alert("x")\\</script\\> & more')
+    expect(md).not.toContain('<script>')
+    expect(escapeMarkdown('# [link](http://x) *b* `c`\n- item')).toBe('\\# \\[link\\](http://x) \\*b\\* \\`c\\` / - item')
+    expect(escapeMarkdown('Login & security &lt;b&gt; &#60;')).toBe('Login & security \\&lt;b\\&gt; \\&\\#60;')
+  })
+})
+
+describe('HTML report', () => {
+  const html = checklistHtml(result, { timeZone: 'Europe/Berlin' })
+
+  it('escapes everything the user typed: a note with <script> stays text', () => {
+    expect(html).not.toMatch(/<script/i)
+    expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; more')
+    expect(html).toContain('<h2>Amazon &#38; Co &#60;b&#62; (seller@example.com)</h2>')
+    expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;')
+  })
+
+  it('is self-contained: no scripts, no external resources, and a CSP that would refuse them', () => {
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`)
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(|@import|https?:\/\//i)
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+  })
+
+  it('has dates (in the chosen zone), progress, statuses and the note', () => {
+    expect(html).toContain('Made on 2026-07-20 (Europe/Berlin) · 4 of 13 done (30%)')
+    expect(html).toContain('<progress value="4" max="13">4 of 13</progress>')
+    expect(html).toContain('Done 2026-01-11 by Ana')
+    expect(html).toContain('Due again since 2026-06-30 (last done 2026-01-01)')
+    expect(html).toMatch(/<li class="bad">|<li class="due">/)
+    expect(html).toContain('<p class="note">Verified.\n&#60;script&#62;')
+    // The badge names the status; the line below says what SellerGuard found, without repeating it.
+    expect(html).toContain('<span class="badge">Checked by SellerGuard</span><strong>Two-step verification uses an authenticator app</strong></div>\n<p class="status">SellerGuard holds')
+  })
+
+  it('says so when there are no accounts', () => {
+    const empty = evaluateChecklist({ accounts: [], state: emptyChecklistState(), evidence, now: NOW })
+    expect(checklistHtml(empty)).toContain('<p>No accounts yet.</p>')
+    expect(checklistMarkdown(empty)).toContain('No accounts yet.')
+  })
+})
+
+describe('exportChecklistReport', () => {
+  it.each([
+    ['markdown', 'sellerguard-checklist-2026-07-20.md', 'text/markdown; charset=utf-8', '# SellerGuard security checklist'],
+    ['html', 'sellerguard-checklist-2026-07-20.html', 'text/html; charset=utf-8', '<!doctype html>'],
+  ] as const)('%s → %s', (format, fileName, mimeType, start) => {
+    const report = exportChecklistReport(result, format)
+    expect(report).toMatchObject({ format, fileName, mimeType })
+    expect(report.content.startsWith(start)).toBe(true)
+  })
+})

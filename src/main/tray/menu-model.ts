@@ -1,0 +1,179 @@
+import type { AccountKind, AccountSummary, ClockState, KeychainState } from '../../shared/contract'
+import { KIND_LABELS, sectionAccounts, type GroupSection, type KindSection } from './account-sections'
+import { accountLabel, escapeMnemonics, oneLine, truncate } from './menu-label'
+import { copyItemId, type TrayClickable, type TrayMenu, type TrayMenuItem } from './menu-types'
+import { describeOffset } from './offset-text'
+
+export type TrayClockInput = Readonly<{
+  state: ClockState
+  /** Server minus system clock, ms (positive: this computer is behind); null when unknown. */
+  offsetMs: number | null
+  checking: boolean
+  /** What codes add to the system clock, ms; non-zero means codes already use corrected time. Default 0. */
+  correctionMs?: number
+}>
+
+export type TrayMenuInput = Readonly<{
+  accounts: readonly AccountSummary[]
+  /** Secrets can be read (the keychain is ready and loaded): copy items make sense. */
+  codesAvailable: boolean
+  clock: TrayClockInput
+  keychainState: KeychainState
+  platform: NodeJS.Platform
+}>
+
+/** Up to this many accounts are listed directly in the menu; more go into submenus per group and kind. */
+export const FLAT_LIMIT = 15
+
+/** Copy items per submenu; a larger kind is split into numbered parts ("Seller Central 1–15"). */
+export const SUBMENU_LIMIT = 15
+
+/** Windows keeps a tray tooltip in a 128-character buffer (NOTIFYICONDATA.szTip), NUL included. */
+const WINDOWS_TOOLTIP_MAX = 127
+
+/** Group names in headings and submenu titles, in graphemes. */
+const MAX_GROUP_LABEL = 32
+
+const SEPARATOR: TrayMenuItem = { kind: 'separator' }
+const status = (label: string): TrayMenuItem => ({ kind: 'status', label, enabled: false })
+const retryKeychain: TrayMenuItem = { kind: 'action', id: 'retry-keychain', label: 'Retry keychain' }
+
+/**
+ * The tray menu for the current state, as data (see `menu-types.ts`). Pure:
+ * the same input always gives the same menu, so `shouldRebuild` can tell
+ * when the native menu must be rebuilt.
+ *
+ * Layout, top to bottom: the accounts (or why codes are unavailable), the
+ * clock line with "Check clock now", then "Open SellerGuard" and "Quit".
+ * Labels never contain a code: the code is computed when the item is
+ * clicked, so a menu left open can never offer a stale one.
+ */
+export function buildTrayMenu(input: TrayMenuInput): TrayMenu {
+  const items: TrayMenuItem[] = [
+    ...accountItems(input),
+    SEPARATOR,
+    status(clockLine(input.clock)),
+    { kind: 'action', id: 'check-clock', label: 'Check clock now' },
+    SEPARATOR,
+    { kind: 'action', id: 'open', label: 'Open SellerGuard' },
+    { kind: 'action', id: 'quit', label: 'Quit' },
+  ]
+  return { icon: iconFor(input), tooltip: tooltipFor(input), items }
+}
+
+function accountItems(input: TrayMenuInput): TrayMenuItem[] {
+  switch (input.keychainState) {
+    case 'checking':
+      return [status('Opening the keychain…')]
+    case 'locked':
+      return [status('Keychain locked — unlock it to copy codes'), retryKeychain]
+    case 'unavailable':
+      return [status('Keychain not available — codes cannot be read'), retryKeychain]
+    case 'ready':
+      break
+  }
+  if (!input.codesAvailable) return [status('Codes are not available yet')]
+  const groups = sectionAccounts(input.accounts)
+  const total = groups.reduce((n, g) => n + g.count, 0)
+  if (total === 0) return [status('No accounts yet')]
+  return [status('Click an account to copy its code'), ...(total <= FLAT_LIMIT ? flatLayout(groups) : submenuLayout(groups))]
+}
+
+type Section = Readonly<{ title: string; accounts: readonly AccountSummary[] }>
+
+const groupName = (group: string) => escapeMnemonics(truncate(oneLine(group), MAX_GROUP_LABEL))
+const kindName = (kind: AccountKind) => KIND_LABELS[kind]
+
+function copyItems(accounts: readonly AccountSummary[]): TrayMenuItem[] {
+  return accounts.map((a) => ({ kind: 'copy', id: copyItemId(a.id), accountId: a.id, label: escapeMnemonics(accountLabel(a.issuer, a.label)) }))
+}
+
+/** Sections one after another; with more than one, each gets a heading, and separators between them. */
+function sectionList(sections: readonly Section[]): TrayMenuItem[] {
+  if (sections.length === 1) return copyItems(sections[0]!.accounts)
+  return sections.flatMap((s, i) => [...(i > 0 ? [SEPARATOR] : []), status(s.title), ...copyItems(s.accounts)])
+}
+
+/** Few accounts: everything at the top level, headed like the main window ("Shop A · KDP"). */
+function flatLayout(groups: readonly GroupSection[]): TrayMenuItem[] {
+  return sectionList(
+    groups.flatMap((g) => g.kinds.map((k) => ({ title: g.group ? `${groupName(g.group)} · ${kindName(k.kind)}` : kindName(k.kind), accounts: k.accounts }))),
+  )
+}
+
+/**
+ * Many accounts: ungrouped kinds become top-level submenus ("Seller
+ * Central"), each group one submenu. Inside a group the same rule applies
+ * again: a small group lists its accounts directly, a large one has a
+ * submenu per kind. Long kinds are split so no submenu holds more than
+ * `SUBMENU_LIMIT` accounts.
+ */
+function submenuLayout(groups: readonly GroupSection[]): TrayMenuItem[] {
+  return groups.flatMap((g) => {
+    if (!g.group) return g.kinds.flatMap(kindSubmenus)
+    const items = g.count <= FLAT_LIMIT ? sectionList(g.kinds.map((k) => ({ title: kindName(k.kind), accounts: k.accounts }))) : g.kinds.flatMap(kindSubmenus)
+    return [{ kind: 'submenu', label: groupName(g.group), items }]
+  })
+}
+
+function kindSubmenus(section: KindSection): TrayMenuItem[] {
+  const { accounts } = section
+  const title = kindName(section.kind)
+  if (accounts.length <= SUBMENU_LIMIT) return [{ kind: 'submenu', label: title, items: copyItems(accounts) }]
+  const parts: TrayMenuItem[] = []
+  for (let start = 0; start < accounts.length; start += SUBMENU_LIMIT) {
+    const part = accounts.slice(start, start + SUBMENU_LIMIT)
+    parts.push({ kind: 'submenu', label: `${title} ${start + 1}–${start + part.length}`, items: copyItems(part) })
+  }
+  return parts
+}
+
+const clockIsOff = (state: ClockState) => state === 'warn' || state === 'critical'
+
+/**
+ * The clock in one line. `unknown` (offline, no server answered) is said
+ * plainly and never as an alarm. A measured offset says which way; when
+ * codes already use corrected time it says so instead of "may be rejected".
+ */
+export function clockLine(clock: TrayClockInput): string {
+  switch (clock.state) {
+    case 'unknown':
+      return clock.checking ? 'Checking the clock…' : 'Clock not checked (offline?)'
+    case 'ok':
+      return 'Clock in sync'
+    case 'warn':
+    case 'critical': {
+      const off = clock.offsetMs === null ? 'Clock is off' : `Clock ${describeOffset(clock.offsetMs)}`
+      return (clock.correctionMs ?? 0) !== 0 ? `${off} — codes use corrected time` : `${off} — codes may be rejected`
+    }
+  }
+}
+
+function iconFor(input: TrayMenuInput): TrayMenu['icon'] {
+  return clockIsOff(input.clock.state) || input.keychainState === 'locked' || input.keychainState === 'unavailable' ? 'warning' : 'normal'
+}
+
+function tooltipFor(input: TrayMenuInput): string {
+  const problems: string[] = []
+  if (clockIsOff(input.clock.state)) problems.push(input.clock.offsetMs === null ? 'clock is off' : `clock ${describeOffset(input.clock.offsetMs)}`)
+  if (input.keychainState === 'locked') problems.push('keychain locked')
+  if (input.keychainState === 'unavailable') problems.push('keychain not available')
+  const tooltip = problems.length > 0 ? `SellerGuard — ${problems.join(', ')}` : 'SellerGuard'
+  return input.platform === 'win32' ? truncate(tooltip, WINDOWS_TOOLTIP_MAX) : tooltip
+}
+
+/** Every item, depth first (submenus before their contents). */
+export function* walkMenu(items: readonly TrayMenuItem[]): Generator<TrayMenuItem> {
+  for (const item of items) {
+    yield item
+    if (item.kind === 'submenu') yield* walkMenu(item.items)
+  }
+}
+
+/** The copy or action item with this id, wherever it sits; null when the menu has none. */
+export function findMenuItem(menu: TrayMenu, id: string): TrayClickable | null {
+  for (const item of walkMenu(menu.items)) {
+    if ((item.kind === 'copy' || item.kind === 'action') && item.id === id) return item
+  }
+  return null
+}

@@ -90,7 +90,8 @@ export function createElectronStandIn(userData: string) {
     },
     powerMonitor: { on: (event: string) => record.calls.push(`powerMonitor.on ${event}`) },
     shell: { openExternal: async (url: string) => void record.calls.push(`shell.openExternal ${url}`) },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    desktopCapturer: { getSources: async () => [] },
+    screen: { getPrimaryDisplay: () => ({ size: { width: 1920, height: 1080 }, scaleFactor: 1 }), getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => (record.permissionRequestHandler = h),

@@ -9,6 +9,7 @@ import { electronClipboard } from './electron/clipboard'
 import { hardenApp, denyPermissions } from './electron/hardening'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
+import { electronScreenCapture } from './electron/screen-capture'
 import { onResume, openTimeSettings } from './electron/system'
 import { createMainWindow } from './electron/window'
 import { createConsoleLogger } from './log'
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
     secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
     clipboard: electronClipboard,
     openTimeSettings,
+    screen: electronScreenCapture,
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)

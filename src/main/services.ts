@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import { apiError, type AppInfo } from '../shared/contract'
 import { err, ok } from '../shared/result'
 import { createClipboardGuard, type ClipboardPort } from './clipboard/clipboard-guard'
+import { createChecklistService } from './checklist/checklist-service'
 import { createClockService, type ClockService } from './clock/clock-service'
 import { watchNetwork } from './clock/network-watch'
 import type { ClockCheckOptions } from './clock/select'
@@ -12,7 +13,11 @@ import { createEventBus, type EventBus } from './events'
 import type { Logger } from './log'
 import { codesAround } from './otp/codes'
 import { formatUri } from './otp/uri'
+import { decodeQrImage } from './qr/decode'
+import type { ScreenCapture } from './qr/screen-capture'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
+import { createBackupRecord } from './transfer/backup-state'
+import { createTransferService } from './transfer/transfer-service'
 import { createAccountStore } from './vault/account-store'
 import { checkAccountText, guessKind, parseAccountText } from './vault/account-input'
 import type { SecretStore } from './vault/secret-store'
@@ -38,6 +43,8 @@ export type ServiceDeps = Readonly<{
   openTimeSettings?: () => Promise<boolean>
   /** For tests: SNTP sampling (loopback servers need no 2 s spacing). */
   clockCheckOptions?: ClockCheckOptions
+  /** Takes a picture of the screen to scan QR codes from; null where impossible. */
+  screen?: ScreenCapture | null
 }>
 
 export interface Services {
@@ -83,6 +90,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   let lastCorrection = clock.correctionMs()
   clock.onChange((status) => {
     bus.emit('clock.status', status)
+    if (!status.checking) publishChecklistSoon()
     if (status.correctionMs !== lastCorrection) {
       lastCorrection = status.correctionMs
       codes.refresh()
@@ -98,9 +106,45 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
   const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange())
 
+  const backups = await createBackupRecord(path.join(deps.dataDir, 'backup-state.json'))
+  const checklist = await createChecklistService({
+    file: path.join(deps.dataDir, 'checklist.json'),
+    now: deps.now,
+    log,
+    accounts: () => vault.accounts(),
+    accountsWithKey: () => (vault.status().state === 'ready' && vault.status().loaded >= vault.status().total ? new Set(vault.accounts().filter((a) => vault.key(a.id)).map((a) => a.id)) : null),
+    clockState: () => clock.status().state,
+    lastBackupAt: backups.lastBackupAt,
+  })
+  // The checklist's evidence follows the vault, the clock and backups.
+  const publishChecklist = () => bus.emit('checklist.changed', checklist.view())
+  const transfer = createTransferService({
+    vault,
+    now: deps.now,
+    log,
+    decodeQr: decodeQrImage,
+    screen: deps.screen ?? null,
+    recordBackup: async (at) => {
+      await backups.record(at)
+      publishChecklist()
+    },
+    extras: () => ({ settings: settings.get() }),
+  })
+
   // Secrets stream in batches at start-up: coalesce the pushes they cause.
   let pushQueued = false
+  let checklistQueued = false
+  // Declared here, used once the checklist exists (events only arrive after start-up).
+  const publishChecklistSoon = () => {
+    if (checklistQueued) return
+    checklistQueued = true
+    setTimeout(() => {
+      checklistQueued = false
+      publishChecklist()
+    }, 50)
+  }
   vault.onChange((change) => {
+    if (change !== 'keys') publishChecklistSoon()
     if (change === 'status') bus.emit('vault.status', vault.status())
     if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
     if (pushQueued) return
@@ -172,6 +216,27 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       const correctionMs = clock.correctionMs()
       return ok({ accountId: id, ...codesAround(account, key, deps.now() + correctionMs), period: account.period, correctionMs })
     },
+    'checklist.get': () => ok(checklist.view()),
+    'checklist.setItem': async (change) => {
+      const view = await checklist.setItem(change)
+      if (view.ok) bus.emit('checklist.changed', view.value)
+      return view
+    },
+    'checklist.setRegion': async ({ accountId, region }) => {
+      const view = await checklist.setRegion(accountId, region)
+      if (view.ok) bus.emit('checklist.changed', view.value)
+      return view
+    },
+    'checklist.exportReport': ({ format }) => ok(checklist.exportReport(format)),
+    'checklist.recover': async ({ use }) => checklist.recover(use),
+
+    'transfer.preview': ({ file, password }) => transfer.preview(file.encoding === 'base64' ? new Uint8Array(Buffer.from(file.data, 'base64')) : file.data, password),
+    'transfer.previewImage': ({ file }) => transfer.previewImage(new Uint8Array(Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8'))),
+    'transfer.previewScreen': () => transfer.previewScreen(),
+    'transfer.confirm': (input) => transfer.confirm(input),
+    'transfer.exportBackup': ({ password }) => transfer.exportBackup(password),
+    'transfer.exportAegis': ({ password, plain }) => transfer.exportAegis(password, plain),
+
     'clock.openSettings': async () => ok({ opened: deps.openTimeSettings ? await deps.openTimeSettings() : false }),
   }
 

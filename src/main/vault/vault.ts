@@ -44,6 +44,8 @@ export interface Vault {
   retry(): Promise<KeychainStatus>
   useBackup(): Promise<KeychainStatus>
   add(draft: AccountDraft, key: NormalisedKey): Promise<Result<AccountSummary, ApiError>>
+  /** Adds several accounts all or nothing: if the keychain fails halfway, what was written is removed. */
+  addMany(items: readonly Readonly<{ draft: AccountDraft; key: NormalisedKey }>[]): Promise<Result<AccountSummary[], ApiError>>
   update(patch: AccountPatch): Promise<Result<AccountSummary, ApiError>>
   reorder(ids: readonly string[]): Promise<Result<AccountSummary[], ApiError>>
   remove(id: string): Promise<Result<{ id: string; undoUntil: number }, ApiError>>
@@ -260,6 +262,40 @@ export function createVault(deps: VaultDeps): Vault {
         status = { ...status, loaded: status.loaded + 1, total: status.total + 1 }
         emit('accounts')
         return ok(account)
+      }),
+
+    addMany: (items) =>
+      serial(async () => {
+        const blocked = notReady()
+        if (blocked) return err(blocked)
+        const time = deps.now()
+        let order = list.reduce((max, a) => Math.max(max, a.order), -1)
+        const accounts = items.map(({ draft }) => ({ ...draft, id: newId(), order: ++order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
+        const written: string[] = []
+        const rollback = async () => {
+          for (const id of written) await deps.secrets.delete(id).catch((e: unknown) => deps.log.error('could not roll back a keychain item', e))
+        }
+        for (const [i, account] of accounts.entries()) {
+          try {
+            await deps.secrets.set(account.id, items[i]!.key.base32)
+            written.push(account.id)
+          } catch (e) {
+            deps.log.error('keychain write failed during import', e)
+            await rollback()
+            return err(apiError('keychain-unavailable', `The ${status.keychainName} refused a secret after ${written.length} of ${accounts.length}. Nothing was imported.`))
+          }
+        }
+        const next = [...list, ...accounts]
+        const failed = await saveList(next)
+        if (failed) {
+          await rollback()
+          return err(failed)
+        }
+        list = next
+        accounts.forEach((account, i) => keys.set(account.id, items[i]!.key.bytes))
+        status = { ...status, loaded: status.loaded + accounts.length, total: status.total + accounts.length }
+        emit('accounts')
+        return ok(accounts)
       }),
 
     update: (patch) =>

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { createConsoleLogger } from '../log'
 import { defaultDataDir } from '../paths'
 import { createMemoryClipboard } from '../clipboard/clipboard-guard'
+import { createImportScreenCapture } from '../qr/screen-capture'
 import { createServices } from '../services'
 import { createKeytarSecretStore } from '../vault/secret-store'
 import { startWebServer } from './server'
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     // A separate keychain service only for tests and side-by-side profiles; users never set it.
     secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
     clipboard,
+    // The X display named by DISPLAY (ImageMagick's import), where there is one.
+    screen: process.env.DISPLAY ? createImportScreenCapture() : null,
     // Loopback test servers need no 2 s spacing between samples; real ones do.
     ...(process.env.SELLERGUARD_NTP_SPACING_MS ? { clockCheckOptions: { sampleSpacingMs: Number(process.env.SELLERGUARD_NTP_SPACING_MS) } } : {}),
   })

@@ -112,7 +112,7 @@ export const accountsMethods = {
 }
 
 /** Methods whose output carries a secret on purpose (the user asked for it). */
-export const SECRET_BEARING_METHODS = ['accounts.reveal'] as const
+export const SECRET_BEARING_METHODS = ['accounts.reveal', 'transfer.exportBackup', 'transfer.exportAegis'] as const
 
 export const accountsEvents = {
   changed: z.array(AccountSummary),

@@ -8,10 +8,12 @@ import type { Result } from '../result'
 import type { ApiError } from './errors'
 import { accountsEvents, accountsMethods } from './accounts'
 import { appMethods } from './app'
+import { checklistEvents, checklistMethods } from './checklist'
 import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
+import { transferMethods } from './transfer'
 import { vaultEvents, vaultMethods } from './vault'
 
 export * from './errors'
@@ -22,6 +24,8 @@ export * from './codes'
 export * from './clock'
 export * from './vault'
 export * from './clipboard'
+export * from './checklist'
+export * from './transfer'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
@@ -32,6 +36,8 @@ export const methods = {
   codes: codesMethods,
   clipboard: clipboardMethods,
   clock: clockMethods,
+  checklist: checklistMethods,
+  transfer: transferMethods,
 } as const
 
 /** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
@@ -41,6 +47,7 @@ export const events = {
   accounts: accountsEvents,
   codes: codesEvents,
   clock: clockEvents,
+  checklist: checklistEvents,
 } as const
 
 type Methods = typeof methods

@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto'
+import { apiError, type AccountKind, type AccountSummary, type ApiError, type ExportedFile, type ImportOutcome, type ImportPreview } from '../../shared/contract'
+import { err, ok, type Result } from '../../shared/result'
+import type { Logger } from '../log'
+import { encodeBase32, normaliseKey } from '../otp/base32'
+import type { CaptureError, ScreenCapture } from '../qr/screen-capture'
+import type { QrError } from '../qr/decode'
+import { guessKind } from '../vault/account-input'
+import type { AccountDraft, Vault } from '../vault/vault'
+import { exportAegisVault } from './aegis-export'
+import { decryptBackup, encryptBackup, looksLikeBackup, type BackupAccount } from './backup'
+import { importFile } from './detect'
+import { findDuplicates } from './duplicates'
+import type { ImportedAccount, ImportError } from './types'
+
+export type TransferDeps = Readonly<{
+  vault: Vault
+  now: () => number
+  log: Logger
+  decodeQr: (bytes: Uint8Array) => Promise<Result<string[], QrError>>
+  screen: ScreenCapture | null
+  /** Called after an encrypted backup is made: the checklist's "recent backup" evidence. */
+  recordBackup: (at: number) => Promise<void>
+  /** Checklist and settings to include in a backup. */
+  extras: () => Readonly<{ checklist?: unknown; settings?: unknown }>
+}>
+
+type Held = Readonly<{ accounts: readonly (ImportedAccount & { kind?: AccountKind })[]; at: number }>
+
+/** A preview's secrets stay in main, and only this long. */
+const PREVIEW_TTL_MS = 10 * 60 * 1000
+
+const importErrorKind = (e: ImportError): ApiError['kind'] => (e.kind === 'password-required' || e.kind === 'wrong-password' ? 'invalid-input' : 'invalid-input')
+
+/**
+ * Moving in and out: import previews (secrets held in main, never sent to
+ * the renderer), all-or-nothing confirmation, encrypted backups and Aegis
+ * exports.
+ */
+export function createTransferService(deps: TransferDeps) {
+  const previews = new Map<string, Held>()
+
+  function forget(): void {
+    const now = deps.now()
+    for (const [id, held] of previews) if (now - held.at > PREVIEW_TTL_MS) previews.delete(id)
+  }
+
+  function existingComparables() {
+    return deps.vault.accounts().flatMap((a) => {
+      const key = deps.vault.key(a.id)
+      return key ? [{ id: a.id, issuer: a.issuer, label: a.label, secret: encodeBase32(key) }] : []
+    })
+  }
+
+  function hold(format: string, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[]): ImportPreview {
+    forget()
+    const previewId = randomBytes(16).toString('hex')
+    previews.set(previewId, { accounts, at: deps.now() })
+    const dup = findDuplicates(accounts, existingComparables())
+    const existing = new Set(dup.existing.map((d) => d.index))
+    const repeated = new Set(dup.repeated.map((d) => d.index))
+    return {
+      previewId,
+      format,
+      entries: accounts.map((a, index) => ({
+        index,
+        issuer: a.issuer,
+        label: a.label,
+        type: a.type,
+        algorithm: a.algorithm,
+        digits: a.digits,
+        period: a.period,
+        counter: a.counter,
+        group: a.group ?? '',
+        duplicate: existing.has(index) ? 'existing' : repeated.has(index) ? 'repeated' : 'none',
+      })),
+      problems,
+      warnings,
+    }
+  }
+
+  async function previewText(input: Uint8Array | string, password: string | undefined): Promise<Result<ImportPreview, ApiError>> {
+    const text = typeof input === 'string' ? input : null
+    if (text !== null && text.trimStart().startsWith('{')) {
+      let doc: unknown
+      try {
+        doc = JSON.parse(text)
+      } catch {
+        doc = null
+      }
+      if (looksLikeBackup(doc)) {
+        if (!password) return err(apiError('invalid-input', 'This is an encrypted SellerGuard backup: enter its password.', { field: 'password' }))
+        const opened = await decryptBackup(text, password)
+        if (!opened.ok) return err(apiError('invalid-input', opened.error.message, { field: 'password' }))
+        const accounts = opened.value.accounts.map((a: BackupAccount) => ({ ...a, group: a.group }))
+        return ok(hold('sellerguard-backup', accounts, [], []))
+      }
+    }
+    const imported = await importFile(input, password ? { password } : {})
+    if (!imported.ok) {
+      const e = imported.error
+      return err(apiError(importErrorKind(e), e.message, e.kind === 'password-required' || e.kind === 'wrong-password' ? { field: 'password' } : {}))
+    }
+    const { format, accounts, errors, warnings } = imported.value
+    return ok(
+      hold(
+        format,
+        accounts,
+        errors.map((e) => ({ index: e.index, ...(e.name ? { name: e.name } : {}), message: e.message })),
+        warnings.map((w) => w.message),
+      ),
+    )
+  }
+
+  async function previewQr(bytes: Uint8Array): Promise<Result<ImportPreview, ApiError>> {
+    const decoded = await deps.decodeQr(bytes)
+    if (!decoded.ok) return err(apiError(decoded.error.kind === 'decoder-failed' ? 'internal' : 'invalid-input', decoded.error.message))
+    const text = decoded.value.join('\n')
+    if (!/otpauth(-migration)?:/i.test(text)) {
+      return err(apiError('invalid-input', 'The QR code found is not an authenticator code (it has no otpauth:// link). Use the QR code the website shows for setting up an authenticator app.'))
+    }
+    return previewText(decoded.value.filter((t) => /^\s*otpauth(-migration)?:/i.test(t)).join('\n'), undefined)
+  }
+
+  return {
+    preview: (data: Uint8Array | string, password: string | undefined) => previewText(data, password),
+    previewImage: (bytes: Uint8Array) => previewQr(bytes),
+    async previewScreen(): Promise<Result<ImportPreview, ApiError>> {
+      if (!deps.screen) return err(apiError('invalid-input', 'Screen capture is not available here. Save the QR code as an image and open it instead.'))
+      const shot = await deps.screen.capture()
+      if (!shot.ok) return err(apiError('io', (shot.error as CaptureError).message))
+      return previewQr(shot.value)
+    },
+
+    async confirm(input: Readonly<{ previewId: string; indexes: readonly number[]; kind?: AccountKind; group?: string; issuer?: string; label?: string }>): Promise<Result<ImportOutcome, ApiError>> {
+      forget()
+      const held = previews.get(input.previewId)
+      if (!held) return err(apiError('not-found', 'This import has expired. Open the file again.'))
+      const chosen = [...new Set(input.indexes)].filter((i) => i < held.accounts.length)
+      const single = held.accounts.length === 1
+      const items: Array<{ draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true } }> = []
+      for (const index of chosen) {
+        const a = held.accounts[index]!
+        const key = normaliseKey(a.secret)
+        if (!key.ok) continue
+        const issuer = (single && input.issuer) || a.issuer
+        const label = (single && input.label) || a.label
+        items.push({
+          draft: { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer) },
+          key,
+        })
+      }
+      if (items.some((i) => !i.draft.issuer && !i.draft.label)) return err(apiError('invalid-input', 'Give the account a name.', { field: 'issuer' }))
+      const added = await deps.vault.addMany(items.map((i) => ({ draft: i.draft, key: i.key.value })))
+      if (!added.ok) return added
+      previews.delete(input.previewId)
+      return ok({ added: added.value, skipped: held.accounts.length - added.value.length })
+    },
+
+    async exportBackup(password: string): Promise<Result<ExportedFile, ApiError>> {
+      const accounts = await withSecrets(deps.vault)
+      if (!accounts.ok) return accounts
+      const at = deps.now()
+      const text = await encryptBackup({ accounts: accounts.value.map(({ account, secret }) => ({ ...account, secret })), ...deps.extras() }, password, { now: () => at })
+      if (!text.ok) return err(apiError('invalid-input', text.error.message))
+      await deps.recordBackup(at)
+      return ok({ fileName: `sellerguard-backup-${new Date(at).toISOString().slice(0, 10)}.json`, mimeType: 'application/json', content: text.value })
+    },
+
+    async exportAegis(password: string | undefined, plain: boolean): Promise<Result<ExportedFile, ApiError>> {
+      const accounts = await withSecrets(deps.vault)
+      if (!accounts.ok) return accounts
+      const vault = await exportAegisVault(
+        accounts.value.map(({ account, secret }) => ({ ...account, secret })),
+        plain ? { plain: true } : { password: password ?? '' },
+      )
+      if (!vault.ok) return err(apiError('invalid-input', vault.error.message))
+      return ok({ fileName: `aegis-export-${plain ? 'plain' : 'encrypted'}-${new Date(deps.now()).toISOString().slice(0, 10)}.json`, mimeType: 'application/json', content: vault.value })
+    },
+  }
+}
+
+export type TransferService = ReturnType<typeof createTransferService>
+
+/** Every account with its secret read fresh from the keychain, for an explicit export. */
+async function withSecrets(vault: Vault): Promise<Result<Array<{ account: AccountSummary; secret: string }>, ApiError>> {
+  const out: Array<{ account: AccountSummary; secret: string }> = []
+  for (const account of vault.accounts()) {
+    const key = await vault.reveal(account.id)
+    if (!key.ok) return err(key.error.kind === 'not-found' ? key.error : apiError(key.error.kind, `Could not read the secret of ${account.issuer || account.label}: ${key.error.message} Nothing was exported.`))
+    out.push({ account, secret: key.value.base32 })
+  }
+  return ok(out)
+}

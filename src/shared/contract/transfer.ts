@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { method } from './define'
+import { AccountKind, AccountSummary } from './accounts'
+
+/** File contents from the renderer: text as is, binary (images) as base64. Capped to keep the socket and IPC sane. */
+export const FileData = z.object({
+  name: z.string().max(255).optional(),
+  encoding: z.enum(['text', 'base64']),
+  data: z.string().max(24 * 1024 * 1024),
+})
+export type FileData = z.infer<typeof FileData>
+
+/** One account found in a file, without its secret. */
+export const PreviewEntry = AccountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }).extend({
+  index: z.number().int().nonnegative(),
+  group: z.string(),
+  /** Same secret, issuer and label as an account already in SellerGuard, or as an earlier entry of this file. */
+  duplicate: z.enum(['none', 'existing', 'repeated']),
+})
+export type PreviewEntry = z.infer<typeof PreviewEntry>
+
+/** What an import would add: nothing is written until `transfer.confirm`. */
+export const ImportPreview = z.object({
+  previewId: z.string(),
+  format: z.string(),
+  entries: z.array(PreviewEntry),
+  /** Entries that could not be read, each with why. */
+  problems: z.array(z.object({ index: z.number().int(), name: z.string().optional(), message: z.string() })),
+  /** e.g. Google Authenticator exports split over several QR codes, some missing. */
+  warnings: z.array(z.string()),
+})
+export type ImportPreview = z.infer<typeof ImportPreview>
+
+export const ImportOutcome = z.object({ added: z.array(AccountSummary), skipped: z.number().int() })
+export type ImportOutcome = z.infer<typeof ImportOutcome>
+
+export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() })
+export type ExportedFile = z.infer<typeof ExportedFile>
+
+const Password = z.string().max(1024)
+
+export const transferMethods = {
+  /** Reads an export file (Aegis, 2FAS, Google Authenticator, Bitwarden, Proton, Ente, otpauth list, a SellerGuard backup). */
+  preview: method(z.object({ file: FileData, password: Password.optional() }).strict(), ImportPreview),
+  /** Reads the QR codes in an image (a photo, a screenshot, a pasted picture). */
+  previewImage: method(z.object({ file: FileData }).strict(), ImportPreview),
+  /** Captures the screen and reads the QR codes on it. */
+  previewScreen: method(z.void(), ImportPreview),
+  /** Adds the chosen entries of a preview, all or nothing. */
+  confirm: method(
+    z
+      .object({
+        previewId: z.string(),
+        indexes: z.array(z.number().int().nonnegative()).max(10_000),
+        kind: AccountKind.optional(),
+        group: z.string().max(100).optional(),
+        /** For a single account (a scanned QR code): the name the user typed. */
+        issuer: z.string().trim().max(200).optional(),
+        label: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    ImportOutcome,
+  ),
+  /** An encrypted SellerGuard backup of every account (with secrets), the checklist and settings. */
+  exportBackup: method(z.object({ password: Password.min(1) }).strict(), ExportedFile),
+  /** An Aegis vault, so users can always leave: encrypted unless `plain` (after a warning in the UI). */
+  exportAegis: method(z.object({ password: Password.optional(), plain: z.boolean().default(false) }).strict(), ExportedFile),
+}

@@ -22,12 +22,17 @@ export type AppHandle = Readonly<{
   keychainService: string
   /** What the app last put on the system clipboard (web mode: its clipboard adapter). */
   clipboardText(): Promise<string>
+  /**
+   * Quits and starts SellerGuard again, on the same data folder and keychain,
+   * or with `wipe` on a new empty data folder and keychain (a new computer).
+   */
+  restart(options?: Readonly<{ wipe?: boolean }>): Promise<void>
 }>
 
 const ROOT = path.resolve(__dirname, '..')
-const MODE = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
+const MODE: AppHandle['mode'] = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
 
-type Running = { clipboardText(): Promise<string> }
+type Running = { clipboardText(): Promise<string>; restart(wipe: boolean): Promise<void> }
 type Options = {
   /** A libfaketime offset for the test's NTP server ('+90s'), or null for a correct one. */
   clockSkew: string | null
@@ -44,34 +49,53 @@ export const test = base.extend<Fixtures & Options>({
   },
   running: async ({}, use) => use({ current: null }),
   app: async ({ running, ntpServer }, use) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
-    writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [ntpServer] } }))
-    const keychainService = `SellerGuardE2E-${randomBytes(6).toString('hex')}`
-    await use({
+    const dataDirs: string[] = []
+    const fresh = () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
+      writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [ntpServer] } }))
+      dataDirs.push(dir)
+      return { dataDir: dir, keychainService: `SellerGuardE2E-${randomBytes(6).toString('hex')}` }
+    }
+    const handle = {
       mode: MODE,
-      dataDir,
-      keychainService,
+      ...fresh(),
       clipboardText: () => {
         if (!running.current) throw new Error('the app is not running')
         return running.current.clipboardText()
       },
-    })
-    rmSync(dataDir, { recursive: true, force: true })
+      async restart(options: Readonly<{ wipe?: boolean }> = {}) {
+        if (!running.current) throw new Error('the app is not running')
+        if (options.wipe) Object.assign(handle, fresh())
+        await running.current.restart(options.wipe ?? false)
+      },
+    }
+    await use(handle)
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
   },
   page: async ({ app, browser, running }, use) => {
-    const env = { ...process.env, SELLERGUARD_DATA_DIR: app.dataDir, SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService, SELLERGUARD_NTP_SPACING_MS: '10' }
+    const env = () => ({ ...process.env, SELLERGUARD_DATA_DIR: app.dataDir, SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService, SELLERGUARD_NTP_SPACING_MS: '10' })
     if (app.mode === 'electron') {
-      const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env as Record<string, string> })
-      running.current = { clipboardText: () => electronApp.evaluate(({ clipboard }) => clipboard.readText()) }
+      const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env() as Record<string, string> })
+      running.current = {
+        clipboardText: () => electronApp.evaluate(({ clipboard }) => clipboard.readText()),
+        restart: () => Promise.reject(new Error('restart needs a new window in electron mode; not supported yet')),
+      }
       const page = await electronApp.firstWindow()
       await use(page)
       await electronApp.close()
       return
     }
-    const server = await startWebMode(env)
-    running.current = { clipboardText: server.clipboardText }
+    let server = await startWebMode(env())
     const context = await browser.newContext({ colorScheme: 'light' })
     const page = await context.newPage()
+    running.current = {
+      clipboardText: () => server.clipboardText(),
+      async restart() {
+        await server.stop()
+        server = await startWebMode(env())
+        await page.goto(server.url)
+      },
+    }
     await page.goto(server.url)
     await use(page)
     await context.close()

@@ -1,26 +1,34 @@
 import { createHmac } from 'node:crypto'
 
 /**
- * An independent RFC 6238 TOTP for checking what the app shows: written
- * here with node:crypto, sharing no code with the app.
+ * An independent RFC 4226/6238 implementation for checking what the app
+ * shows: written here with node:crypto, sharing no code with the app.
  */
-export function totp(base32: string, atMs: number, digits = 6, periodS = 30): string {
+export type Params = Readonly<{ algorithm?: 'SHA1' | 'SHA256' | 'SHA512'; digits?: number; period?: number }>
+
+function keyOf(base32: string): Buffer {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  const clean = base32.toUpperCase().replace(/[^A-Z2-7]/g, '')
   let bits = ''
-  for (const c of clean) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / periodS)))
-  const mac = createHmac('sha1', key).update(counter).digest()
+  for (const c of base32.toUpperCase().replace(/[^A-Z2-7]/g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  return Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
+}
+
+export function hotp(base32: string, counter: number, { algorithm = 'SHA1', digits = 6 }: Params = {}): string {
+  const message = Buffer.alloc(8)
+  message.writeBigUInt64BE(BigInt(counter))
+  const mac = createHmac(algorithm.toLowerCase(), keyOf(base32)).update(message).digest()
   const offset = mac[mac.length - 1]! & 0xf
   const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits
   return value.toString().padStart(digits, '0')
 }
 
-/** The codes of the step before, at, and after `atMs`: a display can lag or lead by one step at a boundary. */
-export function totpWindow(base32: string, atMs: number, digits = 6, periodS = 30): string[] {
-  return [-1, 0, 1].map((d) => totp(base32, atMs + d * periodS * 1000, digits, periodS))
+export function totp(base32: string, atMs: number, digits = 6, periodS = 30, algorithm: Params['algorithm'] = 'SHA1'): string {
+  return hotp(base32, Math.floor(atMs / 1000 / periodS), { algorithm, digits })
 }
 
-export const grouped = (code: string) => `${code.slice(0, Math.floor(code.length / 2))} ${code.slice(Math.floor(code.length / 2))}`
+/** The codes of the step before, at, and after `atMs`: a display can lag or lead by one step at a boundary. */
+export function totpWindow(base32: string, atMs: number, digits = 6, periodS = 30, algorithm: Params['algorithm'] = 'SHA1'): string[] {
+  return [-1, 0, 1].map((d) => totp(base32, atMs + d * periodS * 1000, digits, periodS, algorithm))
+}
+
+export const grouped = (code: string) => (code.length <= 5 ? code : `${code.slice(0, Math.floor(code.length / 2))} ${code.slice(Math.floor(code.length / 2))}`)

@@ -1,12 +1,13 @@
 import { create } from 'zustand'
 import { api } from '../bridge/api'
+import { createChecklistSlice, type ChecklistSlice } from '../features/checklist/checklist-slice'
 import { createCodesSlice, type CodesSlice } from '../features/codes/codes-slice'
 import { createVaultSlice, type VaultSlice } from '../features/vault/vault-slice'
 import { createAppSlice, type AppSlice } from './app-slice'
 import { createClockSlice, type ClockSlice } from './clock-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 
-export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice
+export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice
 
 /** The one renderer store: every feature's slice, combined here. */
 export const useStore = create<Store>()((...a) => ({
@@ -15,6 +16,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createClockSlice(...a),
   ...createVaultSlice(...a),
   ...createCodesSlice(...a),
+  ...createChecklistSlice(...a),
 }))
 
 /** Loads the first screen's data and keeps the store in step with main's pushed events. */
@@ -26,6 +28,7 @@ export async function startStore(): Promise<() => void> {
     api().on('vault.status', (status) => useStore.getState().receiveKeychain(status)),
     api().on('accounts.changed', (accounts) => useStore.getState().receiveAccounts(accounts)),
     api().on('codes.frames', (frames) => useStore.getState().receiveFrames(frames)),
+    api().on('checklist.changed', (view) => useStore.getState().receiveChecklist(view)),
   ]
   await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts()])
   return () => unsubscribers.forEach((off) => off())

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
-import { AccountKind, type AccountSummary } from '../../contract'
+import { AccountKind, type AccountSummary, type ApiError, type ImportPreview, type Result } from '../../contract'
+import { api } from '../../bridge/api'
+import { readFileData } from '../../ui/files'
 import { useStore } from '../../store'
 import { Dialog } from '../../ui/Dialog'
 import { KIND_LABELS, groupCode } from '../codes/select-rows'
@@ -11,7 +13,7 @@ import { useTextCheck } from './use-text-check'
  * otpauth:// link, checked as you type. After adding, shows the code to
  * type into Amazon to finish setting up two-step verification.
  */
-export function AddAccountDialog({ onClose }: Readonly<{ onClose: () => void }>) {
+export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () => void; onPreview: (preview: ImportPreview) => void }>) {
   const [text, setText] = useState('')
   const [issuer, setIssuer] = useState('')
   const [label, setLabel] = useState('')
@@ -25,6 +27,18 @@ export function AddAccountDialog({ onClose }: Readonly<{ onClose: () => void }>)
   const check = useTextCheck(text)
   const ids = { text: useId(), issuer: useId(), label: useId(), kind: useId(), group: useId(), groups: useId(), help: useId() }
   const fromUri = check?.valid && check.source === 'uri' ? check.preview : null
+
+  async function fromQr(reply: Promise<Result<ImportPreview, ApiError>>) {
+    setBusy(true)
+    setError(null)
+    const result = await reply
+    setBusy(false)
+    if (result.ok) onPreview(result.value)
+    else setError(result.error.message)
+  }
+  const fromFile = (file: File | undefined) => {
+    if (file) void fromQr(readFileData(file).then((data) => api().transfer.previewImage({ file: data })))
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -46,7 +60,32 @@ export function AddAccountDialog({ onClose }: Readonly<{ onClose: () => void }>)
 
   return (
     <Dialog title="Add an account" onClose={onClose} testId="add-dialog">
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form
+        className="form"
+        onSubmit={(e) => void submit(e)}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault()
+          fromFile(e.dataTransfer.files[0])
+        }}
+        onPaste={(e) => {
+          const image = [...e.clipboardData.files].find((f) => f.type.startsWith('image/'))
+          if (image) {
+            e.preventDefault()
+            fromFile(image)
+          }
+        }}
+      >
+        <div className="qr-actions">
+          <button type="button" className="button" onClick={() => void fromQr(api().transfer.previewScreen())} disabled={busy}>
+            Scan a QR code on the screen
+          </button>
+          <label className="button">
+            Open a QR image…
+            <input type="file" accept="image/*" className="visually-hidden" onChange={(e) => fromFile(e.target.files?.[0])} data-testid="qr-file" />
+          </label>
+          <span className="muted">or drop or paste a screenshot here</span>
+        </div>
         <p className="form__intro" id={ids.help}>
           In Seller Central go to <strong>Settings → Login Settings → Two-Step Verification</strong>, choose <strong>Authenticator App</strong>,
           click <strong>“Can’t scan the barcode?”</strong> and paste the key shown there. A link starting with <code>otpauth://</code> works too.

@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
+import type { ImportPreview } from '../../contract'
 import { useStore } from '../../store'
+import { ImportDialog } from '../transfer/ImportDialog'
 import { AddAccountDialog } from '../add-account/AddAccountDialog'
 import { ClockBanner } from '../clock/ClockBanner'
 import { CodeHelpDialog } from '../clock/CodeHelpDialog'
@@ -20,6 +22,7 @@ export function CodesScreen() {
   const [adding, setAdding] = useState(false)
   const [editing, setEditing] = useState<string | null>(null)
   const [helping, setHelping] = useState<string | null>(null)
+  const [importing, setImporting] = useState<ImportPreview | null>(null)
   const search = useRef<HTMLInputElement>(null)
   useTypeToSearch(search)
   // Filtering 1,000 accounts takes about a millisecond and only visible rows render: no need to defer it.
@@ -67,7 +70,16 @@ export function CodesScreen() {
       ) : (
         <CodeList rows={rows} onEdit={onEdit} />
       )}
-      {adding && <AddAccountDialog onClose={() => setAdding(false)} />}
+      {adding && (
+        <AddAccountDialog
+          onClose={() => setAdding(false)}
+          onPreview={(preview) => {
+            setAdding(false)
+            setImporting(preview)
+          }}
+        />
+      )}
+      {importing && <ImportDialog preview={importing} onClose={() => setImporting(null)} />}
       {editing && (
         <EditAccountDialog
           id={editing}

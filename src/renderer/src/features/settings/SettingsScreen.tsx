@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { NtpServer, Theme, type Settings } from '../../contract'
 import { useStore } from '../../store'
+import { TransferPanel } from '../transfer/TransferPanel'
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' } as const
 const CLEAR_CHOICES = [10, 20, 30, 60, 120, 0] as const
@@ -64,6 +65,8 @@ export function SettingsScreen() {
         ))}
       </fieldset>
       <NtpServersField settings={settings} onSave={(ntpServers) => void update({ ntpServers })} ids={ids} />
+      <h2 className="section-title">Import and backup</h2>
+      <TransferPanel />
     </section>
   )
 }

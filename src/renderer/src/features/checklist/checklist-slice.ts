@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand'
+import type { ChecklistView, SellerRegion } from '../../contract'
+import { api } from '../../bridge/api'
+import type { Store } from '../../store'
+
+export type ChecklistSlice = {
+  checklist: ChecklistView | null
+  loadChecklist(): Promise<void>
+  receiveChecklist(view: ChecklistView): void
+  tickItem(accountId: string, itemId: string, done: boolean, note?: string): Promise<void>
+  setChecklistRegion(accountId: string, region: SellerRegion | null): Promise<void>
+}
+
+export const createChecklistSlice: StateCreator<Store, [], [], ChecklistSlice> = (set) => ({
+  checklist: null,
+  async loadChecklist() {
+    const reply = await api().checklist.get()
+    if (reply.ok) set({ checklist: reply.value })
+    else set({ lastError: reply.error })
+  },
+  receiveChecklist: (checklist) => set({ checklist }),
+  async tickItem(accountId, itemId, done, note) {
+    const reply = await api().checklist.setItem({ accountId, itemId, done, ...(note !== undefined ? { note } : {}) })
+    if (reply.ok) set({ checklist: reply.value })
+    else set({ lastError: reply.error })
+  },
+  async setChecklistRegion(accountId, region) {
+    const reply = await api().checklist.setRegion({ accountId, region })
+    if (reply.ok) set({ checklist: reply.value })
+    else set({ lastError: reply.error })
+  },
+})

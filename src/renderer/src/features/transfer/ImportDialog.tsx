@@ -1,0 +1,122 @@
+import { useId, useState } from 'react'
+import { AccountKind, type ImportPreview } from '../../contract'
+import { api } from '../../bridge/api'
+import { useStore } from '../../store'
+import { Dialog } from '../../ui/Dialog'
+import { KIND_LABELS } from '../codes/select-rows'
+
+/**
+ * What an import would add, before anything is written: every account
+ * found (never its secret), duplicates unticked, unreadable entries and
+ * missing QR codes explained. One account (a scanned QR code) can be named.
+ */
+export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPreview; onClose: () => void }>) {
+  const single = preview.entries.length === 1 ? preview.entries[0]! : null
+  const [chosen, setChosen] = useState(() => new Set(preview.entries.filter((e) => e.duplicate === 'none').map((e) => e.index)))
+  const [kind, setKind] = useState<AccountKind | ''>('')
+  const [issuer, setIssuer] = useState(single?.issuer ?? '')
+  const [label, setLabel] = useState(single?.label ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const showToast = useStore((s) => s.showToast)
+  const ids = { kind: useId(), issuer: useId(), label: useId() }
+
+  const toggle = (index: number) => {
+    const next = new Set(chosen)
+    if (next.has(index)) next.delete(index)
+    else next.add(index)
+    setChosen(next)
+  }
+
+  async function confirm() {
+    setBusy(true)
+    const reply = await api().transfer.confirm({
+      previewId: preview.previewId,
+      indexes: [...chosen],
+      ...(kind ? { kind } : {}),
+      ...(single ? { issuer, label } : {}),
+    })
+    setBusy(false)
+    if (!reply.ok) return setError(reply.error.message)
+    const n = reply.value.added.length
+    showToast(`Added ${n} account${n === 1 ? '' : 's'}${reply.value.skipped ? `, skipped ${reply.value.skipped}` : ''}.`)
+    onClose()
+  }
+
+  return (
+    <Dialog title={single ? 'Add the scanned account' : `Import from ${preview.format}`} onClose={onClose} testId="import-dialog">
+      <div className="form">
+        {preview.warnings.map((w) => (
+          <p key={w} className="field-error" role="alert">
+            {w}
+          </p>
+        ))}
+        {single ? (
+          <div className="form__row">
+            <div className="form__field">
+              <label htmlFor={ids.issuer}>Name</label>
+              <input id={ids.issuer} className="input" value={issuer} onChange={(e) => setIssuer(e.target.value)} />
+            </div>
+            <div className="form__field">
+              <label htmlFor={ids.label}>Account</label>
+              <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />
+            </div>
+          </div>
+        ) : (
+          <ul className="import-list" aria-label="Accounts found">
+            {preview.entries.map((entry) => (
+              <li key={entry.index}>
+                <label className="radio">
+                  <input type="checkbox" checked={chosen.has(entry.index)} onChange={() => toggle(entry.index)} />
+                  <span>
+                    <strong>{entry.issuer || entry.label || 'Unnamed'}</strong> {entry.issuer && entry.label && <span className="muted">{entry.label}</span>}{' '}
+                    <span className="muted">
+                      · {entry.type.toUpperCase()} {entry.digits} digits{entry.group ? ` · ${entry.group}` : ''}
+                    </span>
+                    {entry.duplicate !== 'none' && <span className="tag">{entry.duplicate === 'existing' ? 'already in SellerGuard' : 'repeated in this file'}</span>}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {preview.problems.length > 0 && (
+          <details>
+            <summary>{preview.problems.length} entries could not be read</summary>
+            <ul>
+              {preview.problems.map((p) => (
+                <li key={p.index}>
+                  {p.name ?? `Entry ${p.index + 1}`}: {p.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <div className="form__field">
+          <label htmlFor={ids.kind}>Kind</label>
+          <select id={ids.kind} className="input" value={kind} onChange={(e) => setKind(e.target.value as AccountKind | '')}>
+            <option value="">Guess from each name</option>
+            {AccountKind.options.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <footer className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button button--primary" disabled={busy || chosen.size === 0} onClick={() => void confirm()}>
+            {single ? 'Add account' : `Import ${chosen.size} account${chosen.size === 1 ? '' : 's'}`}
+          </button>
+        </footer>
+      </div>
+    </Dialog>
+  )
+}

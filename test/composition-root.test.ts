@@ -36,6 +36,22 @@ describe('composition root (built out/main/index.js)', () => {
     expect(record.calls).toContain('powerMonitor.on resume')
   })
 
+  it('shows a tray icon whose menu is built from the tray model, and registers the quick-pick shortcut', () => {
+    expect(record.calls).toContain('new Tray')
+    const menu = record.trayMenus.at(-1) as Array<{ label?: string }>
+    expect(menu.map((i) => i.label)).toEqual(expect.arrayContaining(['Check clock now', 'Open SellerGuard', 'Quit']))
+    expect(record.calls).toContain('globalShortcut CommandOrControl+Shift+K')
+  })
+
+  it('closing the window with close-to-tray on hides it instead', async () => {
+    const update = record.ipcHandlers.get('api:settings.update')!
+    await update({ senderFrame: { url: 'app://sellerguard/index.html' } }, { closeToTray: true })
+    const window = record.windows[0]!
+    let prevented = false
+    window.emit('close', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+  })
+
   it('opens one window with isolated, sandboxed, Node-free web preferences', () => {
     expect(record.windows).toHaveLength(1)
     const prefs = record.windows[0]!.options.webPreferences as Record<string, unknown>

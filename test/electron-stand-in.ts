@@ -41,6 +41,7 @@ export function createElectronStandIn(userData: string) {
     invoked: [] as Array<[string, unknown]>,
     rendererListeners: new Map<string, Listener[]>(),
     appEvents: new EventEmitter(),
+    trayMenus: [] as unknown[],
   }
 
   class FakeWindow extends EventEmitter {
@@ -57,6 +58,7 @@ export function createElectronStandIn(userData: string) {
     }
     maximize() {}
     show() {}
+    hide() {}
     focus() {}
     restore() {}
     isMinimized = () => false
@@ -77,6 +79,7 @@ export function createElectronStandIn(userData: string) {
       on: (event: string, listener: Listener) => record.appEvents.on(event, listener),
       quit: () => record.calls.push('app.quit'),
       exit: (code: number) => record.calls.push(`app.exit ${code}`),
+      setLoginItemSettings: (settings: unknown) => record.calls.push(`app.setLoginItemSettings ${JSON.stringify(settings)}`),
     },
     BrowserWindow: FakeWindow,
     clipboard: {
@@ -91,6 +94,29 @@ export function createElectronStandIn(userData: string) {
     powerMonitor: { on: (event: string) => record.calls.push(`powerMonitor.on ${event}`) },
     shell: { openExternal: async (url: string) => void record.calls.push(`shell.openExternal ${url}`) },
     desktopCapturer: { getSources: async () => [] },
+    Tray: class {
+      constructor(public image: unknown) {
+        record.calls.push('new Tray')
+      }
+      setImage() {}
+      setToolTip() {}
+      setContextMenu(menu: unknown) {
+        record.trayMenus.push(menu)
+      }
+    },
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    nativeImage: { createFromPath: (p: string) => ({ path: p, setTemplateImage() {} }) },
+    Notification: class {
+      static isSupported = () => true
+      constructor(public options: unknown) {}
+      show() {
+        record.calls.push('notification')
+      }
+    },
+    globalShortcut: {
+      register: (accelerator: string) => (record.calls.push(`globalShortcut ${accelerator}`), true),
+      unregisterAll: () => undefined,
+    },
     screen: { getPrimaryDisplay: () => ({ size: { width: 1920, height: 1080 }, scaleFactor: 1 }), getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {

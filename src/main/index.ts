@@ -3,14 +3,16 @@
  * window, and the plain-Node services wired to Electron adapters. Everything
  * with logic lives in services; this file only connects them.
  */
-import { app, BrowserWindow } from 'electron'
+import { app, type BrowserWindow, globalShortcut, type Tray } from 'electron'
 import path from 'node:path'
 import { electronClipboard } from './electron/clipboard'
+import { applyStartAtLogin, notify, registerQuickPick } from './electron/desktop'
 import { hardenApp, denyPermissions } from './electron/hardening'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
 import { electronScreenCapture } from './electron/screen-capture'
 import { onResume, openTimeSettings } from './electron/system'
+import { createAppTray } from './electron/tray'
 import { createMainWindow } from './electron/window'
 import { createConsoleLogger } from './log'
 import { createAppUrlCheck } from './security/app-url'
@@ -18,6 +20,7 @@ import { createServices } from './services'
 import { createJsonFile } from './storage/json-file'
 import { createKeytarSecretStore } from './vault/secret-store'
 import { WindowState } from './window-state'
+import type { Settings } from '../shared/contract'
 
 const log = createConsoleLogger()
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -46,10 +49,13 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
+let quitting = false
+
 async function start(): Promise<void> {
   denyPermissions()
   serveRenderer(path.join(__dirname, '../renderer'))
   const dataDir = app.getPath('userData')
+  const resources = path.join(__dirname, '../../resources')
   const services = await createServices({
     dataDir,
     appVersion: app.getVersion(),
@@ -62,6 +68,7 @@ async function start(): Promise<void> {
     clipboard: electronClipboard,
     openTimeSettings,
     screen: electronScreenCapture,
+    shell: { openWindow: () => void showWindow(), quit: () => app.quit() },
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)
@@ -71,18 +78,50 @@ async function start(): Promise<void> {
     mainWindow = await createMainWindow({
       preload: path.join(__dirname, '../preload/index.js'),
       url: appUrl,
-      icon: path.join(__dirname, '../../resources/icon.png'),
+      icon: path.join(resources, 'icon.png'),
       stateFile: createJsonFile({ path: path.join(dataDir, 'window-state.json'), schema: WindowState, version: 1 }),
+      // Close to tray: hide instead of closing, unless the app is quitting.
+      shouldHideOnClose: () => !quitting && services.settings.get().closeToTray && tray !== null,
     })
     mainWindow.on('closed', () => (mainWindow = null))
   }
-  await openWindow()
+  const showWindow = async () => {
+    if (!mainWindow) await openWindow()
+    mainWindow?.show()
+    mainWindow?.focus()
+    return mainWindow
+  }
 
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void openWindow()
+  // The tray can be missing (some Linux desktops have no status area): the app then just quits on close.
+  let tray: Tray | null = null
+  try {
+    tray = createAppTray(services.tray, path.join(resources, 'tray'))
+  } catch (e) {
+    log.warn('no tray icon on this desktop', e)
+  }
+  services.tray.onNotice((notice) => notify(notice.title, notice.body))
+
+  const applyDesktopSettings = (settings: Settings) => {
+    void applyStartAtLogin(settings.startAtLogin, log)
+    registerQuickPick(settings.quickPickShortcut, () => (void showWindow(), mainWindow), () => services.bus.emit('app.quickPick', {}), log)
+  }
+  applyDesktopSettings(services.settings.get())
+  let last = services.settings.get()
+  services.settings.onChange((next) => {
+    if (next.startAtLogin !== last.startAtLogin || next.quickPickShortcut !== last.quickPickShortcut) applyDesktopSettings(next)
+    last = next
   })
+
+  // Started at login with --hidden: stay in the tray until asked.
+  if (!(process.argv.includes('--hidden') && tray)) await openWindow()
+
+  app.on('activate', () => void showWindow())
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (process.platform !== 'darwin' && !(tray && services.settings.get().closeToTray)) app.quit()
   })
-  app.on('will-quit', () => void services.dispose())
+  app.on('before-quit', () => (quitting = true))
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll()
+    void services.dispose()
+  })
 }

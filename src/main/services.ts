@@ -18,6 +18,7 @@ import type { ScreenCapture } from './qr/screen-capture'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { createBackupRecord } from './transfer/backup-state'
 import { createTransferService } from './transfer/transfer-service'
+import { createTrayService, type TrayService } from './tray/tray-service'
 import { createAccountStore } from './vault/account-store'
 import { checkAccountText, guessKind, parseAccountText } from './vault/account-input'
 import type { SecretStore } from './vault/secret-store'
@@ -45,6 +46,8 @@ export type ServiceDeps = Readonly<{
   clockCheckOptions?: ClockCheckOptions
   /** Takes a picture of the screen to scan QR codes from; null where impossible. */
   screen?: ScreenCapture | null
+  /** The desktop app's window and lifecycle, for the tray's Open and Quit (absent in web mode). */
+  shell?: Readonly<{ openWindow: () => void; quit: () => void }>
 }>
 
 export interface Services {
@@ -53,6 +56,7 @@ export interface Services {
   settings: SettingsService
   vault: Vault
   clock: ClockService
+  tray: TrayService
   /** Resolves once the keychain has been probed and every secret loaded (codes stream in before that). */
   ready: Promise<void>
   dispose(): Promise<void>
@@ -155,6 +159,25 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     }, 0)
   })
 
+  const copyCode = async (id: string, which: 'current' | 'next' = 'current') => {
+    const frame = codes.frame(id)
+    if (!frame) return err(apiError(vault.get(id) ? 'keychain-locked' : 'not-found', vault.get(id) ? 'The code is not available: the keychain is locked.' : 'That account does not exist.'))
+    const code = which === 'next' && frame.nextCode ? frame.nextCode : frame.code
+    return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
+  }
+  const tray = createTrayService({
+    vault,
+    clockStatus: () => clock.status(),
+    platform: deps.platform,
+    copyCode: (id) => copyCode(id),
+    checkClock: () => clock.check(),
+    openWindow: () => deps.shell?.openWindow(),
+    quit: () => deps.shell?.quit(),
+  })
+  tray.onMenu((menu) => bus.emit('tray.menu', menu as never))
+  vault.onChange(() => tray.refresh())
+  clock.onChange(() => tray.refresh())
+
   const handlers: Handlers = {
     'app.info': () => ok({ name: 'SellerGuard', version: deps.appVersion, platform: platformOf(deps.platform), runtime: deps.runtime }),
     'settings.get': () => ok(settings.get()),
@@ -198,12 +221,10 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       return frame ? ok(frame) : err(apiError('keychain-locked', 'The secret of this account is not available.'))
     },
 
-    'clipboard.copyCode': async ({ id, which }) => {
-      const frame = codes.frame(id)
-      if (!frame) return err(apiError(vault.get(id) ? 'keychain-locked' : 'not-found', vault.get(id) ? 'The code is not available: the keychain is locked.' : 'That account does not exist.'))
-      const code = which === 'next' && frame.nextCode ? frame.nextCode : frame.code
-      return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
-    },
+    'clipboard.copyCode': ({ id, which }) => copyCode(id, which),
+
+    'tray.menu': () => ok(tray.menu() as never),
+    'tray.activate': async ({ id }) => ok(await tray.activate(id)),
 
     'clock.status': () => ok(clock.status()),
     'clock.check': async () => ok(await clock.check()),
@@ -249,6 +270,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     settings,
     vault,
     clock,
+    tray,
     ready,
     async dispose() {
       clock.stop()

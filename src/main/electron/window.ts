@@ -7,6 +7,8 @@ export type MainWindowOptions = Readonly<{
   url: string
   icon?: string
   stateFile: JsonFile<WindowState>
+  /** Checked when the user closes the window: true hides it (close to tray). */
+  shouldHideOnClose?: () => boolean
 }>
 
 /** Opens the main window where the user left it, and remembers where they leave it. */
@@ -60,7 +62,12 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     }, 300)
   }
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', remember)
-  window.on('close', () => {
+  window.on('close', (event) => {
+    if (options.shouldHideOnClose?.()) {
+      event.preventDefault()
+      window.hide()
+      return
+    }
     clearTimeout(timer)
     void options.stateFile.save({ ...window.getNormalBounds(), maximized: window.isMaximized() })
   })

@@ -19,10 +19,11 @@ export type SettingsDeps = Readonly<{ file: string; bus: EventBus; log: Logger }
  * setting, so nothing is reset silently.
  */
 export async function createSettingsService(deps: SettingsDeps): Promise<SettingsService> {
-  const file = createJsonFile({ path: deps.file, schema: Settings, version: 1 })
+  // Settings added in a later version are absent from older files: read what is there, default the rest.
+  const file = createJsonFile({ path: deps.file, schema: Settings.partial(), version: 1 })
   const loaded = await file.load()
   let current: Settings = defaultSettings
-  if (loaded.ok) current = loaded.value ?? defaultSettings
+  if (loaded.ok) current = { ...defaultSettings, ...loaded.value }
   else deps.log.warn(`settings file unreadable, using defaults: ${JSON.stringify(loaded.error)}`)
   const listeners = new Set<(settings: Settings) => void>()
 

@@ -14,3 +14,8 @@ export type AppInfo = z.infer<typeof AppInfo>
 export const appMethods = {
   info: method(z.void(), AppInfo),
 }
+
+export const appEvents = {
+  /** The quick-pick shortcut was pressed: focus the search box. */
+  quickPick: z.object({}),
+}

@@ -7,13 +7,14 @@ import type { z } from 'zod'
 import type { Result } from '../result'
 import type { ApiError } from './errors'
 import { accountsEvents, accountsMethods } from './accounts'
-import { appMethods } from './app'
+import { appEvents, appMethods } from './app'
 import { checklistEvents, checklistMethods } from './checklist'
 import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
 import { transferMethods } from './transfer'
+import { trayEvents, trayMethods } from './tray'
 import { vaultEvents, vaultMethods } from './vault'
 
 export * from './errors'
@@ -26,6 +27,7 @@ export * from './vault'
 export * from './clipboard'
 export * from './checklist'
 export * from './transfer'
+export * from './tray'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
@@ -38,16 +40,19 @@ export const methods = {
   clock: clockMethods,
   checklist: checklistMethods,
   transfer: transferMethods,
+  tray: trayMethods,
 } as const
 
 /** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
 export const events = {
+  app: appEvents,
   settings: settingsEvents,
   vault: vaultEvents,
   accounts: accountsEvents,
   codes: codesEvents,
   clock: clockEvents,
   checklist: checklistEvents,
+  tray: trayEvents,
 } as const
 
 type Methods = typeof methods

@@ -21,6 +21,8 @@ export const Settings = z.object({
   /** `auto`: use corrected time when the clock is off and the measurement is trustworthy. */
   correctedTime: z.enum(['auto', 'on', 'off']),
   ntpServers: z.array(NtpServer).min(1).max(16),
+  /** Global shortcut (Electron accelerator) that brings up SellerGuard to pick a code; '' = none. */
+  quickPickShortcut: z.string().max(60).regex(/^[A-Za-z0-9+ ]*$/, 'an accelerator such as CommandOrControl+Shift+K'),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -34,6 +36,7 @@ export const defaultSettings: Settings = {
   startAtLogin: false,
   correctedTime: 'auto',
   ntpServers: ['time.cloudflare.com', 'time.google.com', 'pool.ntp.org', 'time.apple.com', 'time.windows.com'],
+  quickPickShortcut: 'CommandOrControl+Shift+K',
 }
 
 export const settingsMethods = {

@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import type { Page } from '@playwright/test'
 import QRCode from 'qrcode'
 import { expect, test } from './fixtures'
 import { grouped, hotp, totpWindow } from './helpers/totp'
@@ -19,7 +20,7 @@ const VECTORS = [
 ] as const
 
 /** Every vector's row shows the code an independent implementation computes for it now. */
-async function expectVectorCodes(page: import('@playwright/test').Page) {
+async function expectVectorCodes(page: Page) {
   for (const v of VECTORS) {
     const row = page.getByTestId('code-row').filter({ hasText: v.issuer }).filter({ hasText: v.label })
     await expect(row).toHaveCount(1)

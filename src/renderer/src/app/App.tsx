@@ -12,6 +12,13 @@ import { useTheme } from './use-theme'
 export function App() {
   const [screen, setScreen] = useState<Screen>('codes')
   const lastError = useStore((s) => s.lastError)
+  const quickPick = useStore((s) => s.quickPick)
+  // The quick-pick shortcut always lands on the codes, whatever screen was open.
+  const [seenQuickPick, setSeenQuickPick] = useState(quickPick)
+  if (quickPick !== seenQuickPick) {
+    setSeenQuickPick(quickPick)
+    setScreen('codes')
+  }
   useTheme()
   useEffect(() => {
     document.title = `SellerGuard — ${screen[0]!.toUpperCase()}${screen.slice(1)}`

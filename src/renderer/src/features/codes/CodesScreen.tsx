@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ImportPreview } from '../../contract'
 import { useStore } from '../../store'
 import { ImportDialog } from '../transfer/ImportDialog'
@@ -25,6 +25,13 @@ export function CodesScreen() {
   const [importing, setImporting] = useState<ImportPreview | null>(null)
   const search = useRef<HTMLInputElement>(null)
   useTypeToSearch(search)
+  const quickPick = useStore((s) => s.quickPick)
+  const copyCode = useStore((s) => s.copyCode)
+  useEffect(() => {
+    if (quickPick === 0) return
+    search.current?.focus()
+    search.current?.select()
+  }, [quickPick])
   // Filtering 1,000 accounts takes about a millisecond and only visible rows render: no need to defer it.
   const rows = useMemo(() => selectRows(accounts, query), [accounts, query])
   const onEdit = useCallback((id: string) => setEditing(id), [])
@@ -43,7 +50,12 @@ export function CodesScreen() {
             aria-label="Search accounts"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setQuery('')
+              // Quick pick: type to filter, Enter copies the first match.
+              const first = rows.find((r) => r.type === 'account')
+              if (e.key === 'Enter' && first?.type === 'account') void copyCode(first.account.id)
+            }}
           />
           <label className="toggle">
             <input type="checkbox" checked={showNext} onChange={(e) => setShowNext(e.target.checked)} />

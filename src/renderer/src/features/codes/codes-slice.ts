@@ -13,6 +13,9 @@ export type CodesSlice = {
   query: string
   showNext: boolean
   toast: Toast | null
+  /** Bumped when the quick-pick shortcut is pressed: the codes screen focuses its search. */
+  quickPick: number
+  requestQuickPick(): void
   loadAccounts(): Promise<void>
   receiveAccounts(accounts: AccountSummary[]): void
   receiveFrames(frames: CodeFrames): void
@@ -37,6 +40,8 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
   query: '',
   showNext: false,
   toast: null,
+  quickPick: 0,
+  requestQuickPick: () => set({ quickPick: get().quickPick + 1 }),
 
   async loadAccounts() {
     const [accounts, frames] = await Promise.all([api().accounts.list(), api().codes.frames()])

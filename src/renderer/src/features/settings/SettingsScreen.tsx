@@ -54,6 +54,7 @@ export function SettingsScreen() {
           <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void update({ startAtLogin: e.target.checked })} />
           Start SellerGuard when I log in
         </label>
+        <ShortcutField value={settings.quickPickShortcut} onSave={(quickPickShortcut) => void update({ quickPickShortcut })} />
       </fieldset>
       <fieldset className="field">
         <legend>Use corrected time for codes</legend>
@@ -93,5 +94,22 @@ function NtpServersField({
         Save servers
       </button>
     </fieldset>
+  )
+}
+
+function ShortcutField({ value, onSave }: Readonly<{ value: string; onSave: (shortcut: string) => void }>) {
+  const [text, setText] = useState(value)
+  const id = useId()
+  const valid = /^[A-Za-z0-9+ ]*$/.test(text) && text.length <= 60
+  return (
+    <div className="inline-form">
+      <div className="form__field">
+        <label htmlFor={id}>Quick-pick shortcut (type to filter, Enter copies)</label>
+        <input id={id} className="input input--mono" value={text} onChange={(e) => setText(e.target.value)} placeholder="CommandOrControl+Shift+K" aria-invalid={!valid} />
+      </div>
+      <button type="button" className="button" disabled={!valid || text === value} onClick={() => onSave(text.trim())}>
+        Save
+      </button>
+    </div>
   )
 }

@@ -65,7 +65,7 @@ export function VirtualList<T>({ items, heightOf, keyOf, render, overscan = 400,
     )
   }
   return (
-    <div ref={scroller} className="vlist" role="list" aria-label={label} aria-rowcount={items.length}>
+    <div ref={scroller} className="vlist" role="list" aria-label={label}>
       <div className="vlist__spacer" style={{ height: total }}>
         {visible}
       </div>

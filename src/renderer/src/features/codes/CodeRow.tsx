@@ -39,7 +39,7 @@ export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
           className="code-row__code"
           onClick={() => props.onCopy(account.id, 'current')}
           onKeyDown={onKeyDown}
-          aria-label={`${name} code ${frame.code.split('').join(' ')}. Press Enter to copy. Alt+Up or Alt+Down to move.`}
+          aria-label={`${groupCode(frame.code)}, code for ${name}. Enter copies it; Alt+Up or Alt+Down moves the account.`}
           data-testid="code"
         >
           {groupCode(frame.code)}

@@ -1,12 +1,7 @@
+import { fold, KIND_LABELS, KIND_ORDER } from '../../shared/account-kinds'
 import type { AccountKind, AccountSummary } from '../../shared/contract'
 
-export const KIND_LABELS: Readonly<Record<AccountKind, string>> = {
-  'seller-central': 'Seller Central',
-  kdp: 'KDP',
-  associates: 'Associates',
-  other: 'Other',
-}
-const KIND_ORDER: readonly AccountKind[] = ['seller-central', 'kdp', 'associates', 'other']
+export { KIND_LABELS }
 
 /** The accounts of one kind within one group, in the user's order. */
 export type KindSection = Readonly<{ kind: AccountKind; accounts: readonly AccountSummary[] }>
@@ -14,7 +9,6 @@ export type KindSection = Readonly<{ kind: AccountKind; accounts: readonly Accou
 /** One group (`''` = ungrouped) and its kinds, in kind order. */
 export type GroupSection = Readonly<{ group: string; kinds: readonly KindSection[]; count: number }>
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
 
 /**
  * Accounts grouped exactly as the main window lists them

@@ -2,3 +2,4 @@
 export * from '../../shared/contract'
 export type { Result } from '../../shared/result'
 export { groupCode } from '../../shared/group-code'
+export { fold, KIND_LABELS, KIND_ORDER } from '../../shared/account-kinds'

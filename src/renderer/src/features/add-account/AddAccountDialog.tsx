@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react'
-import { AccountKind, type AccountSummary, type ApiError, type ImportPreview, type Result } from '../../contract'
+import { type AccountKind, type AccountSummary, type ApiError, type ImportPreview, type Result } from '../../contract'
 import { api } from '../../bridge/api'
 import { readFileData } from '../../ui/files'
 import { useStore } from '../../store'
+import { KindSelect } from './KindSelect'
 import { Dialog } from '../../ui/Dialog'
-import { KIND_LABELS, groupCode } from '../codes/select-rows'
+import { groupCode } from '../codes/select-rows'
 import { ProblemMarker } from './ProblemMarker'
 import { useTextCheck } from './use-text-check'
 
@@ -25,7 +26,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const addAccount = useStore((s) => s.addAccount)
   const groups = useStore((s) => [...new Set(s.accounts.map((a) => a.group).filter(Boolean))].join('\n'))
   const check = useTextCheck(text)
-  const ids = { text: useId(), issuer: useId(), label: useId(), kind: useId(), group: useId(), groups: useId(), help: useId() }
+  const ids = { text: useId(), issuer: useId(), label: useId(), group: useId(), groups: useId(), help: useId() }
   const fromUri = check?.valid && check.source === 'uri' ? check.preview : null
 
   async function fromQr(reply: Promise<Result<ImportPreview, ApiError>>) {
@@ -128,17 +129,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
           </div>
         </div>
         <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={ids.kind}>Kind</label>
-            <select id={ids.kind} className="input" value={kind} onChange={(e) => setKind(e.target.value as AccountKind | '')}>
-              <option value="">Guess from the name</option>
-              {AccountKind.options.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <KindSelect value={kind} onChange={setKind} allowGuess={true} />
           <div className="form__field">
             <label htmlFor={ids.group}>Group (optional)</label>
             <input id={ids.group} className="input" list={ids.groups} value={group} onChange={(e) => setGroup(e.target.value)} placeholder="e.g. Europe" />

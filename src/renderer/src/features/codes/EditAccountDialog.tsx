@@ -1,9 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { AccountKind, type RevealedSecret } from '../../contract'
+import { type AccountKind, type RevealedSecret } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
+import { KindSelect } from '../add-account/KindSelect'
 import { Dialog } from '../../ui/Dialog'
-import { KIND_LABELS } from './select-rows'
+
 
 const REVEAL_SECONDS = 60
 
@@ -17,7 +18,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
   const [group, setGroup] = useState(account?.group ?? '')
   const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'other')
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null)
-  const ids = { issuer: useId(), label: useId(), group: useId(), kind: useId() }
+  const ids = { issuer: useId(), label: useId(), group: useId() }
 
   // A revealed secret hides itself again: it should not sit on screen.
   useEffect(() => {
@@ -61,16 +62,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
           </div>
         </div>
         <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={ids.kind}>Kind</label>
-            <select id={ids.kind} className="input" value={kind} onChange={(e) => setKind(e.target.value as AccountKind)}>
-              {AccountKind.options.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <KindSelect value={kind} onChange={(k) => k && setKind(k)} allowGuess={false} />
           <div className="form__field">
             <label htmlFor={ids.group}>Group</label>
             <input id={ids.group} className="input" value={group} onChange={(e) => setGroup(e.target.value)} />

@@ -1,22 +1,13 @@
 export { groupCode } from '../../contract'
-import type { AccountKind, AccountSummary } from '../../contract'
+import { fold, KIND_LABELS, KIND_ORDER } from '../../contract'
+import type { AccountSummary } from '../../contract'
 
-export const KIND_LABELS: Readonly<Record<AccountKind, string>> = {
-  'seller-central': 'Seller Central',
-  kdp: 'KDP',
-  associates: 'Associates',
-  other: 'Other',
-}
-const KIND_ORDER: readonly AccountKind[] = ['seller-central', 'kdp', 'associates', 'other']
+export { KIND_LABELS }
 
 export type ListRow =
   | Readonly<{ type: 'header'; key: string; title: string; count: number }>
   | Readonly<{ type: 'account'; key: string; account: AccountSummary }>
 
-/** Lower-case, accent-free text for matching ("Café" matches "cafe"). */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-}
 
 /** Every word of the query must appear in the issuer, label, group or kind. */
 export function matches(account: AccountSummary, words: readonly string[]): boolean {

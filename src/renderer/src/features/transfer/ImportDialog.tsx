@@ -1,9 +1,9 @@
 import { useId, useState } from 'react'
-import { AccountKind, type ImportPreview } from '../../contract'
+import { type AccountKind, type ImportPreview } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
+import { KindSelect } from '../add-account/KindSelect'
 import { Dialog } from '../../ui/Dialog'
-import { KIND_LABELS } from '../codes/select-rows'
 
 /**
  * What an import would add, before anything is written: every account
@@ -19,7 +19,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const showToast = useStore((s) => s.showToast)
-  const ids = { kind: useId(), issuer: useId(), label: useId() }
+  const ids = { issuer: useId(), label: useId() }
 
   const toggle = (index: number) => {
     const next = new Set(chosen)
@@ -92,17 +92,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
             </ul>
           </details>
         )}
-        <div className="form__field">
-          <label htmlFor={ids.kind}>Kind</label>
-          <select id={ids.kind} className="input" value={kind} onChange={(e) => setKind(e.target.value as AccountKind | '')}>
-            <option value="">Guess from each name</option>
-            {AccountKind.options.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindSelect value={kind} onChange={setKind} allowGuess={true} />
         {error && (
           <p className="field-error" role="alert">
             {error}

@@ -1,0 +1,20 @@
+import { useId } from 'react'
+import { AccountKind, KIND_LABELS } from '../../contract'
+
+/** The account-kind picker of the add, edit and import dialogs; `''` lets main guess from the name. */
+export function KindSelect({ value, onChange, allowGuess }: Readonly<{ value: AccountKind | ''; onChange: (kind: AccountKind | '') => void; allowGuess: boolean }>) {
+  const id = useId()
+  return (
+    <div className="form__field">
+      <label htmlFor={id}>Kind</label>
+      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value as AccountKind | '')}>
+        {allowGuess && <option value="">Guess from the name</option>}
+        {AccountKind.options.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k]}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

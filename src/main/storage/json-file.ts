@@ -77,7 +77,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
       } finally {
         await handle.close()
       }
-      if (await exists(file)) await fs.copyFile(file, backup)
+      if (await exists(file)) await keepPrevious(file, backup)
       await fs.rename(tmp, file)
       await syncDir(dir)
       return ok(undefined)
@@ -87,9 +87,23 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
     }
   }
 
+  // Temp files of writes cut short by a crash (the rename never happened) are junk: clear them once.
+  let swept = false
+  const sweep = async () => {
+    if (swept) return
+    swept = true
+    const dir = path.dirname(file)
+    const prefix = `${path.basename(file)}.`
+    const names = await fs.readdir(dir).catch(() => [] as string[])
+    await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })))
+  }
+
   return {
     path: file,
-    load: () => read(file),
+    load: async () => {
+      await sweep()
+      return read(file)
+    },
     loadBackup: () => read(backup),
     // Saves are serialised so an older value can never land after a newer one.
     save(value) {
@@ -107,6 +121,29 @@ async function exists(target: string): Promise<string | null> {
   } catch {
     return null
   }
+}
+
+/**
+ * Makes `backup` the current version of `file`, atomically: a hard link (or,
+ * where links are unsupported, a synced copy) under a temp name, renamed
+ * over the old backup. A crash leaves the old backup or the new one, never
+ * a torn one.
+ */
+async function keepPrevious(file: string, backup: string): Promise<void> {
+  const tmp = `${backup}.${process.pid}.tmp`
+  await fs.rm(tmp, { force: true })
+  try {
+    await fs.link(file, tmp)
+  } catch {
+    await fs.copyFile(file, tmp)
+    const handle = await fs.open(tmp, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+  await fs.rename(tmp, backup)
 }
 
 async function syncDir(dir: string): Promise<void> {

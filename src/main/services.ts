@@ -159,9 +159,17 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     }, 0)
   })
 
+  /** Why an existing account has no code right now, as the error the UI shows. */
+  const noCode = (id: string) => {
+    if (!vault.get(id)) return apiError('not-found', 'That account does not exist.')
+    const { state, keychainName } = vault.status()
+    return state === 'unavailable'
+      ? apiError('keychain-unavailable', `The code is not available: the ${keychainName} cannot be reached.`)
+      : apiError('keychain-locked', `The code is not available: the ${keychainName} is locked or its secret is missing.`)
+  }
   const copyCode = async (id: string, which: 'current' | 'next' = 'current') => {
     const frame = codes.frame(id)
-    if (!frame) return err(apiError(vault.get(id) ? 'keychain-locked' : 'not-found', vault.get(id) ? 'The code is not available: the keychain is locked.' : 'That account does not exist.'))
+    if (!frame) return err(noCode(id))
     const code = which === 'next' && frame.nextCode ? frame.nextCode : frame.code
     return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
   }
@@ -218,7 +226,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       const advanced = await vault.advanceCounter(id)
       if (!advanced.ok) return advanced
       const frame = codes.frame(id)
-      return frame ? ok(frame) : err(apiError('keychain-locked', 'The secret of this account is not available.'))
+      return frame ? ok(frame) : err(noCode(id))
     },
 
     'clipboard.copyCode': ({ id, which }) => copyCode(id, which),
@@ -232,8 +240,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     'clock.around': ({ id }) => {
       const account = vault.get(id)
       const key = vault.key(id)
-      if (!account) return err(apiError('not-found', 'That account does not exist.'))
-      if (!key) return err(apiError('keychain-locked', 'The code is not available: the keychain is locked.'))
+      if (!account || !key) return err(noCode(id))
       const correctionMs = clock.correctionMs()
       return ok({ accountId: id, ...codesAround(account, key, deps.now() + correctionMs), period: account.period, correctionMs })
     },

@@ -106,7 +106,7 @@ export function createVault(deps: VaultDeps): Vault {
   const emit = (change: VaultChange) => listeners.forEach((l) => l(change))
   const setStatus = (patch: Partial<KeychainStatus>) => {
     status = { ...status, ...patch }
-    status.help = keychainHelp(status.state, deps.platform)
+    status.help = keychainHelp(status.state, deps.platform, status.reason)
     emit('status')
   }
 
@@ -381,6 +381,8 @@ export function createVault(deps: VaultDeps): Vault {
         const current = list.find((a) => a.id === id)
         if (!current) return err(apiError('not-found', 'That account no longer exists.'))
         if (current.type !== 'hotp') return err(apiError('invalid-input', 'Only counter-based (HOTP) accounts have a next code to ask for.'))
+        // No key, no code: advancing now would move the counter without the user ever seeing the code.
+        if (!keys.has(id)) return err(notReady() ?? apiError('keychain-locked', `The secret of this account is not loaded from the ${status.keychainName}.`))
         const updated = { ...current, counter: current.counter + 1, updatedAt: deps.now() }
         const next = list.map((a) => (a.id === id ? updated : a))
         const failed = await saveList(next)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The long form of the reliability suites (npm run test:stress):
 #   200 SIGKILLs of the metadata writer, 30 lock/unlock cycles of the keychain,
-#   10,000 hostile frames and a 5,000-request flood. The default `npm test` runs
+#   10,000 hostile frames, a 5,000-request flood, and the parser fuzzers 50× longer.
+#   The default `npm test` runs
 #   the same files with fewer iterations.
 # Seeds can be pinned: CRASH_SEED=<n> HOSTILE_SEED=<n> scripts/stress.sh
 # Needs a build (out/main/index.js) for the Electron IPC part of hostile-renderer.
@@ -9,4 +10,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f out/main/index.js ] || npx electron-vite build
 export STRESS=1
-exec bash scripts/with-keyring.sh npx vitest run test/reliability "$@"
+# Parsers (otpauth URIs, key input, every importer, the SNTP packet decoder) fuzz 50× longer from a fresh seed.
+exec bash scripts/with-keyring.sh npx vitest run test/reliability src/main/otp src/main/transfer src/main/clock/sntp-packet.test.ts "$@"

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { craftReply } from '../../../test/helpers/ntp-reply'
 import { decodeReply, encodeRequest, NTP_HEADER_BYTES, type PacketError } from './sntp-packet'
+import { fuzz } from '../../../test/helpers/fuzz'
 
 const nonce = new Uint8Array([0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4])
 const request = encodeRequest(nonce)
@@ -120,7 +121,7 @@ describe('SNTP reply validation', () => {
           if (decoded.ok) expect(bytes.length).toBeGreaterThanOrEqual(NTP_HEADER_BYTES)
           else expect(typeof decoded.error.kind).toBe('string')
         }),
-        { seed: 20_260_301, numRuns: 5000 },
+        fuzz(20_260_301, 5000),
       )
     })
 
@@ -147,7 +148,7 @@ describe('SNTP reply validation', () => {
           if (Array.isArray(expected)) expect(expected).toContain(got)
           else expect(got).toBe(expected)
         }),
-        { seed: 42, numRuns: 5000 },
+        fuzz(42, 5000),
       )
     })
 
@@ -161,7 +162,7 @@ describe('SNTP reply validation', () => {
           const decoded = decodeReply(bytes, nonce)
           expect(decoded.ok || decoded.error.kind === 'long').toBe(true)
         }),
-        { seed: 7, numRuns: 3000 },
+        fuzz(7, 3000),
       )
     })
   })

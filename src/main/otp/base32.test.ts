@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBase32, encodeBase32, MIN_KEY_CHARS, normaliseKey, type KeyError } from './base32'
+import { fuzz } from '../../../test/helpers/fuzz'
 
 const SEED = 20260101
 
@@ -123,7 +124,7 @@ describe('normaliseKey properties (fast-check, fixed seed)', () => {
           expect(result.value.base32).toBe(encodeBase32(bytes))
         }
       }),
-      { seed: SEED, numRuns: 500 },
+      fuzz(SEED, 500),
     )
   })
 
@@ -140,7 +141,7 @@ describe('normaliseKey properties (fast-check, fixed seed)', () => {
           expect(result.error.position).toBeLessThanOrEqual(input.length)
         }
       }),
-      { seed: SEED, numRuns: 2000 },
+      fuzz(SEED, 2000),
     )
   })
 })

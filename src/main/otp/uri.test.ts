@@ -5,6 +5,7 @@ import { encodeBase32 } from './base32'
 import { MAX_NAME_LENGTH, MAX_PERIOD, type UriAccount } from './params'
 import { formatUri, parseUri } from './uri'
 import type { UriError } from './uri-error'
+import { fuzz } from '../../../test/helpers/fuzz'
 
 const SEED = 20260101
 const SECRET = 'JBSWY3DPEHPK3PXP'
@@ -162,7 +163,7 @@ describe('URI properties (fast-check, fixed seed)', () => {
         expect(result.value.key.base32).toBe(base32)
         expect(Buffer.from(result.value.key.bytes).equals(Buffer.from(bytes))).toBe(true)
       }),
-      { seed: SEED, numRuns: 1000 },
+      fuzz(SEED, 1000),
     )
   })
 
@@ -181,7 +182,7 @@ describe('URI properties (fast-check, fixed seed)', () => {
           expect(result.error.position).toBeLessThanOrEqual(text.length)
         }
       }),
-      { seed: SEED, numRuns: 3000 },
+      fuzz(SEED, 3000),
     )
   })
 })

@@ -5,6 +5,7 @@ import { expect } from 'vitest'
 import type { Result } from '../../shared/result'
 import { normaliseKey } from '../otp/base32'
 import type { ImportedAccount, ImportError, ImportErrorKind, ImportResult } from './types'
+import { fuzz } from '../../../test/helpers/fuzz'
 
 /*
  * Shared by the transfer tests only (nothing in the app imports this).
@@ -118,5 +119,5 @@ export function anyText(maxLength: number): fc.Arbitrary<string> {
 
 /** Test-run options for fast-check: fixed seed, a modest number of runs (the whole suite stays fast on 2 cores). */
 export function fuzzRuns(numRuns: number): fc.Parameters<unknown> {
-  return { seed: FUZZ_SEED, numRuns }
+  return fuzz(FUZZ_SEED, numRuns)
 }

@@ -202,3 +202,30 @@ describe('vault on the real keychain', () => {
     expect(names.some((n) => n.startsWith('accounts.json.damaged-'))).toBe(true)
   })
 })
+
+describe('importing many accounts at once', () => {
+  it('is all or nothing: a keychain failure halfway removes what was written and saves nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-vault-many-'))
+    const real = createKeytarSecretStore(`SellerGuardTest-${randomBytes(6).toString('hex')}`)
+    let writes = 0
+    // The real keychain, refusing the third write (as a keychain that locks or fills up mid-import would).
+    const flaky: SecretStore = { ...real, set: async (id, secret) => (++writes === 3 ? Promise.reject(new Error('The keychain refused the item')) : real.set(id, secret)) }
+    const vault = createVault({ secrets: flaky, store: createAccountStore(path.join(dir, 'accounts.json')), platform: 'linux', now: Date.now, log: createMemoryLogger() })
+    await vault.start()
+    const before = (await real.list()).map((i) => i.id)
+    const items = ['A', 'B', 'C', 'D'].map((name) => ({ draft: draft(name), key: randomKey() }))
+    const result = await vault.addMany(items)
+    expect(result).toMatchObject({ ok: false, error: { kind: 'keychain-unavailable' } })
+    expect(vault.accounts()).toEqual([])
+    expect((await real.list()).map((i) => i.id)).toEqual(before)
+    await expect(fs.readFile(path.join(dir, 'accounts.json'), 'utf8')).rejects.toThrow()
+
+    writes = 100
+    const retried = await vault.addMany(items)
+    expect(retried.ok && retried.value.map((a) => a.issuer)).toEqual(['A', 'B', 'C', 'D'])
+    expect(await real.list()).toHaveLength(before.length + 4)
+    for (const item of await real.list()) await real.delete(item.id)
+    await vault.dispose()
+    await fs.rm(dir, { recursive: true, force: true })
+  })
+})

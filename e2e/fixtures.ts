@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startChronyd } from '../test/helpers/chronyd'
+import { startPrivateKeyring, type PrivateKeyring } from '../test/helpers/private-keyring'
 import { defaultSettings } from '../src/shared/contract'
 
 export type AppHandle = Readonly<{
@@ -27,6 +28,8 @@ export type AppHandle = Readonly<{
    * or with `wipe` on a new empty data folder and keychain (a new computer).
    */
   restart(options?: Readonly<{ wipe?: boolean }>): Promise<void>
+  /** With the `ownKeyring` option: this test's own gnome-keyring, to lock and unlock. */
+  keyring: PrivateKeyring | null
 }>
 
 const ROOT = path.resolve(__dirname, '..')
@@ -36,11 +39,14 @@ type Running = { clipboardText(): Promise<string>; restart(wipe: boolean): Promi
 type Options = {
   /** A libfaketime offset for the test's NTP server ('+90s'), or null for a correct one. */
   clockSkew: string | null
+  /** Run the app on a D-Bus session and gnome-keyring of this test's own (so the test can lock it). */
+  ownKeyring: boolean
 }
 type Fixtures = { app: AppHandle; page: Page; ntpServer: string; running: { current: Running | null } }
 
 export const test = base.extend<Fixtures & Options>({
   clockSkew: [null, { option: true }],
+  ownKeyring: [false, { option: true }],
   // Every test's app checks its clock against a real chronyd on loopback, never the internet.
   ntpServer: async ({ clockSkew }, use) => {
     const chronyd = await startChronyd(clockSkew ? { skew: clockSkew } : {})
@@ -48,7 +54,12 @@ export const test = base.extend<Fixtures & Options>({
     await chronyd.stop()
   },
   running: async ({}, use) => use({ current: null }),
-  app: async ({ running, ntpServer }, use) => {
+  app: async ({ running, ntpServer, ownKeyring }, use) => {
+    const sessionBus = process.env.DBUS_SESSION_BUS_ADDRESS
+    const keyring = ownKeyring ? await startPrivateKeyring() : null
+    // The app gets the private bus; this worker keeps its own for the next tests.
+    const bus = keyring ? keyring.address : sessionBus
+    if (keyring) process.env.DBUS_SESSION_BUS_ADDRESS = sessionBus
     const dataDirs: string[] = []
     const fresh = () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
@@ -58,6 +69,8 @@ export const test = base.extend<Fixtures & Options>({
     }
     const handle = {
       mode: MODE,
+      keyring,
+      bus,
       ...fresh(),
       clipboardText: () => {
         if (!running.current) throw new Error('the app is not running')
@@ -70,10 +83,17 @@ export const test = base.extend<Fixtures & Options>({
       },
     }
     await use(handle)
+    keyring?.stop()
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
   },
   page: async ({ app, browser, running }, use) => {
-    const env = () => ({ ...process.env, SELLERGUARD_DATA_DIR: app.dataDir, SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService, SELLERGUARD_NTP_SPACING_MS: '10' })
+    const env = () => ({
+      ...process.env,
+      SELLERGUARD_DATA_DIR: app.dataDir,
+      SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService,
+      SELLERGUARD_NTP_SPACING_MS: '10',
+      ...((app as AppHandle & { bus?: string }).bus ? { DBUS_SESSION_BUS_ADDRESS: (app as AppHandle & { bus?: string }).bus } : {}),
+    })
     if (app.mode === 'electron') {
       const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env() as Record<string, string> })
       running.current = {

@@ -11,7 +11,7 @@ export type ChecklistSlice = {
   setChecklistRegion(accountId: string, region: SellerRegion | null): Promise<void>
 }
 
-export const createChecklistSlice: StateCreator<Store, [], [], ChecklistSlice> = (set) => ({
+export const createChecklistSlice: StateCreator<Store, [], [], ChecklistSlice> = (set, get) => ({
   checklist: null,
   async loadChecklist() {
     const reply = await api().checklist.get()
@@ -20,9 +20,12 @@ export const createChecklistSlice: StateCreator<Store, [], [], ChecklistSlice> =
   },
   receiveChecklist: (checklist) => set({ checklist }),
   async tickItem(accountId, itemId, done, note) {
+    // Shown at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
+    const before = get().checklist
+    if (before) set({ checklist: withTick(before, accountId, itemId, done, note) })
     const reply = await api().checklist.setItem({ accountId, itemId, done, ...(note !== undefined ? { note } : {}) })
     if (reply.ok) set({ checklist: reply.value })
-    else set({ lastError: reply.error })
+    else set({ checklist: before, lastError: reply.error })
   },
   async setChecklistRegion(accountId, region) {
     const reply = await api().checklist.setRegion({ accountId, region })
@@ -30,3 +33,20 @@ export const createChecklistSlice: StateCreator<Store, [], [], ChecklistSlice> =
     else set({ lastError: reply.error })
   },
 })
+
+/** The view with one manual item ticked or unticked, before main confirms it. */
+export function withTick(view: ChecklistView, accountId: string, itemId: string, done: boolean, note?: string): ChecklistView {
+  return {
+    ...view,
+    accounts: view.accounts.map((account) =>
+      account.accountId !== accountId
+        ? account
+        : {
+            ...account,
+            items: account.items.map((item) =>
+              item.id === itemId && item.checkedBy === 'you' ? { ...item, status: done ? 'done' : 'todo', ...(note !== undefined ? { note } : {}) } : item,
+            ),
+          },
+    ),
+  }
+}

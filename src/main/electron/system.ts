@@ -1,17 +1,15 @@
 import { powerMonitor, shell } from 'electron'
 
-/** Where each OS keeps its date & time settings, as a URL the OS opens. */
-const TIME_SETTINGS_URL: Partial<Record<NodeJS.Platform, string>> = {
-  win32: 'ms-settings:dateandtime',
-  darwin: 'x-apple.systempreferences:com.apple.Date-Time-Settings.extension',
-}
-
-/** Opens the OS's date & time settings; false where there is no standard way (Linux desktops differ). */
+/**
+ * Opens the OS's date & time settings; false where there is no standard way
+ * (Linux desktops differ). Only these two fixed URLs are ever opened: nothing
+ * the renderer sends reaches openExternal.
+ */
 export async function openTimeSettings(): Promise<boolean> {
-  const url = TIME_SETTINGS_URL[process.platform]
-  if (!url) return false
   try {
-    await shell.openExternal(url)
+    if (process.platform === 'win32') await shell.openExternal('ms-settings:dateandtime')
+    else if (process.platform === 'darwin') await shell.openExternal('x-apple.systempreferences:com.apple.Date-Time-Settings.extension')
+    else return false
     return true
   } catch {
     return false

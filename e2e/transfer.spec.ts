@@ -61,6 +61,14 @@ test.describe('moving in and backing up', () => {
     await expect(page.getByTestId('import-dialog').getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled()
     await page.getByTestId('import-dialog').getByRole('button', { name: 'Cancel' }).click()
 
+    // A tick on the checklist, to come back with the backup.
+    const ticked = await page.evaluate(async () => {
+      const list = await window.sellerguard.accounts.list()
+      const deno = list.ok ? list.value.find((a) => a.issuer === 'Deno') : undefined
+      return deno ? window.sellerguard.checklist.setItem({ accountId: deno.id, itemId: 'contact-details', done: true, note: 'phone checked' }) : null
+    })
+    expect(ticked).toMatchObject({ ok: true })
+
     // Encrypted backup: the download is the backup file.
     await page.getByLabel('Backup password', { exact: true }).fill('correct horse battery')
     await page.getByLabel('Repeat the password').fill('correct horse battery')
@@ -84,6 +92,13 @@ test.describe('moving in and backing up', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
     await expect(page.getByTestId('code-row')).toHaveCount(7)
     await expectVectorCodes(page)
+    // The checklist came back too, on the restored account.
+    const restored = await page.evaluate(async () => {
+      const view = await window.sellerguard.checklist.get()
+      const deno = view.ok ? view.value.accounts.find((a) => a.issuer === 'Deno') : undefined
+      return deno?.items.find((i) => i.id === 'contact-details')
+    })
+    expect(restored).toMatchObject({ status: 'done', note: 'phone checked' })
   })
 })
 

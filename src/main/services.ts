@@ -132,7 +132,12 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       await backups.record(at)
       publishChecklist()
     },
-    extras: () => ({ settings: settings.get() }),
+    extras: () => ({ settings: settings.get(), checklist: checklist.exportState() }),
+    restoreChecklist: async (state, ids) => {
+      const view = await checklist.importState(state, ids)
+      if (view.ok) bus.emit('checklist.changed', view.value)
+      else log.warn(`backup checklist not restored: ${view.error.message}`)
+    },
   })
 
   // Secrets stream in batches at start-up: coalesce the pushes they cause.

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../log'
 import { evaluateChecklist, type ChecklistResult } from './evaluate'
 import { exportChecklistReport, type ExportedReport, type ReportFormat } from './report'
-import { emptyChecklistState, setItem, setRegion, type ChecklistState } from './state'
+import { ChecklistState, emptyChecklistState, setItem, setRegion } from './state'
 import { createChecklistStore } from './store'
 import type { SellerRegion } from './regions'
 
@@ -26,6 +26,13 @@ export interface ChecklistService {
   setRegion(accountId: string, region: SellerRegion | null): Promise<Result<ChecklistView, ApiError>>
   exportReport(format: ReportFormat): ExportedReport
   recover(use: 'backup' | 'fresh'): Promise<Result<ChecklistView, ApiError>>
+  /** The ticks as stored, for an encrypted backup. */
+  exportState(): ChecklistState
+  /**
+   * Brings ticks in from a backup: `ids` maps the backup's account ids to the
+   * accounts just restored. Anything unreadable is ignored, never half-applied.
+   */
+  importState(state: unknown, ids: ReadonlyMap<string, string>): Promise<Result<ChecklistView, ApiError>>
 }
 
 /**
@@ -99,6 +106,17 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
       return commit(setRegion(state, accountId, region))
     },
     exportReport: (format) => exportChecklistReport(evaluate(), format),
+    exportState: () => state,
+    async importState(incoming, ids) {
+      const parsed = ChecklistState.safeParse(incoming)
+      if (!parsed.success) return err(apiError('invalid-input', 'The backup’s checklist could not be read; the accounts were restored without it.'))
+      const accounts = { ...state.accounts }
+      for (const [oldId, entry] of Object.entries(parsed.data.accounts)) {
+        const newId = ids.get(oldId)
+        if (newId) accounts[newId] = entry
+      }
+      return commit({ accounts })
+    },
     async recover(use) {
       const restored = use === 'backup' ? await store.restoreBackup(deps.now()) : await store.startFresh(deps.now())
       if (!restored.ok) return err(apiError('io', 'Could not recover the checklist file.'))

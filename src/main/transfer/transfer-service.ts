@@ -23,9 +23,16 @@ export type TransferDeps = Readonly<{
   recordBackup: (at: number) => Promise<void>
   /** Checklist and settings to include in a backup. */
   extras: () => Readonly<{ checklist?: unknown; settings?: unknown }>
+  /** Restores a backup's checklist ticks onto the accounts restored from it (old id → new id). */
+  restoreChecklist: (state: unknown, ids: ReadonlyMap<string, string>) => Promise<unknown>
 }>
 
-type Held = Readonly<{ accounts: readonly (ImportedAccount & { kind?: AccountKind })[]; at: number }>
+type Held = Readonly<{
+  accounts: readonly (ImportedAccount & { kind?: AccountKind; id?: string })[]
+  at: number
+  /** From a SellerGuard backup: its checklist ticks, keyed by the backup's account ids. */
+  checklist?: unknown
+}>
 
 /** A preview's secrets stay in main, and only this long. */
 const PREVIEW_TTL_MS = 10 * 60 * 1000
@@ -52,10 +59,10 @@ export function createTransferService(deps: TransferDeps) {
     })
   }
 
-  function hold(format: string, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[]): ImportPreview {
+  function hold(format: string, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[], checklist?: unknown): ImportPreview {
     forget()
     const previewId = randomBytes(16).toString('hex')
-    previews.set(previewId, { accounts, at: deps.now() })
+    previews.set(previewId, { accounts, at: deps.now(), ...(checklist !== undefined ? { checklist } : {}) })
     const dup = findDuplicates(accounts, existingComparables())
     const existing = new Set(dup.existing.map((d) => d.index))
     const repeated = new Set(dup.repeated.map((d) => d.index))
@@ -93,7 +100,7 @@ export function createTransferService(deps: TransferDeps) {
         const opened = await decryptBackup(text, password)
         if (!opened.ok) return err(apiError('invalid-input', opened.error.message, { field: 'password' }))
         const accounts = opened.value.accounts.map((a: BackupAccount) => ({ ...a, group: a.group }))
-        return ok(hold('sellerguard-backup', accounts, [], []))
+        return ok(hold('sellerguard-backup', accounts, [], [], opened.value.checklist))
       }
     }
     const imported = await importFile(input, password ? { password } : {})
@@ -138,7 +145,7 @@ export function createTransferService(deps: TransferDeps) {
       if (!held) return err(apiError('not-found', 'This import has expired. Open the file again.'))
       const chosen = [...new Set(input.indexes)].filter((i) => i < held.accounts.length)
       const single = held.accounts.length === 1
-      const items: Array<{ draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true } }> = []
+      const items: Array<{ index: number; draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true } }> = []
       for (const index of chosen) {
         const a = held.accounts[index]!
         const key = normaliseKey(a.secret)
@@ -146,6 +153,7 @@ export function createTransferService(deps: TransferDeps) {
         const issuer = (single && input.issuer) || a.issuer
         const label = (single && input.label) || a.label
         items.push({
+          index,
           draft: { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer) },
           key,
         })
@@ -154,6 +162,14 @@ export function createTransferService(deps: TransferDeps) {
       const added = await deps.vault.addMany(items.map((i) => ({ draft: i.draft, key: i.key.value })))
       if (!added.ok) return added
       previews.delete(input.previewId)
+      if (held.checklist !== undefined) {
+        const ids = new Map<string, string>()
+        items.forEach((item, i) => {
+          const oldId = held.accounts[item.index]?.id
+          if (oldId) ids.set(oldId, added.value[i]!.id)
+        })
+        await deps.restoreChecklist(held.checklist, ids)
+      }
       return ok({ added: added.value, skipped: held.accounts.length - added.value.length })
     },
 

@@ -77,6 +77,8 @@ const coldStartToFirstCodeMs = performance.now() - spawnedAt
 
 // Warm: the services have loaded every secret; the window is opened again (from the tray, or a reload).
 await page.waitForTimeout(3000)
+const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN)
+const rssLoadedKb = rssKb()
 await page.reload()
 await page.waitForSelector('[data-testid="code"]', { timeout: 30_000 })
 const warm = await page.evaluate(
@@ -128,7 +130,7 @@ const search = await page.evaluate(async () => {
 })
 const pct = (/** @type {number[]} */ xs, /** @type {number} */ q) => round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)] ?? NaN)
 
-const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN)
+const rssEndKb = rssKb()
 await browser.close()
 server.kill('SIGTERM')
 
@@ -138,7 +140,14 @@ process.stdout.write(
       bench: 'renderer',
       accounts: accountsShown ? 'loaded' : 'error',
       rowsRendered: rows,
-      webMode: { urlPrintedMs: round(urlPrintedMs), coldStartToFirstCodeMs: round(coldStartToFirstCodeMs), servicesRssMb: round(rssKb / 1024) },
+      webMode: {
+        urlPrintedMs: round(urlPrintedMs),
+        coldStartToFirstCodeMs: round(coldStartToFirstCodeMs),
+        // The services with every account loaded, once start-up settled (the goal's figure)…
+        servicesRssMb: round(rssLoadedKb / 1024),
+        // …and after the whole session (30 s idle, a reload, searches): garbage not yet collected included.
+        servicesRssAtEndMb: round(rssEndKb / 1024),
+      },
       firstCode: { coldServices: paint, warmServices: warm },
       idle: { seconds: idleSeconds, scriptMsPerSecond: round(scriptMsPerSecond), taskMsPerSecond: round(taskMsPerSecond), layoutMsPerSecond: round(layoutMsPerSecond) },
       jsHeapUsedMb: round(metric(heap, 'JSHeapUsedSize') / 1024 / 1024),

@@ -114,6 +114,10 @@ test('add an account from a QR image: generated, and inside a screenshot', async
   await expect(dialog.getByLabel('Name')).toHaveValue('Amazon Seller Central')
   await expect(dialog.getByLabel('Account')).toHaveValue('qr@example.com')
   await dialog.getByRole('button', { name: 'Add account' }).click()
+  // As with a typed key: the code to enter on the site to finish setup.
+  const addedCode = (await page.getByTestId('added-dialog').getByTestId('added-code').textContent())!.trim()
+  expect(totpWindow(key, Date.now()).map(grouped)).toContain(addedCode)
+  await page.getByTestId('added-dialog').getByRole('button', { name: 'Done' }).click()
   const row = page.getByTestId('code-row')
   await expect(row).toHaveCount(1)
   expect(totpWindow(key, Date.now()).map(grouped)).toContain(await row.getByTestId('code').textContent())
@@ -133,6 +137,7 @@ test('add an account from a QR image: generated, and inside a screenshot', async
   await page.getByTestId('qr-file').setInputFiles(screenshot)
   await expect(page.getByTestId('import-dialog').getByLabel('Name')).toHaveValue('KDP')
   await page.getByTestId('import-dialog').getByRole('button', { name: 'Add account' }).click()
+  await page.getByTestId('added-dialog').getByRole('button', { name: 'Done' }).click()
   await expect(page.getByTestId('code-row')).toHaveCount(2)
   const kdp = page.getByTestId('code-row').filter({ hasText: 'author@example.com' })
   expect(totpWindow(key2, Date.now()).map(grouped)).toContain(await kdp.getByTestId('code').textContent())

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
-import { type AccountKind, type ImportPreview } from '../../contract'
+import type { AccountKind, AccountSummary, ImportPreview } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
+import { AddedStep } from '../add-account/AddedStep'
 import { KindSelect } from '../add-account/KindSelect'
 import { Dialog } from '../../ui/Dialog'
 
@@ -18,6 +19,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   const [label, setLabel] = useState(single?.label ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [added, setAdded] = useState<AccountSummary | null>(null)
   const showToast = useStore((s) => s.showToast)
   const ids = { issuer: useId(), label: useId() }
 
@@ -39,9 +41,13 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
     setBusy(false)
     if (!reply.ok) return setError(reply.error.message)
     const n = reply.value.added.length
+    // One scanned account: show its code to finish the site's setup, as adding by key does.
+    if (single && n === 1) return setAdded(reply.value.added[0]!)
     showToast(`Added ${n} account${n === 1 ? '' : 's'}${reply.value.skipped ? `, skipped ${reply.value.skipped}` : ''}.`)
     onClose()
   }
+
+  if (added) return <AddedStep account={added} onClose={onClose} />
 
   return (
     <Dialog title={single ? 'Add the scanned account' : `Import from ${preview.format}`} onClose={onClose} testId="import-dialog">

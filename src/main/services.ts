@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import { apiError, type AppInfo } from '../shared/contract'
 import { err, ok } from '../shared/result'
 import { createClipboardGuard, type ClipboardPort } from './clipboard/clipboard-guard'
+import { coalesce } from './coalesce'
 import { createChecklistService } from './checklist/checklist-service'
 import { createClockService, type ClockService } from './clock/clock-service'
 import { watchNetwork } from './clock/network-watch'
@@ -90,26 +91,6 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now: deps.now })
   const codes = createCodeService({ vault, now: deps.now, correctionMs: () => clock.correctionMs(), publish: (frames) => bus.emit('codes.frames', frames) })
 
-  // Codes follow the clock: a new correction recomputes and pushes every frame.
-  let lastCorrection = clock.correctionMs()
-  clock.onChange((status) => {
-    bus.emit('clock.status', status)
-    if (!status.checking) publishChecklistSoon()
-    if (status.correctionMs !== lastCorrection) {
-      lastCorrection = status.correctionMs
-      codes.refresh()
-    }
-  })
-  let lastServers = settings.get().ntpServers.join('\n')
-  settings.onChange((next) => {
-    clock.settingsChanged()
-    if (next.ntpServers.join('\n') !== lastServers) {
-      lastServers = next.ntpServers.join('\n')
-      void clock.check()
-    }
-  })
-  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange())
-
   const backups = await createBackupRecord(path.join(deps.dataDir, 'backup-state.json'))
   const checklist = await createChecklistService({
     file: path.join(deps.dataDir, 'checklist.json'),
@@ -121,7 +102,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     lastBackupAt: backups.lastBackupAt,
   })
   // The checklist's evidence follows the vault, the clock and backups.
-  const publishChecklist = () => bus.emit('checklist.changed', checklist.view())
+  const publishChecklist = coalesce(() => bus.emit('checklist.changed', checklist.view()), 50)
   const transfer = createTransferService({
     vault,
     now: deps.now,
@@ -140,28 +121,33 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     },
   })
 
-  // Secrets stream in batches at start-up: coalesce the pushes they cause.
-  let pushQueued = false
-  let checklistQueued = false
-  // Declared here, used once the checklist exists (events only arrive after start-up).
-  const publishChecklistSoon = () => {
-    if (checklistQueued) return
-    checklistQueued = true
-    setTimeout(() => {
-      checklistQueued = false
-      publishChecklist()
-    }, 50)
-  }
+  // Wiring: every service exists now; events flow once vault.start() and clock.start() run below.
+  // Codes follow the clock: a new correction recomputes and pushes every frame.
+  let lastCorrection = clock.correctionMs()
+  clock.onChange((status) => {
+    bus.emit('clock.status', status)
+    if (!status.checking) publishChecklist()
+    if (status.correctionMs !== lastCorrection) {
+      lastCorrection = status.correctionMs
+      codes.refresh()
+    }
+  })
+  let lastServers = settings.get().ntpServers.join('\n')
+  settings.onChange((next) => {
+    clock.settingsChanged()
+    if (next.ntpServers.join('\n') !== lastServers) {
+      lastServers = next.ntpServers.join('\n')
+      void clock.check()
+    }
+  })
+  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange())
+  // Secrets stream in batches at start-up: one code push per burst of vault changes.
+  const refreshCodes = coalesce(() => codes.refresh())
   vault.onChange((change) => {
-    if (change !== 'keys') publishChecklistSoon()
+    if (change !== 'keys') publishChecklist()
     if (change === 'status') bus.emit('vault.status', vault.status())
     if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
-    if (pushQueued) return
-    pushQueued = true
-    setTimeout(() => {
-      pushQueued = false
-      codes.refresh()
-    }, 0)
+    refreshCodes()
   })
 
   /** Why an existing account has no code right now, as the error the UI shows. */

@@ -11,7 +11,7 @@ import { exportAegisVault } from './aegis-export'
 import { decryptBackup, encryptBackup, looksLikeBackup, type BackupAccount } from './backup'
 import { importFile } from './detect'
 import { findDuplicates } from './duplicates'
-import type { ImportedAccount, ImportError } from './types'
+import type { ImportedAccount } from './types'
 
 export type TransferDeps = Readonly<{
   vault: Vault
@@ -36,8 +36,6 @@ type Held = Readonly<{
 
 /** A preview's secrets stay in main, and only this long. */
 const PREVIEW_TTL_MS = 10 * 60 * 1000
-
-const importErrorKind = (e: ImportError): ApiError['kind'] => (e.kind === 'password-required' || e.kind === 'wrong-password' ? 'invalid-input' : 'invalid-input')
 
 /**
  * Moving in and out: import previews (secrets held in main, never sent to
@@ -106,7 +104,8 @@ export function createTransferService(deps: TransferDeps) {
     const imported = await importFile(input, password ? { password } : {})
     if (!imported.ok) {
       const e = imported.error
-      return err(apiError(importErrorKind(e), e.message, e.kind === 'password-required' || e.kind === 'wrong-password' ? { field: 'password' } : {}))
+      // Every import error is about the file or its password, which the user can act on.
+      return err(apiError('invalid-input', e.message, e.kind === 'password-required' || e.kind === 'wrong-password' ? { field: 'password' } : {}))
     }
     const { format, accounts, errors, warnings } = imported.value
     return ok(

@@ -1,10 +1,10 @@
-import type { ApiError, ClockStatus, CopyResult, TrayMenuView } from '../../shared/contract'
+import type { ApiError, ClockStatus, CopyResult } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { Vault } from '../vault/vault'
 import { createClockNotifier, type ClockNotice } from './clock-notify'
 import { buildTrayMenu } from './menu-model'
 import type { TrayMenu } from './menu-types'
-import { createTrayController, type TrayActivation } from './tray-controller'
+import { createTrayController, trayChanges, type TrayActivation } from './tray-controller'
 
 export type TrayServiceDeps = Readonly<{
   vault: Vault
@@ -39,7 +39,6 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
   const notifier = createClockNotifier()
   const menuListeners = new Set<(menu: TrayMenu) => void>()
   const noticeListeners = new Set<(notice: ClockNotice) => void>()
-  let shown: TrayMenu | null = null
 
   function build(): TrayMenu {
     const status = deps.vault.status()
@@ -61,10 +60,9 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
     },
     refresh() {
       const next = build()
+      const changes = trayChanges(controller.current(), next)
       controller.update(next)
-      const changed = !shown || JSON.stringify(shown) !== JSON.stringify(next)
-      shown = next
-      if (changed) for (const listener of menuListeners) listener(next)
+      if (changes.menu || changes.icon || changes.tooltip) for (const listener of menuListeners) listener(next)
       const clock = deps.clockStatus()
       if (!clock.checking) {
         const notice = notifier.update({ state: clock.state, offsetMs: clock.offsetMs, correctionMs: clock.correctionMs })
@@ -81,5 +79,3 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
     },
   }
 }
-
-export type { TrayMenuView }

@@ -4,28 +4,14 @@ import { normaliseKey } from '../otp/base32'
 import { codeFrame } from '../otp/codes'
 import type { Vault } from '../vault/vault'
 import { createCodeService } from './code-service'
+import { testAccount } from '../../../test/helpers/accounts'
 
 const KEY = (() => {
   const k = normaliseKey('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')
   if (!k.ok) throw new Error('bad key')
   return k.value.bytes
 })()
-const account = (id: string, extra: Partial<AccountSummary> = {}): AccountSummary => ({
-  id,
-  issuer: id,
-  label: '',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  group: '',
-  kind: 'other',
-  order: 0,
-  createdAt: 0,
-  updatedAt: 0,
-  ...extra,
-})
+const account = (id: string, extra: Partial<AccountSummary> = {}): AccountSummary => testAccount(0, { id, ...extra })
 
 /** Only what the code service reads from a vault. */
 function fakeVault(accounts: AccountSummary[]): Vault {

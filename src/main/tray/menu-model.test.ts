@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { AccountKind, AccountSummary, ClockState, KeychainState } from '../../shared/contract'
 import { FLAT_LIMIT, SUBMENU_LIMIT, buildTrayMenu, findMenuItem, walkMenu, type TrayMenuInput } from './menu-model'
 import type { TrayMenu, TrayMenuItem } from './menu-types'
-import { testAccount } from './test-accounts'
+import { testAccount } from '../../../test/helpers/accounts'
 
 const base: TrayMenuInput = {
   accounts: [],

@@ -3,7 +3,7 @@ import { apiError } from '../../shared/contract'
 import { err, ok } from '../../shared/result'
 import { buildTrayMenu, type TrayMenuInput } from './menu-model'
 import { createTrayController, shouldRebuild, trayChanges, type TrayControllerDeps } from './tray-controller'
-import { testAccount } from './test-accounts'
+import { testAccount } from '../../../test/helpers/accounts'
 
 const input: TrayMenuInput = {
   accounts: [testAccount(1), testAccount(2)],

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from '../../contract'
 import { hueOf, initials, selectRows } from './select-rows'
+import { testAccount } from '../../../../../test/helpers/accounts'
 
-const account = (id: string, issuer: string, extra: Partial<AccountSummary> = {}): AccountSummary => ({
-  id: `acc_${id.padEnd(8, 'x')}`,
-  issuer,
-  label: `${id}@example.com`,
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  group: '',
-  kind: 'other',
-  order: 0,
-  createdAt: 0,
-  updatedAt: 0,
-  ...extra,
-})
+const account = (id: string, issuer: string, extra: Partial<AccountSummary> = {}): AccountSummary =>
+  testAccount(0, { id: `acc_${id.padEnd(8, 'x')}`, issuer, label: `${id}@example.com`, kind: 'other', order: 0, ...extra })
 
 describe('codes list rows', () => {
   const accounts = [

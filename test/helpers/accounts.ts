@@ -1,10 +1,7 @@
-import type { AccountKind, AccountSummary } from '../../shared/contract'
+import type { AccountKind, AccountSummary } from '../../src/shared/contract'
 
-/** A valid AccountSummary for tests: only what the tray and checklist look at varies. */
-export function testAccount(
-  n: number,
-  over: Partial<Pick<AccountSummary, 'id' | 'issuer' | 'label' | 'group' | 'kind' | 'order'>> = {},
-): AccountSummary {
+/** A valid AccountSummary for tests (a 30 s SHA-1 TOTP account unless `over` says otherwise). */
+export function testAccount(n: number, over: Partial<AccountSummary> = {}): AccountSummary {
   const kind: AccountKind = over.kind ?? 'seller-central'
   return {
     id: over.id ?? `account-${String(n).padStart(4, '0')}`,
@@ -20,5 +17,6 @@ export function testAccount(
     order: over.order ?? n,
     createdAt: 1_767_225_600_000,
     updatedAt: 1_767_225_600_000,
+    ...over,
   }
 }

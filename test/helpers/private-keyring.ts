@@ -32,23 +32,14 @@ export async function startPrivateKeyring(password = 'private-test'): Promise<Pr
     daemon.stdout!.once('data', () => resolve())
     daemon.once('exit', (code) => reject(new Error(`gnome-keyring-daemon exited with ${code}`)))
   })
-  await waitForName(address)
+  await waitForSecretService(address)
   process.env.DBUS_SESSION_BUS_ADDRESS = address
 
   return {
     address,
-    lock() {
-      const result = spawnSync(
-        'dbus-send',
-        ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login'],
-        { env, encoding: 'utf8' },
-      )
-      if (result.status !== 0) throw new Error(`lock failed: ${result.stderr}`)
-    },
+    lock: () => lockLoginKeyring(env),
     async unlock() {
-      // As the desktop's unlock dialog does: the same daemon keeps serving.
-      const result = spawnSync('/usr/bin/python3', [path.join(__dirname, 'unlock-keyring.py')], { env, input: password, encoding: 'utf8' })
-      if (result.status !== 0) throw new Error(`unlock failed: ${result.stderr}`)
+      unlockLoginKeyring(env, password)
     },
     stop() {
       daemon.kill()
@@ -58,11 +49,33 @@ export async function startPrivateKeyring(password = 'private-test'): Promise<Pr
   }
 }
 
-async function waitForName(address: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const r = spawnSync('dbus-send', ['--bus=' + address, '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], { encoding: 'utf8' })
-    if (r.stdout.includes('boolean true')) return
+/** Whether a Secret Service (gnome-keyring) owns its name on this bus. */
+export function secretServiceRunning(address: string): boolean {
+  const r = spawnSync('dbus-send', ['--bus=' + address, '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], { encoding: 'utf8' })
+  return r.stdout.includes('boolean true')
+}
+
+/** Waits (20 ms steps) until the Secret Service is there, or with `want` false, gone. */
+export async function waitForSecretService(address: string, want = true, tries = 100): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (secretServiceRunning(address) === want) return
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  throw new Error('gnome-keyring never took org.freedesktop.secrets')
+  throw new Error(want ? 'gnome-keyring never took org.freedesktop.secrets' : 'org.freedesktop.secrets never went away')
+}
+
+/** Locks the login collection, as the OS does on screen lock or timeout. */
+export function lockLoginKeyring(env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(
+    'dbus-send',
+    ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login'],
+    { env, encoding: 'utf8' },
+  )
+  if (result.status !== 0) throw new Error(`lock failed: ${result.stderr}`)
+}
+
+/** Unlocks it with its password in the running daemon, as the desktop's unlock dialog does. */
+export function unlockLoginKeyring(env: NodeJS.ProcessEnv, password: string): void {
+  const result = spawnSync('/usr/bin/python3', [path.join(__dirname, 'unlock-keyring.py')], { env, input: password, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`unlock failed: ${result.stderr}`)
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { lockLoginKeyring, secretServiceRunning, unlockLoginKeyring, waitForSecretService } from '../helpers/private-keyring'
 
 export type ControlledKeyring = Readonly<{
   address: string
@@ -53,19 +54,8 @@ export async function startControlledKeyring(password = 'reliability-test'): Pro
   const env = { ...inherited, HOME: home, DBUS_SESSION_BUS_ADDRESS: address }
   let daemon: ChildProcess | null = null
 
-  const serving = () => {
-    const r = spawnSync('dbus-send', [`--bus=${address}`, '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], {
-      encoding: 'utf8',
-    })
-    return r.stdout.includes('boolean true')
-  }
-  const waitFor = async (want: boolean) => {
-    for (let i = 0; i < 250; i++) {
-      if (serving() === want) return
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    throw new Error(want ? 'gnome-keyring never took org.freedesktop.secrets' : 'org.freedesktop.secrets never went away')
-  }
+  const serving = () => secretServiceRunning(address)
+  const waitFor = (want: boolean) => waitForSecretService(address, want, 250)
 
   async function start(): Promise<void> {
     const child = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, stdio: ['pipe', 'pipe', 'ignore'] })
@@ -86,18 +76,9 @@ export async function startControlledKeyring(password = 'reliability-test'): Pro
     address,
     serving,
     start,
-    lock() {
-      const result = spawnSync(
-        'dbus-send',
-        ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login'],
-        { env, encoding: 'utf8' },
-      )
-      if (result.status !== 0) throw new Error(`lock failed: ${result.stderr}`)
-    },
+    lock: () => lockLoginKeyring(env),
     unlock() {
-      // As the desktop's unlock dialog does: the same daemon keeps serving.
-      const result = spawnSync('/usr/bin/python3', [path.resolve(__dirname, '../helpers/unlock-keyring.py')], { env, input: password, encoding: 'utf8' })
-      if (result.status !== 0) throw new Error(`unlock failed: ${result.stderr}`)
+      unlockLoginKeyring(env, password)
     },
     async kill() {
       const running = daemon

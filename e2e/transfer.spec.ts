@@ -4,20 +4,10 @@ import type { Page } from '@playwright/test'
 import QRCode from 'qrcode'
 import { expect, test } from './fixtures'
 import { grouped, hotp, totpWindow } from './helpers/totp'
+import { INTEROP_DIR, VECTORS } from '../test/helpers/interop'
 
-const INTEROP = path.resolve(__dirname, '../../shared/fixtures/interop/aegis')
+const INTEROP = path.join(INTEROP_DIR, 'aegis')
 const AEGIS_ENCRYPTED = path.join(INTEROP, 'aegis_encrypted.json')
-
-// The seven vectors every interop file encodes (../shared/fixtures/interop/README.md).
-const VECTORS = [
-  { type: 'totp', issuer: 'Deno', label: 'Mason', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ', algorithm: 'SHA1', digits: 6, period: 30 },
-  { type: 'totp', issuer: 'SPDX', label: 'James', secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU', algorithm: 'SHA256', digits: 7, period: 20 },
-  { type: 'totp', issuer: 'Airbnb', label: 'Elijah', secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA', algorithm: 'SHA512', digits: 8, period: 50 },
-  { type: 'hotp', issuer: 'Issuu', label: 'James', secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4', algorithm: 'SHA1', digits: 6, counter: 1 },
-  { type: 'hotp', issuer: 'Air Canada', label: 'Benjamin', secret: 'KUVJJOM753IHTNDSZVCNKL7GII', algorithm: 'SHA256', digits: 7, counter: 50 },
-  { type: 'hotp', issuer: 'WWE', label: 'Mason', secret: '5VAML3X35THCEBVRLV24CGBKOY', algorithm: 'SHA512', digits: 8, counter: 10300 },
-  { type: 'steam', issuer: 'Boeing', label: 'Sophia', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', algorithm: 'SHA1', digits: 5, period: 30 },
-] as const
 
 /** Every vector's row shows the code an independent implementation computes for it now. */
 async function expectVectorCodes(page: Page) {

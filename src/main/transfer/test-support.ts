@@ -1,49 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import type { Result } from '../../shared/result'
 import { normaliseKey } from '../otp/base32'
 import type { ImportedAccount, ImportError, ImportErrorKind, ImportResult } from './types'
 import { fuzz } from '../../../test/helpers/fuzz'
+import { VECTORS } from '../../../test/helpers/interop'
 
-/*
- * Shared by the transfer tests only (nothing in the app imports this).
- *
- * Interop fixtures: real export files from other projects' test suites, read
- * in place from shared/fixtures/interop beside the checkout (see its README.md).
- * Where the folder is absent the suites using them are skipped, and say why in their title.
- */
+/* Shared by the transfer tests only (nothing in the app imports this). */
 
-export const INTEROP_DIR = path.resolve(__dirname, '../../../../shared/fixtures/interop')
-export const interopPresent = existsSync(INTEROP_DIR)
-
-/** A describe title that says when, and why, the suite is skipped. */
-export function interopTitle(name: string): string {
-  return interopPresent ? `${name} (shared interop fixtures)` : `${name} — SKIPPED: ${INTEROP_DIR} is absent (shared/fixtures is not beside this checkout)`
-}
-
-export function readInterop(relative: string): Buffer {
-  return readFileSync(path.join(INTEROP_DIR, relative))
-}
+export { INTEROP_DIR, interopPresent, interopTitle, readInterop, VECTORS } from '../../../test/helpers/interop'
 
 /** Fixed seed for every fuzz test, so a failure reproduces. */
 export const FUZZ_SEED = 20_260_501
-
-/**
- * Aegis's seven importer test vectors, numbered as in the fixtures README
- * (#1 is index 0). HOTP and Steam have period 30, TOTP and Steam counter 0,
- * as the contract's AccountSummary requires.
- */
-export const VECTORS: readonly ImportedAccount[] = [
-  { type: 'totp', issuer: 'Deno', label: 'Mason', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
-  { type: 'totp', issuer: 'SPDX', label: 'James', secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU', algorithm: 'SHA256', digits: 7, period: 20, counter: 0 },
-  { type: 'totp', issuer: 'Airbnb', label: 'Elijah', secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA', algorithm: 'SHA512', digits: 8, period: 50, counter: 0 },
-  { type: 'hotp', issuer: 'Issuu', label: 'James', secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4', algorithm: 'SHA1', digits: 6, period: 30, counter: 1 },
-  { type: 'hotp', issuer: 'Air Canada', label: 'Benjamin', secret: 'KUVJJOM753IHTNDSZVCNKL7GII', algorithm: 'SHA256', digits: 7, period: 30, counter: 50 },
-  { type: 'hotp', issuer: 'WWE', label: 'Mason', secret: '5VAML3X35THCEBVRLV24CGBKOY', algorithm: 'SHA512', digits: 8, period: 30, counter: 10300 },
-  { type: 'steam', issuer: 'Boeing', label: 'Sophia', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 },
-]
 
 /** Vector #n (1-based, as in the README). */
 export function vector(n: number): ImportedAccount {

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog'
 import { AddedStep } from './AddedStep'
 import { ProblemMarker } from './ProblemMarker'
 import { useTextCheck } from './use-text-check'
+import { NameFields } from './NameFields'
 
 /**
  * Add an account from Amazon's "Can't scan the barcode?" key or an
@@ -26,7 +27,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const addAccount = useStore((s) => s.addAccount)
   const groups = useStore((s) => [...new Set(s.accounts.map((a) => a.group).filter(Boolean))].join('\n'))
   const check = useTextCheck(text)
-  const ids = { text: useId(), issuer: useId(), label: useId(), group: useId(), groups: useId(), help: useId() }
+  const ids = { text: useId(), group: useId(), groups: useId(), help: useId() }
   const fromUri = check?.valid && check.source === 'uri' ? check.preview : null
 
   async function fromQr(reply: Promise<Result<ImportPreview, ApiError>>) {
@@ -118,16 +119,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
               : 'Key looks right: a standard 6-digit code every 30 seconds.'}
           </p>
         )}
-        <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={ids.issuer}>Name</label>
-            <input id={ids.issuer} className="input" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder={fromUri?.issuer || 'Amazon Seller Central'} />
-          </div>
-          <div className="form__field">
-            <label htmlFor={ids.label}>Account (optional)</label>
-            <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder={fromUri?.label || 'you@example.com'} />
-          </div>
-        </div>
+        <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} labelOptional placeholders={{ issuer: fromUri?.issuer || 'Amazon Seller Central', label: fromUri?.label || 'you@example.com' }} />
         <div className="form__row">
           <KindSelect value={kind} onChange={setKind} allowGuess={true} />
           <div className="form__field">

@@ -4,6 +4,7 @@ import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { KindSelect } from '../add-account/KindSelect'
 import { Dialog } from '../../ui/Dialog'
+import { NameFields } from '../add-account/NameFields'
 
 
 const REVEAL_SECONDS = 60
@@ -18,7 +19,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
   const [group, setGroup] = useState(account?.group ?? '')
   const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'other')
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null)
-  const ids = { issuer: useId(), label: useId(), group: useId() }
+  const ids = { group: useId() }
 
   // A revealed secret hides itself again: it should not sit on screen.
   useEffect(() => {
@@ -51,16 +52,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
             Code rejected?
           </button>
         </p>
-        <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={ids.issuer}>Name</label>
-            <input id={ids.issuer} className="input" value={issuer} onChange={(e) => setIssuer(e.target.value)} />
-          </div>
-          <div className="form__field">
-            <label htmlFor={ids.label}>Account</label>
-            <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />
-          </div>
-        </div>
+        <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} />
         <div className="form__row">
           <KindSelect value={kind} onChange={(k) => k && setKind(k)} allowGuess={false} />
           <div className="form__field">

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { AccountKind, AccountSummary, ImportPreview } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { AddedStep } from '../add-account/AddedStep'
 import { KindSelect } from '../add-account/KindSelect'
 import { Dialog } from '../../ui/Dialog'
+import { NameFields } from '../add-account/NameFields'
 
 /**
  * What an import would add, before anything is written: every account
@@ -21,7 +22,6 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   const [busy, setBusy] = useState(false)
   const [added, setAdded] = useState<AccountSummary | null>(null)
   const showToast = useStore((s) => s.showToast)
-  const ids = { issuer: useId(), label: useId() }
 
   const toggle = (index: number) => {
     const next = new Set(chosen)
@@ -58,16 +58,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
           </p>
         ))}
         {single ? (
-          <div className="form__row">
-            <div className="form__field">
-              <label htmlFor={ids.issuer}>Name</label>
-              <input id={ids.issuer} className="input" value={issuer} onChange={(e) => setIssuer(e.target.value)} />
-            </div>
-            <div className="form__field">
-              <label htmlFor={ids.label}>Account</label>
-              <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />
-            </div>
-          </div>
+          <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} />
         ) : (
           <ul className="import-list" aria-label="Accounts found">
             {preview.entries.map((entry) => (

@@ -1,5 +1,5 @@
 import type { ClockState } from '../../shared/contract'
-import { describeOffset } from './offset-text'
+import { describeOffset } from '../../shared/offset-text'
 
 /** The worst level already notified since the clock was last seen `ok`. */
 export type ClockAlertLevel = 'none' | 'warn' | 'critical'

@@ -2,7 +2,7 @@ import type { AccountKind, AccountSummary, ClockState, KeychainState } from '../
 import { KIND_LABELS, sectionAccounts, type GroupSection, type KindSection } from './account-sections'
 import { accountLabel, escapeMnemonics, oneLine, truncate } from './menu-label'
 import { copyItemId, type TrayClickable, type TrayMenu, type TrayMenuItem } from './menu-types'
-import { describeOffset } from './offset-text'
+import { describeOffset } from '../../shared/offset-text'
 
 export type TrayClockInput = Readonly<{
   state: ClockState

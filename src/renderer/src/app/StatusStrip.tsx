@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { describeOffset } from '../contract'
 import { useStore } from '../store'
 
 type Tone = 'ok' | 'warn' | 'critical' | 'unknown'
@@ -46,7 +47,7 @@ export function StatusStrip() {
   const c = clock?.state ?? 'unknown'
   const offset = clock?.offsetMs
   const clockText =
-    c === 'unknown' ? 'Clock not checked' : c === 'ok' ? 'Clock in sync' : `Clock ${Math.abs((offset ?? 0) / 1000).toFixed(0)} s ${(offset ?? 0) > 0 ? 'behind' : 'ahead'}`
+    c === 'unknown' ? 'Clock not checked' : c === 'ok' ? 'Clock in sync' : `Clock ${describeOffset(offset ?? 0)}`
   const clockExplanation =
     c === 'unknown'
       ? 'SellerGuard compares your computer’s clock with internet time servers. No check has succeeded yet (offline?), so nothing is known about the clock — this is not an alarm.'

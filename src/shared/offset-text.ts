@@ -1,6 +1,6 @@
 /**
  * "90 s behind", "3 min ahead", "2 h behind": a clock offset in words, for
- * the tray's status line, its tooltip and desktop notifications.
+ * the tray's status line, its tooltip, desktop notifications and the status strip.
  *
  * `offsetMs` is server time minus system time (as in `ClockStatus`):
  * positive means this computer is behind. Seconds up to 2 minutes, then

@@ -4,12 +4,7 @@ export { ChecklistSection, Evidence, ItemId } from '../../shared/contract'
 
 export const SECTION_ORDER: readonly ChecklistSection[] = ChecklistSection.options
 
-export const SECTION_TITLES: Readonly<Record<ChecklistSection, string>> = {
-  'sign-in': 'Sign-in',
-  'bank-and-tax': 'Bank and tax',
-  'people-and-devices': 'People and devices',
-  recovery: 'Recovery',
-}
+export { SECTION_TITLES } from '../../shared/checklist-labels'
 
 
 /** One thing to check, as written in `items-*.ts`. */

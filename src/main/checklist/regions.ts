@@ -10,12 +10,7 @@ export { SellerRegion } from '../../shared/contract'
  * every region.
  */
 
-export const REGION_LABELS: Readonly<Record<SellerRegion, string>> = {
-  na: 'North America (US, Canada, Mexico)',
-  eu: 'Europe (UK and EU stores)',
-  fe: 'Far East (Japan, Australia, Singapore)',
-  in: 'India',
-}
+export { REGION_LABELS } from '../../shared/checklist-labels'
 
 /** Said once per account in the checklist and the report, where it helps to follow the paths. */
 export const REGION_NOTES: Readonly<Partial<Record<SellerRegion, string>>> = {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { ChecklistSection, SellerRegion, type ChecklistView } from '../../contract'
+import { ChecklistSection, REGION_LABELS, SECTION_TITLES, SellerRegion, type ChecklistView } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { downloadText } from '../../ui/files'
@@ -7,8 +7,6 @@ import { ProgressRing } from '../../ui/ProgressRing'
 import { KIND_LABELS } from '../codes/select-rows'
 import { ChecklistItemRow } from './ChecklistItemRow'
 
-const SECTION_TITLES = { 'sign-in': 'Sign-in', 'bank-and-tax': 'Bank and tax', 'people-and-devices': 'People and devices', recovery: 'Recovery' } as const
-const REGION_LABELS = { na: 'North America', eu: 'Europe', fe: 'Far East (Japan, Australia, Singapore)', in: 'India' } as const
 
 type AccountView = ChecklistView['accounts'][number]
 

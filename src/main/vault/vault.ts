@@ -82,6 +82,12 @@ export function createVault(deps: VaultDeps): Vault {
   const listeners = new Set<(change: VaultChange) => void>()
 
   let list: AccountSummary[] = []
+  // Looked up for every code frame: an index, so 1,000 accounts cost 1,000 lookups, not a million.
+  let byId = new Map<string, AccountSummary>()
+  const setList = (next: AccountSummary[]) => {
+    list = next
+    byId = new Map(next.map((a) => [a.id, a]))
+  }
   const keys = new Map<string, Uint8Array>()
   const pending = new Map<string, Pending>()
   let status: KeychainStatus = {
@@ -128,7 +134,7 @@ export function createVault(deps: VaultDeps): Vault {
   async function loadMetadata(): Promise<void> {
     const loaded = await deps.store.load()
     if (loaded.ok) {
-      list = loaded.value.sort(byOrder)
+      setList(loaded.value.sort(byOrder))
       status = { ...status, metadataProblem: null }
       return
     }
@@ -139,7 +145,7 @@ export function createVault(deps: VaultDeps): Vault {
           ? `the file ${loaded.error.path} is damaged (${loaded.error.reason}).`
           : `the file ${loaded.error.path} could not be read (${loaded.error.reason}).`
     deps.log.error('account list unreadable', loaded.error)
-    list = []
+    setList([])
     status = { ...status, metadataProblem: problem, backupAvailable: await deps.store.hasBackup() }
   }
 
@@ -196,7 +202,7 @@ export function createVault(deps: VaultDeps): Vault {
   const vault: Vault = {
     status: () => status,
     accounts: () => list,
-    get: (id) => list.find((a) => a.id === id),
+    get: (id) => byId.get(id),
     key: (id) => keys.get(id),
 
     start: () =>
@@ -257,7 +263,7 @@ export function createVault(deps: VaultDeps): Vault {
           await deps.secrets.delete(account.id).catch((e: unknown) => deps.log.error('could not roll back a keychain item', e))
           return err(failed)
         }
-        list = next
+        setList(next)
         keys.set(account.id, key.bytes)
         status = { ...status, loaded: status.loaded + 1, total: status.total + 1 }
         emit('accounts')
@@ -291,7 +297,7 @@ export function createVault(deps: VaultDeps): Vault {
           await rollback()
           return err(failed)
         }
-        list = next
+        setList(next)
         accounts.forEach((account, i) => keys.set(account.id, items[i]!.key.bytes))
         status = { ...status, loaded: status.loaded + accounts.length, total: status.total + accounts.length }
         emit('accounts')
@@ -301,14 +307,14 @@ export function createVault(deps: VaultDeps): Vault {
     update: (patch) =>
       serial(async () => {
         if (status.metadataProblem) return err(notReady()!)
-        const current = list.find((a) => a.id === patch.id)
+        const current = byId.get(patch.id)
         if (!current) return err(apiError('not-found', 'That account no longer exists.'))
         const { id: _id, ...changes } = patch
         const updated: AccountSummary = { ...current, ...changes, updatedAt: deps.now() }
         const next = list.map((a) => (a.id === patch.id ? updated : a))
         const failed = await saveList(next)
         if (failed) return err(failed)
-        list = next
+        setList(next)
         emit('accounts')
         return ok(updated)
       }),
@@ -316,16 +322,17 @@ export function createVault(deps: VaultDeps): Vault {
     reorder: (ids) =>
       serial(async () => {
         if (status.metadataProblem) return err(notReady()!)
-        const unknown = ids.find((id) => !list.some((a) => a.id === id))
+        const unknown = ids.find((id) => !byId.has(id))
         if (unknown) return err(apiError('not-found', `No account with id ${unknown}.`))
         if (new Set(ids).size !== ids.length) return err(apiError('invalid-input', 'An account appears twice in the new order.'))
         // Accounts not named keep their relative order after the named ones.
-        const named = ids.map((id) => list.find((a) => a.id === id)!)
-        const rest = list.filter((a) => !ids.includes(a.id))
+        const named = ids.map((id) => byId.get(id)!)
+        const namedIds = new Set(ids)
+        const rest = list.filter((a) => !namedIds.has(a.id))
         const next = [...named, ...rest].map((a, order) => (a.order === order ? a : { ...a, order }))
         const failed = await saveList(next)
         if (failed) return err(failed)
-        list = next
+        setList(next)
         emit('accounts')
         return ok(list)
       }),
@@ -333,12 +340,12 @@ export function createVault(deps: VaultDeps): Vault {
     remove: (id) =>
       serial(async () => {
         if (status.metadataProblem) return err(notReady()!)
-        const account = list.find((a) => a.id === id)
+        const account = byId.get(id)
         if (!account) return err(apiError('not-found', 'That account no longer exists.'))
         const next = list.filter((a) => a.id !== id)
         const failed = await saveList(next)
         if (failed) return err(failed)
-        list = next
+        setList(next)
         const undoUntil = deps.now() + undoWindowMs
         const timer = setTimer(() => void serial(() => deleteSecret(id)), undoWindowMs)
         pending.set(id, { account, key: keys.get(id), timer, undoUntil })
@@ -356,7 +363,7 @@ export function createVault(deps: VaultDeps): Vault {
         if (failed) return err(failed)
         clearTimer(held.timer)
         pending.delete(id)
-        list = next
+        setList(next)
         if (held.key) keys.set(id, held.key)
         emit('accounts')
         return ok(held.account)
@@ -364,7 +371,7 @@ export function createVault(deps: VaultDeps): Vault {
 
     reveal: (id) =>
       serial(async () => {
-        const account = list.find((a) => a.id === id)
+        const account = byId.get(id)
         if (!account) return err(apiError('not-found', 'That account no longer exists.'))
         const blocked = notReady()
         if (blocked) return err(blocked)
@@ -378,7 +385,7 @@ export function createVault(deps: VaultDeps): Vault {
 
     advanceCounter: (id) =>
       serial(async () => {
-        const current = list.find((a) => a.id === id)
+        const current = byId.get(id)
         if (!current) return err(apiError('not-found', 'That account no longer exists.'))
         if (current.type !== 'hotp') return err(apiError('invalid-input', 'Only counter-based (HOTP) accounts have a next code to ask for.'))
         // No key, no code: advancing now would move the counter without the user ever seeing the code.
@@ -387,7 +394,7 @@ export function createVault(deps: VaultDeps): Vault {
         const next = list.map((a) => (a.id === id ? updated : a))
         const failed = await saveList(next)
         if (failed) return err(failed)
-        list = next
+        setList(next)
         emit('accounts')
         return ok(updated)
       }),

@@ -117,6 +117,13 @@ test('no secret crosses the socket from main, except in replies the user asked f
   await page.getByRole('button', { name: 'Save encrypted backup' }).click()
   const backup = readFileSync(await (await downloading).path(), 'utf8')
   expect(JSON.parse(backup)).toMatchObject({ format: 'sellerguard-backup' })
+  // Playwright reports a large frame's 'framereceived' asynchronously, possibly after the download event: wait for it.
+  await expect
+    .poll(() => {
+      const exportIds = new Set(frames.filter((f) => f.direction === 'sent' && (JSON.parse(f.text) as { method?: string }).method === 'transfer.exportBackup').map((f) => (JSON.parse(f.text) as { id: number }).id))
+      return frames.some((f) => f.direction === 'received' && exportIds.has((JSON.parse(f.text) as { id?: number }).id ?? -1))
+    })
+    .toBe(true)
 
   // ---- what crossed the socket ----------------------------------------------------
   const secrets = [...Object.values(keys), ...(imported ? AEGIS_SECRETS : [])]

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Secret, TOTP } from 'otpauth'
 import type { HashAlgorithm } from '../src/shared/contract/accounts'
-import { codeFrame, totpCode } from '../src/main/otp/codes'
+import { codeFrame, totpCode } from '../src/main/otp/generate'
 import type { OtpParams } from '../src/main/otp/params'
 
 const ACCOUNTS = 1000

@@ -3,25 +3,25 @@ import QRCode from 'qrcode'
 import { apiError, type AppInfo } from '../shared/contract'
 import { err, ok } from '../shared/result'
 import { createClipboardGuard, type ClipboardPort } from './clipboard/clipboard-guard'
-import { coalesce } from './coalesce'
+import { coalesce } from './core/coalesce'
 import { createChecklistService } from './checklist/checklist-service'
 import { createClockService, type ClockService } from './clock/clock-service'
 import { watchNetwork } from './clock/network-watch'
 import type { ClockCheckOptions } from './clock/select'
-import { createCodeService } from './codes/code-service'
-import { createDispatch, type Dispatch, type Handlers } from './dispatch'
-import { createEventBus, type EventBus } from './events'
-import type { Logger } from './log'
-import { codesAround } from './otp/codes'
+import { createFrameService } from './codes/frame-service'
+import { createDispatch, type Dispatch, type Handlers } from './core/dispatch'
+import { createEventBus, type EventBus } from './core/events'
+import type { Logger } from './core/log'
+import { codesAround } from './otp/generate'
 import { formatUri } from './otp/uri'
 import { decodeQrImage } from './qr/decode'
 import type { ScreenCapture } from './qr/screen-capture'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
-import { createBackupRecord } from './transfer/backup-state'
+import { createBackupRecord } from './checklist/backup-record'
 import { createTransferService } from './transfer/transfer-service'
 import { createTrayService, type TrayService } from './tray/tray-service'
 import { createAccountStore } from './vault/account-store'
-import { checkAccountText, guessKind, parseAccountText } from './vault/account-input'
+import { checkAccountText, guessKind, parseAccountText } from './otp/key-input'
 import type { SecretStore } from './vault/secret-store'
 import { createVault, type Vault } from './vault/vault'
 
@@ -89,7 +89,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     ...(deps.clockCheckOptions ? { checkOptions: deps.clockCheckOptions } : {}),
   })
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now: deps.now })
-  const codes = createCodeService({ vault, now: deps.now, correctionMs: () => clock.correctionMs(), publish: (frames) => bus.emit('codes.frames', frames) })
+  const codes = createFrameService({ vault, now: deps.now, correctionMs: () => clock.correctionMs(), publish: (frames) => bus.emit('codes.frames', frames) })
 
   const backups = await createBackupRecord(path.join(deps.dataDir, 'backup-state.json'))
   const checklist = await createChecklistService({

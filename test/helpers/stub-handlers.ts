@@ -1,5 +1,5 @@
 import { apiError, methodNames } from '../../src/shared/contract'
-import type { Handlers } from '../../src/main/dispatch'
+import type { Handlers } from '../../src/main/core/dispatch'
 
 /**
  * Handlers for transport tests: every contract method answers "not stubbed"

@@ -1,6 +1,6 @@
 import { apiError, type AccountSummary, type ApiError, type ChecklistView, type ClockState } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import type { Logger } from '../log'
+import type { Logger } from '../core/log'
 import { evaluateChecklist, type ChecklistResult } from './evaluate'
 import { exportChecklistReport, type ExportedReport, type ReportFormat } from './report'
 import { ChecklistState, emptyChecklistState, setItem, setRegion } from './state'

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { ClockHistoryEntry, ClockStatus, ServerResult, Settings } from '../../shared/contract'
-import type { Logger } from '../log'
+import type { Logger } from '../core/log'
 import { correctionFor } from './correction'
 import { createKodBackoff } from './kod-backoff'
 import { createClockMonitor, type ClockSnapshot } from './monitor'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryLogger } from '../log'
+import { createMemoryLogger } from '../core/log'
 import { createClockMonitor, type ClockSnapshot } from './monitor'
 import type { ClockReading } from './select'
 

@@ -1,5 +1,5 @@
 import type { ClockState } from '../../shared/contract'
-import type { Logger } from '../log'
+import type { Logger } from '../core/log'
 import type { ClockReading } from './select'
 import { classifyReading, probableTimeZoneHours } from './status'
 

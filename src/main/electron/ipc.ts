@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain } from 'electron'
 import { apiError, eventChannel, invokeChannel, methodNames } from '../../shared/contract'
-import type { Dispatch } from '../dispatch'
-import type { EventBus } from '../events'
+import type { Dispatch } from '../core/dispatch'
+import type { EventBus } from '../core/events'
 
 /**
  * One `ipcMain.handle` per contract method, from the contract's own list.

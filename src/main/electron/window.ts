@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron'
 import type { JsonFile } from '../storage/json-file'
-import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, type WindowState } from '../window-state'
+import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, type WindowState } from './window-state'
 
 export type MainWindowOptions = Readonly<{
   preload: string

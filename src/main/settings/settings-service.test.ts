@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultSettings } from '../../shared/contract'
-import { createEventBus } from '../events'
-import { createMemoryLogger } from '../log'
+import { createEventBus } from '../core/events'
+import { createMemoryLogger } from '../core/log'
 import { createSettingsService } from './settings-service'
 
 describe('settings', () => {

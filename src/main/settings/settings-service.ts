@@ -1,7 +1,7 @@
 import { apiError, defaultSettings, Settings, type ApiError, type SettingsPatch } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import type { EventBus } from '../events'
-import type { Logger } from '../log'
+import type { EventBus } from '../core/events'
+import type { Logger } from '../core/log'
 import { createJsonFile } from '../storage/json-file'
 
 export interface SettingsService {

@@ -4,7 +4,7 @@ import { importAegis } from './aegis'
 import { AEGIS_SCRYPT, exportAegisVault } from './aegis-export'
 import { decodeHex } from './encoding'
 import { deriveScrypt } from './kdf'
-import { VECTORS } from './test-support'
+import { VECTORS } from '../../../test/helpers/transfer-support'
 import type { ImportedAccount } from './types'
 
 const ACCOUNTS: ImportedAccount[] = VECTORS.map((account, index) => (index % 3 === 0 ? { ...account, group: index === 0 ? 'Amazon EU' : 'Other' } : account))

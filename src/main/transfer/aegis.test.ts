@@ -5,7 +5,7 @@ import { importAegis } from './aegis'
 import { passwordBytes } from './aegis-unlock'
 import { encodeBase64, encodeHex } from './encoding'
 import { deriveScrypt } from './kdf'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, VECTORS, vector } from './test-support'
+import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, VECTORS, vector } from '../../../test/helpers/transfer-support'
 
 async function imported(text: string, password?: string) {
   const result = await importAegis(text, password === undefined ? {} : { password })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/result'
 import { decryptBackup, encryptBackup, readBackupHeader, type BackupError, type BackupOptions, type BackupPayload } from './backup'
 import { DEFAULT_SCRYPT } from './backup-schema'
-import { fuzzRuns, mutate, mutations } from './test-support'
+import { fuzzRuns, mutate, mutations } from '../../../test/helpers/transfer-support'
 
 /** The least the reader accepts (N = 2^14, r = 8: ~70 ms here), so tests that decrypt many times stay fast. */
 const FAST: BackupOptions = { kdf: { N: 2 ** 14, r: 8, p: 1 }, now: () => Date.UTC(2026, 4, 1, 12) }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importBitwarden } from './bitwarden'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, vector } from './test-support'
+import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, vector } from '../../../test/helpers/transfer-support'
 
 function imported(text: string) {
   const result = importBitwarden(text)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encryptBackup } from './backup'
 import { importFile, MAX_IMPORT_BYTES } from './detect'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop } from './test-support'
+import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop } from '../../../test/helpers/transfer-support'
 import type { ImportFormat } from './types'
 
 const FIXTURES: readonly (readonly [string, ImportFormat, number])[] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeBase32 } from '../otp/base32'
 import { importGoogleMigration, looksLikeGoogleMigration, splitName } from './google-migration'
 import { encodeMigrationPayload, type OtpParameters } from './google-payload'
-import { anyText, expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop } from './test-support'
+import { anyText, expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop } from '../../../test/helpers/transfer-support'
 
 const SECRET = '7KSQL2JTUDIS5EF65KLMRQIIGY'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importOtpauthList, looksLikeOtpauthList } from './otpauth-list'
-import { anyText, expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, VECTORS, vector } from './test-support'
+import { anyText, expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, VECTORS, vector } from '../../../test/helpers/transfer-support'
 
 function imported(text: string) {
   const result = importOtpauthList(text)

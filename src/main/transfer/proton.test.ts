@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBase32 } from '../otp/base32'
 import { importProton } from './proton'
-import { expectTypedResult, fuzzRuns, mutate, mutations, vector } from './test-support'
+import { expectTypedResult, fuzzRuns, mutate, mutations, vector } from '../../../test/helpers/transfer-support'
 
 /*
  * No real Proton export is among the shared fixtures. These files follow the

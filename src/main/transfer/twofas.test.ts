@@ -2,7 +2,7 @@ import { pbkdf2Sync } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gcmSeal } from './aes-gcm'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, vector } from './test-support'
+import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, vector } from '../../../test/helpers/transfer-support'
 import { import2fas } from './twofas'
 
 async function imported(text: string, password?: string) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { apiError, type AccountPatch, type AccountRef, type AccountSummary, type ApiError, type KeychainStatus } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import type { Logger } from '../log'
+import type { Logger } from '../core/log'
 import { normaliseKey, type NormalisedKey } from '../otp/base32'
 import type { AccountStore } from './account-store'
 import { keychainHelp, keychainName } from './keychain-help'

@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { createConsoleLogger } from '../log'
-import { defaultDataDir } from '../paths'
+import { createConsoleLogger } from '../core/log'
+import { defaultDataDir } from './paths'
 import { createMemoryClipboard } from '../clipboard/clipboard-guard'
 import { createImportScreenCapture } from '../qr/screen-capture'
 import { createServices } from '../services'

@@ -7,8 +7,8 @@ import {
   type Output,
   type ParsedInput,
   type Reply,
-} from '../shared/contract'
-import type { Result } from '../shared/result'
+} from '../../shared/contract'
+import type { Result } from '../../shared/result'
 import type { Logger } from './log'
 
 /** One function per contract method; the compiler checks none is missing. */

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { HashAlgorithm } from '../../shared/contract/accounts'
 import { encodeBase32 } from './base32'
-import { hotpCode, totpCode } from './codes'
+import { hotpCode, totpCode } from './generate'
 
 /*
  * Agreement with OATH Toolkit's oathtool (an independent C implementation of

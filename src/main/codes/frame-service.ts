@@ -1,8 +1,8 @@
 import type { AccountSummary, CodeFrame, CodeFrames } from '../../shared/contract'
-import { codeFrame } from '../otp/codes'
+import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
 
-export type CodeServiceDeps = Readonly<{
+export type FrameServiceDeps = Readonly<{
   vault: Vault
   /** System clock, ms since the epoch. */
   now: () => number
@@ -14,7 +14,7 @@ export type CodeServiceDeps = Readonly<{
   clearTimer?: (handle: unknown) => void
 }>
 
-export interface CodeService {
+export interface FrameService {
   frames(): CodeFrames
   frame(accountId: string): CodeFrame | null
   /** Recompute and publish now (accounts, keys or the clock correction changed). */
@@ -27,7 +27,7 @@ export interface CodeService {
  * boundary for all accounts, not once a second per account. The renderer
  * animates the countdown from `periodStart` and `period` itself.
  */
-export function createCodeService(deps: CodeServiceDeps): CodeService {
+export function createFrameService(deps: FrameServiceDeps): FrameService {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout))
   let timer: unknown = null

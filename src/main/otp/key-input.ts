@@ -1,8 +1,8 @@
 import type { AccountKind, TextCheck } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import { normaliseKey, type NormalisedKey } from '../otp/base32'
-import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, type UriAccount } from '../otp/params'
-import { parseUri } from '../otp/uri'
+import { normaliseKey, type NormalisedKey } from './base32'
+import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, type UriAccount } from './params'
+import { parseUri } from './uri'
 
 export type ParsedAccountText = Readonly<{ source: 'key' | 'uri'; account: UriAccount; key: NormalisedKey }>
 export type TextProblem = Readonly<{ message: string; position: number | null }>

@@ -1,10 +1,10 @@
 import { bench, describe } from 'vitest'
 import QRCode from 'qrcode'
-import { launchChromium, photoPage, screenPage, screenshot } from '../../../test/fixtures-qr/qr-page'
-import { decodeQrImage } from './decode'
+import { launchChromium, photoPage, screenPage, screenshot } from '../test/fixtures-qr/qr-page'
+import { decodeQrImage } from '../src/main/qr/decode'
 
 /*
- * Decode time per image: `npx vitest bench --run src/main/qr`. Needs Debian's
+ * Decode time per image: `npx vitest bench --run bench/qr-decode`. Needs Debian's
  * Chromium to render the inputs (see test/fixtures-qr/qr-page.ts).
  */
 const URI = 'otpauth://totp/Amazon%20Seller:ops%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Amazon%20Seller'

@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { Result } from '../../shared/result'
-import { normaliseKey } from '../otp/base32'
-import type { ImportedAccount, ImportError, ImportErrorKind, ImportResult } from './types'
-import { fuzz } from '../../../test/helpers/fuzz'
-import { VECTORS } from '../../../test/helpers/interop'
+import type { Result } from '../../src/shared/result'
+import { normaliseKey } from '../../src/main/otp/base32'
+import type { ImportedAccount, ImportError, ImportErrorKind, ImportResult } from '../../src/main/transfer/types'
+import { fuzz } from './fuzz'
+import { VECTORS } from './interop'
 
 /* Shared by the transfer tests only (nothing in the app imports this). */
 
-export { INTEROP_DIR, interopPresent, interopTitle, readInterop, VECTORS } from '../../../test/helpers/interop'
+export { INTEROP_DIR, interopPresent, interopTitle, readInterop, VECTORS } from './interop'
 
 /** Fixed seed for every fuzz test, so a failure reproduces. */
 export const FUZZ_SEED = 20_260_501

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from '../../shared/contract'
 import { normaliseKey } from '../otp/base32'
-import { codeFrame } from '../otp/codes'
+import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
-import { createCodeService } from './code-service'
+import { createFrameService } from './frame-service'
 import { testAccount } from '../../../test/helpers/accounts'
 
 const KEY = (() => {
@@ -27,7 +27,7 @@ function setup(accounts: AccountSummary[], startMs: number) {
   let correction = 0
   const timers: Array<{ at: number; fn: () => void }> = []
   const published: number[] = []
-  const service = createCodeService({
+  const service = createFrameService({
     vault: fakeVault(accounts),
     now: () => now,
     correctionMs: () => correction,

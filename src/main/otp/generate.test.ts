@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { HashAlgorithm } from '../../shared/contract/accounts'
-import { codeFrame, codesAround, hotpCode, steamCode, totpCode } from './codes'
+import { codeFrame, codesAround, hotpCode, steamCode, totpCode } from './generate'
 import type { OtpParams } from './params'
 
 const ascii = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'ascii'))
@@ -76,7 +76,7 @@ describe('TOTP: RFC 6238 appendix B (8 digits, 30 s)', () => {
 })
 
 /**
- * Steam Guard written out from the algorithm, independently of codes.ts: HMAC-SHA1
+ * Steam Guard written out from the algorithm, independently of generate.ts: HMAC-SHA1
  * over the big-endian 30 s counter, RFC 4226 dynamic truncation, then five
  * characters of Steam's alphabet, least significant first.
  */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defaultSettings } from '../shared/contract'
-import { err, ok } from '../shared/result'
-import { apiError } from '../shared/contract'
+import { defaultSettings } from '../../shared/contract'
+import { err, ok } from '../../shared/result'
+import { apiError } from '../../shared/contract'
 import { createDispatch, type Handlers } from './dispatch'
 import { createMemoryLogger } from './log'
-import { stubHandlers } from '../../test/helpers/stub-handlers'
+import { stubHandlers } from '../../../test/helpers/stub-handlers'
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return stubHandlers({

@@ -41,6 +41,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       target: 'es2022',
+      // Electron 39+ is Chromium 142+ (45 is 156): ship light-dark() (ui/theme.css) as written, not lowered to a polyfill.
+      cssTarget: 'chrome142',
       // electron-vite leaves the renderer unminified; minified it parses in a third of the time.
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

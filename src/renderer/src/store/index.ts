@@ -1,13 +1,12 @@
 import { create } from 'zustand'
 import { api } from '../bridge/api'
-import { createChecklistSlice, type ChecklistSlice } from '../features/checklist/checklist-slice'
-import { createCodesSlice, type CodesSlice } from '../features/codes/codes-slice'
-import { createVaultSlice, type VaultSlice } from '../features/vault/vault-slice'
-import { createAppSlice, type AppSlice } from './app-slice'
-import { createClockSlice, type ClockSlice } from './clock-slice'
-import { createSettingsSlice, type SettingsSlice } from './settings-slice'
-
-export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice
+import { createAppSlice } from '../app/app-slice'
+import { createChecklistSlice } from '../features/checklist/checklist-slice'
+import { createClockSlice } from '../features/clock/clock-slice'
+import { createCodesSlice } from '../features/codes/codes-slice'
+import { createSettingsSlice } from '../features/settings/settings-slice'
+import { createVaultSlice } from '../features/vault/vault-slice'
+import type { Store } from './types'
 
 /** The one renderer store: every feature's slice, combined here. */
 export const useStore = create<Store>()((...a) => ({

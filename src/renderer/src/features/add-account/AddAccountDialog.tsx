@@ -3,12 +3,12 @@ import { type AccountKind, type AccountSummary, type ApiError, type ImportPrevie
 import { api } from '../../bridge/api'
 import { readFileData } from '../../ui/files'
 import { useStore } from '../../store'
-import { KindSelect } from './KindSelect'
+import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
-import { AddedStep } from './AddedStep'
+import { AddedStep } from '../../ui/AddedStep'
 import { ProblemMarker } from './ProblemMarker'
 import { useTextCheck } from './use-text-check'
-import { NameFields } from './NameFields'
+import { NameFields } from '../../ui/NameFields'
 
 /**
  * Add an account from Amazon's "Can't scan the barcode?" key or an

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react'
-import { ChecklistSection, REGION_LABELS, SECTION_TITLES, SellerRegion, type ChecklistView } from '../../contract'
+import { ChecklistSection, KIND_LABELS, REGION_LABELS, SECTION_TITLES, SellerRegion, type ChecklistView } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { downloadText } from '../../ui/files'
 import { ProgressRing } from '../../ui/ProgressRing'
-import { KIND_LABELS } from '../codes/select-rows'
 import { ChecklistItemRow } from './ChecklistItemRow'
 
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { ChecklistView, SellerRegion } from '../../contract'
 import { api } from '../../bridge/api'
-import type { Store } from '../../store'
+import type { AppSlice } from '../../app/app-slice'
 
 export type ChecklistSlice = {
   checklist: ChecklistView | null
@@ -11,7 +11,7 @@ export type ChecklistSlice = {
   setChecklistRegion(accountId: string, region: SellerRegion | null): Promise<void>
 }
 
-export const createChecklistSlice: StateCreator<Store, [], [], ChecklistSlice> = (set, get) => ({
+export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [], ChecklistSlice> = (set, get) => ({
   checklist: null,
   async loadChecklist() {
     const reply = await api().checklist.get()

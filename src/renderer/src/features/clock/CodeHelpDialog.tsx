@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
-import type { CodesAround } from '../../contract'
+import { groupCode, type CodesAround } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { Dialog } from '../../ui/Dialog'
-import { groupCode } from '../codes/select-rows'
 import { explainRejection } from './explain'
 
 /** "Code rejected?": the previous, current and next codes, and what the clock means for them. */

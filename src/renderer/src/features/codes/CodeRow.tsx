@@ -1,8 +1,7 @@
 import { memo, type KeyboardEvent } from 'react'
-import type { AccountSummary, CodeFrame } from '../../contract'
+import { groupCode, type AccountSummary, type CodeFrame } from '../../contract'
 import { Countdown } from './Countdown'
 import { IssuerBadge } from './IssuerBadge'
-import { groupCode } from './select-rows'
 
 export type CodeRowProps = Readonly<{
   account: AccountSummary

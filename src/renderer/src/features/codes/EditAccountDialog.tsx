@@ -2,10 +2,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { type AccountKind, type RevealedSecret } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
-import { KindSelect } from '../add-account/KindSelect'
+import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
-import { NameFields } from '../add-account/NameFields'
-
+import { NameFields } from '../../ui/NameFields'
 
 const REVEAL_SECONDS = 60
 

@@ -1,9 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { AccountSummary, CodeFrame, CodeFrames, NewAccount, Result, ApiError } from '../../contract'
 import { api } from '../../bridge/api'
-import type { Store } from '../../store'
-
-export type Toast = Readonly<{ id: number; message: string; action?: Readonly<{ label: string; run: () => void }> }>
+import type { AppSlice } from '../../app/app-slice'
 
 export type CodesSlice = {
   accounts: AccountSummary[]
@@ -12,7 +10,6 @@ export type CodesSlice = {
   correctionMs: number
   query: string
   showNext: boolean
-  toast: Toast | null
   /** Bumped when the quick-pick shortcut is pressed: the codes screen focuses its search. */
   quickPick: number
   requestQuickPick(): void
@@ -21,8 +18,6 @@ export type CodesSlice = {
   receiveFrames(frames: CodeFrames): void
   setQuery(query: string): void
   setShowNext(show: boolean): void
-  showToast(message: string, action?: Toast['action']): void
-  dismissToast(): void
   addAccount(input: NewAccount): Promise<Result<AccountSummary, ApiError>>
   copyCode(id: string, which?: 'current' | 'next'): Promise<void>
   nextHotp(id: string): Promise<void>
@@ -31,15 +26,12 @@ export type CodesSlice = {
   reorderAccounts(ids: string[]): Promise<void>
 }
 
-let toastId = 0
-
-export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, get) => ({
+export const createCodesSlice: StateCreator<CodesSlice & AppSlice, [], [], CodesSlice> = (set, get) => ({
   accounts: [],
   frames: {},
   correctionMs: 0,
   query: '',
   showNext: false,
-  toast: null,
   quickPick: 0,
   requestQuickPick: () => set({ quickPick: get().quickPick + 1 }),
 
@@ -56,8 +48,6 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
   },
   setQuery: (query) => set({ query }),
   setShowNext: (showNext) => set({ showNext }),
-  showToast: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),
-  dismissToast: () => set({ toast: null }),
 
   async addAccount(input) {
     const reply = await api().accounts.add(input)

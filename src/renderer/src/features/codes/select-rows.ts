@@ -1,13 +1,8 @@
-export { groupCode } from '../../contract'
-import { fold, KIND_LABELS, KIND_ORDER } from '../../contract'
-import type { AccountSummary } from '../../contract'
-
-export { KIND_LABELS }
+import { fold, KIND_LABELS, KIND_ORDER, type AccountSummary } from '../../contract'
 
 export type ListRow =
   | Readonly<{ type: 'header'; key: string; title: string; count: number }>
   | Readonly<{ type: 'account'; key: string; account: AccountSummary }>
-
 
 /** Every word of the query must appear in the issuer, label, group or kind. */
 export function matches(account: AccountSummary, words: readonly string[]): boolean {

@@ -2,10 +2,10 @@ import { useState } from 'react'
 import type { AccountKind, AccountSummary, ImportPreview } from '../../contract'
 import { api } from '../../bridge/api'
 import { useStore } from '../../store'
-import { AddedStep } from '../add-account/AddedStep'
-import { KindSelect } from '../add-account/KindSelect'
+import { AddedStep } from '../../ui/AddedStep'
+import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
-import { NameFields } from '../add-account/NameFields'
+import { NameFields } from '../../ui/NameFields'
 
 /**
  * What an import would add, before anything is written: every account

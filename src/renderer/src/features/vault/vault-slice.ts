@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { KeychainStatus } from '../../contract'
 import { api } from '../../bridge/api'
-import type { Store } from '../../store'
+import type { AppSlice } from '../../app/app-slice'
 
 export type VaultSlice = {
   keychain: KeychainStatus | null
@@ -11,7 +11,7 @@ export type VaultSlice = {
   restoreAccountsBackup(): Promise<void>
 }
 
-export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set) => ({
+export const createVaultSlice: StateCreator<VaultSlice & AppSlice, [], [], VaultSlice> = (set) => ({
   keychain: null,
   async loadKeychain() {
     const reply = await api().vault.status()

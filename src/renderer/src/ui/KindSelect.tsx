@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { AccountKind, KIND_LABELS } from '../../contract'
+import { AccountKind, KIND_LABELS } from '../contract'
 
 /** The account-kind picker of the add, edit and import dialogs; `''` lets main guess from the name. */
 export function KindSelect({ value, onChange, allowGuess }: Readonly<{ value: AccountKind | ''; onChange: (kind: AccountKind | '') => void; allowGuess: boolean }>) {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
-import type { Settings, SettingsPatch } from '../contract'
-import { api } from '../bridge/api'
-import type { Store } from './index'
+import type { Settings, SettingsPatch } from '../../contract'
+import { api } from '../../bridge/api'
+import type { AppSlice } from '../../app/app-slice'
 
 export type SettingsSlice = {
   settings: Settings | null
@@ -11,7 +11,7 @@ export type SettingsSlice = {
   receiveSettings(settings: Settings): void
 }
 
-export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set, get) => ({
+export const createSettingsSlice: StateCreator<SettingsSlice & AppSlice, [], [], SettingsSlice> = (set, get) => ({
   settings: null,
   async loadSettings() {
     const reply = await api().settings.get()

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
-import type { ClockStatus } from '../contract'
-import { api } from '../bridge/api'
-import type { Store } from './index'
+import type { ClockStatus } from '../../contract'
+import { api } from '../../bridge/api'
+import type { AppSlice } from '../../app/app-slice'
 
 export type ClockSlice = {
   clock: ClockStatus | null
@@ -9,7 +9,7 @@ export type ClockSlice = {
   receiveClock(status: ClockStatus): void
 }
 
-export const createClockSlice: StateCreator<Store, [], [], ClockSlice> = (set) => ({
+export const createClockSlice: StateCreator<ClockSlice & AppSlice, [], [], ClockSlice> = (set) => ({
   clock: null,
   async loadClock() {
     const reply = await api().clock.status()

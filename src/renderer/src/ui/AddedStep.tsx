@@ -1,7 +1,6 @@
-import type { AccountSummary } from '../../contract'
-import { useStore } from '../../store'
-import { Dialog } from '../../ui/Dialog'
-import { groupCode } from '../codes/select-rows'
+import { groupCode, type AccountSummary } from '../contract'
+import { useStore } from '../store'
+import { Dialog } from './Dialog'
 
 /** After adding: the code to type into Amazon to finish turning on two-step verification. */
 export function AddedStep({ account, onClose }: Readonly<{ account: AccountSummary; onClose: () => void }>) {

@@ -1,0 +1,53 @@
+import type { AccountKind } from './contract/accounts'
+import type { SellerRegion } from './contract/checklist'
+import { brandNamedExactly } from './brands/match-brand'
+import { oneLine } from './one-line'
+
+/** Regions as a row, the tray and the quick pick name them, after "Seller Central". */
+export const SHORT_REGION_LABELS: Readonly<Record<SellerRegion, string>> = {
+  na: 'NA',
+  eu: 'EU',
+  fe: 'Far East',
+  in: 'India',
+}
+
+export type NamedAccount = Readonly<{ issuer: string; label: string; kind: AccountKind; region?: SellerRegion | null }>
+
+/**
+ * The one short name of an account, the same in the codes list, the tray
+ * and the quick pick, so "Seller Central EU" is never confused with
+ * "Seller Central NA": for Amazon kinds, the property (and the region
+ * where Amazon keeps separate accounts) from the account's kind and
+ * region; otherwise the issuer (or the label when there is none).
+ */
+export function shortName(account: NamedAccount): string {
+  const region = account.region ? ` ${SHORT_REGION_LABELS[account.region]}` : ''
+  switch (account.kind) {
+    case 'seller-central':
+      return `Seller Central${region}`
+    case 'kdp':
+      return 'KDP'
+    case 'associates':
+      return `Associates${region}`
+    case 'other':
+      return oneLine(account.issuer) || oneLine(account.label) || 'Unnamed account'
+  }
+}
+
+/**
+ * The line under the short name: the label, and the issuer too when the
+ * short name replaced it with something it does not say ("My EU shop" as
+ * the issuer of a Seller Central EU account), so nothing the user typed is
+ * hidden.
+ */
+export function nameDetail(account: NamedAccount): string {
+  const name = shortName(account)
+  const issuer = oneLine(account.issuer)
+  const label = oneLine(account.label)
+  // For other kinds the issuer is the name. For Amazon kinds it shows unless it only says "Amazon" in some form ("amazon.de", "Seller Central").
+  const showIssuer = issuer !== '' && account.kind !== 'other' && brandNamedExactly(issuer)?.id !== 'amazon'
+  const showLabel = label !== '' && !sameText(label, name)
+  return [showIssuer ? issuer : '', showLabel ? label : ''].filter(Boolean).join(' · ')
+}
+
+const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0

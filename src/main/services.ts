@@ -72,7 +72,7 @@ const platformOf = (p: NodeJS.Platform): AppInfo['platform'] => (p === 'darwin' 
  */
 export async function createServices(deps: ServiceDeps): Promise<Services> {
   const { log } = deps
-  const bus = createEventBus()
+  const bus = createEventBus(log)
   const settings = await createSettingsService({ file: path.join(deps.dataDir, 'settings.json'), bus, log })
   const vault = createVault({
     secrets: deps.secrets,
@@ -173,7 +173,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     openWindow: () => deps.shell?.openWindow(),
     quit: () => deps.shell?.quit(),
   })
-  tray.onMenu((menu) => bus.emit('tray.menu', menu as never))
+  tray.onMenu((menu) => bus.emit('tray.menu', menu))
   vault.onChange(() => tray.refresh())
   clock.onChange(() => tray.refresh())
 
@@ -222,7 +222,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
 
     'clipboard.copyCode': ({ id, which }) => copyCode(id, which),
 
-    'tray.menu': () => ok(tray.menu() as never),
+    'tray.menu': () => ok(tray.menu()),
     'tray.activate': async ({ id }) => ok(await tray.activate(id)),
 
     'clock.status': () => ok(clock.status()),

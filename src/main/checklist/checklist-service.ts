@@ -1,8 +1,8 @@
-import { apiError, type AccountSummary, type ApiError, type ChecklistView, type ClockState } from '../../shared/contract'
+import { apiError, type AccountSummary, type ApiError, type ChecklistItemChange, type ChecklistView, type ClockState, type ExportedFile, type ReportFormat } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { evaluateChecklist, type ChecklistResult } from './evaluate'
-import { exportChecklistReport, type ExportedReport, type ReportFormat } from './report'
+import { exportChecklistReport } from './report'
 import { ChecklistState, emptyChecklistState, setItem, setRegion } from './state'
 import { createChecklistStore } from './store'
 import type { SellerRegion } from './regions'
@@ -18,13 +18,11 @@ export type ChecklistServiceDeps = Readonly<{
   lastBackupAt: () => number | null
 }>
 
-export type ItemChange = Readonly<{ accountId: string; itemId: string; done: boolean; note?: string; by?: string }>
-
 export interface ChecklistService {
   view(): ChecklistView
-  setItem(change: ItemChange): Promise<Result<ChecklistView, ApiError>>
+  setItem(change: ChecklistItemChange): Promise<Result<ChecklistView, ApiError>>
   setRegion(accountId: string, region: SellerRegion | null): Promise<Result<ChecklistView, ApiError>>
-  exportReport(format: ReportFormat): ExportedReport
+  exportReport(format: ReportFormat): ExportedFile
   recover(use: 'backup' | 'fresh'): Promise<Result<ChecklistView, ApiError>>
   /** The ticks as stored, for an encrypted backup. */
   exportState(): ChecklistState
@@ -71,7 +69,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
       now: deps.now(),
     })
   }
-  const view = (): ChecklistView => ({ ...(evaluate() as Omit<ChecklistView, 'problem'>), problem })
+  const view = (): ChecklistView => ({ ...evaluate(), problem })
 
   async function commit(next: ChecklistState): Promise<Result<ChecklistView, ApiError>> {
     const saved = await store.save(next)

@@ -1,5 +1,6 @@
 import type { AccountKind } from '../../shared/contract'
-import type { ChecklistItem, ChecklistItemDefinition } from './item'
+import type { ChecklistItem } from '../../shared/contract'
+import type { ChecklistItemDefinition } from './item'
 import { associatesItems } from './items-associates'
 import { kdpItems } from './items-kdp'
 import { otherItems } from './items-other'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { AccountKind, ClockState } from '../../shared/contract'
+import type { AccountKind, ChecklistItemView as EvaluatedItem, ClockState } from '../../shared/contract'
 import { definitionsFor } from './definitions'
-import { DAY_MS, evaluateChecklist, type ChecklistEvidence, type ChecklistInput, type EvaluatedItem } from './evaluate'
+import { DAY_MS, evaluateChecklist, type ChecklistEvidence, type ChecklistInput } from './evaluate'
 import { emptyChecklistState, setItem, setRegion, type ChecklistState, type ItemUpdate } from './state'
 import { nextReviewAt, whatsLeft } from './whats-left'
 

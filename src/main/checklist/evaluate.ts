@@ -1,8 +1,7 @@
-import type { AccountKind, AccountSummary, ClockState } from '../../shared/contract'
+import type { AccountChecklistView, AccountSummary, ChecklistItem, ChecklistItemView, ChecklistProgress, ChecklistView, ClockState, Evidence, ItemStatus } from '../../shared/contract'
 import { checklistFor } from './definitions'
-import type { ChecklistItem, Evidence } from './item'
 import { BACKUP_MAX_AGE_DAYS } from './items-common'
-import { REGION_NOTES, type SellerRegion } from './regions'
+import { REGION_NOTES } from './regions'
 import { accountState, completionOf, type AccountChecklistState, type ChecklistState } from './state'
 
 export const DAY_MS = 86_400_000
@@ -20,53 +19,8 @@ export type ChecklistEvidence = Readonly<{
   lastBackupAt: number | null
 }>
 
-/**
- * - `done`: ticked by hand, and not yet due for review;
- * - `todo`: not ticked (or unticked), or SellerGuard cannot tell yet;
- * - `due`: was done, but its review interval has passed;
- * - `verified`: SellerGuard checked it and it holds;
- * - `failing`: SellerGuard checked it and it does not.
- */
-export type ItemStatus = 'done' | 'todo' | 'due' | 'verified' | 'failing'
-
-export type EvaluatedItem = ChecklistItem &
-  Readonly<{
-    status: ItemStatus
-    /** Evidence items are checked by SellerGuard and cannot be ticked by hand. */
-    checkedBy: 'you' | 'sellerguard'
-    /** When it was last ticked, ms since the epoch (for `done` and `due`). */
-    doneAt?: number
-    by?: string
-    note?: string
-    /** Since when it has been due, ms since the epoch. */
-    dueSince?: number
-    /** When a `done` item comes back as due, ms since the epoch. */
-    reviewAt?: number
-    /** What SellerGuard found, for evidence items, in one sentence. */
-    finding?: string
-  }>
-
-/** `done` counts items done or verified; due, failing and to-do items are what is left. */
-export type Progress = Readonly<{ done: number; total: number }>
-
-export type AccountChecklist = Readonly<{
-  accountId: string
-  kind: AccountKind
-  issuer: string
-  label: string
-  region: SellerRegion | null
-  /** A hint for following the paths in this region, if there is one. */
-  regionNote?: string
-  items: readonly EvaluatedItem[]
-  progress: Progress
-}>
-
-export type ChecklistResult = Readonly<{
-  accounts: readonly AccountChecklist[]
-  progress: Progress
-  /** The `now` it was evaluated at, ms since the epoch. */
-  evaluatedAt: number
-}>
+/** The checklist as evaluated now: the contract's view without the file problem, which the service adds. */
+export type ChecklistResult = Omit<ChecklistView, 'problem'>
 
 export type ChecklistInput = Readonly<{
   accounts: readonly Pick<AccountSummary, 'id' | 'kind' | 'issuer' | 'label'>[]
@@ -82,7 +36,7 @@ export type ChecklistInput = Readonly<{
  * JSON only (no Set, no Date), ready to cross the contract.
  */
 export function evaluateChecklist(input: ChecklistInput): ChecklistResult {
-  const accounts = input.accounts.map((account): AccountChecklist => {
+  const accounts = input.accounts.map((account): AccountChecklistView => {
     const saved = accountState(input.state, account.id)
     // Regions are Seller Central's; a region stored for another kind (the account's kind changed) is kept but not shown.
     const region = account.kind === 'seller-central' ? (saved?.region ?? null) : null
@@ -107,15 +61,15 @@ export function evaluateChecklist(input: ChecklistInput): ChecklistResult {
 /** Done by hand or verified by SellerGuard: counts towards progress. */
 export const isDone = (status: ItemStatus): boolean => status === 'done' || status === 'verified'
 
-export function progressOf(items: readonly EvaluatedItem[]): Progress {
+export function progressOf(items: readonly ChecklistItemView[]): ChecklistProgress {
   return { done: items.filter((i) => isDone(i.status)).length, total: items.length }
 }
 
-function sumProgress(parts: readonly Progress[]): Progress {
+function sumProgress(parts: readonly ChecklistProgress[]): ChecklistProgress {
   return parts.reduce((sum, p) => ({ done: sum.done + p.done, total: sum.total + p.total }), { done: 0, total: 0 })
 }
 
-function manualStatus(item: ChecklistItem, saved: AccountChecklistState | null, now: number): EvaluatedItem {
+function manualStatus(item: ChecklistItem, saved: AccountChecklistState | null, now: number): ChecklistItemView {
   const completion = completionOf(saved, item.id)
   const extras = { ...(completion?.by ? { by: completion.by } : {}), ...(completion?.note ? { note: completion.note } : {}) }
   if (completion === null || !completion.done) return { ...item, status: 'todo', checkedBy: 'you', ...extras }
@@ -126,8 +80,8 @@ function manualStatus(item: ChecklistItem, saved: AccountChecklistState | null, 
     : { ...item, status: 'done', checkedBy: 'you', doneAt: completion.at, reviewAt, ...extras }
 }
 
-function evidenceStatus(item: ChecklistItem, kind: Evidence, accountId: string, evidence: ChecklistEvidence, now: number): EvaluatedItem {
-  const checked = (status: ItemStatus, finding: string, more: Partial<EvaluatedItem> = {}): EvaluatedItem => ({
+function evidenceStatus(item: ChecklistItem, kind: Evidence, accountId: string, evidence: ChecklistEvidence, now: number): ChecklistItemView {
+  const checked = (status: ItemStatus, finding: string, more: Partial<ChecklistItemView> = {}): ChecklistItemView => ({
     ...item,
     status,
     checkedBy: 'sellerguard',

@@ -1,4 +1,5 @@
-import type { AccountChecklist, ChecklistResult, EvaluatedItem, ItemStatus } from './evaluate'
+import type { AccountChecklistView, ChecklistItemView, ItemStatus } from '../../shared/contract'
+import type { ChecklistResult } from './evaluate'
 import { SECTION_ORDER, SECTION_TITLES } from './item'
 import { STATUS_LABELS, accountSubtitle, accountTitle, formatDate, progressText, statusText, type ReportOptions } from './report-text'
 
@@ -58,7 +59,7 @@ function progressBar(done: number, total: number): string {
   return `<progress value="${done}" max="${Math.max(total, 1)}">${done} of ${total}</progress>`
 }
 
-function accountHtml(account: AccountChecklist, tz: string): string {
+function accountHtml(account: AccountChecklistView, tz: string): string {
   const sections = SECTION_ORDER.flatMap((section) => {
     const items = account.items.filter((i) => i.section === section)
     return items.length === 0 ? [] : [`<h3>${escapeHtml(SECTION_TITLES[section])}</h3>\n<ul>\n${items.map((i) => itemHtml(i, tz)).join('\n')}\n</ul>`]
@@ -70,7 +71,7 @@ ${account.regionNote ? `<p class="hint">${escapeHtml(account.regionNote)}</p>\n`
 </section>`
 }
 
-function itemHtml(item: EvaluatedItem, tz: string): string {
+function itemHtml(item: ChecklistItemView, tz: string): string {
   // The badge already names the status: below it go the dates, or what SellerGuard found.
   const detail = item.status === 'done' || item.status === 'due' ? statusText(item, tz) : (item.finding ?? '')
   return `<li class="${STATUS_CLASS[item.status]}">

@@ -1,5 +1,5 @@
 import type { AccountKind } from '../../shared/contract'
-import type { EvaluatedItem, ItemStatus, Progress } from './evaluate'
+import type { ChecklistItemView, ChecklistProgress, ItemStatus } from '../../shared/contract'
 import { REGION_LABELS, type SellerRegion } from './regions'
 
 /** Words shared by the Markdown and HTML reports. Plain text: each format escapes it. */
@@ -35,11 +35,11 @@ export function formatDate(ms: number, timeZone = 'UTC'): string {
 }
 
 /** Whole percent, rounded down: 23 of 24 is 95 %, never a premature 100 %. 0 of 0 is 0 %. */
-export function percent(progress: Progress): number {
+export function percent(progress: ChecklistProgress): number {
   return progress.total === 0 ? 0 : Math.floor((progress.done * 100) / progress.total)
 }
 
-export function progressText(progress: Progress): string {
+export function progressText(progress: ChecklistProgress): string {
   return `${progress.done} of ${progress.total} done (${percent(progress)}%)`
 }
 
@@ -55,7 +55,7 @@ export function accountSubtitle(kind: AccountKind, region: SellerRegion | null):
 }
 
 /** The status in words, with its dates: "Done 2026-01-02 by Ana", "Due again since 2026-03-01 (last done 2025-09-02)". */
-export function statusText(item: EvaluatedItem, timeZone?: string): string {
+export function statusText(item: ChecklistItemView, timeZone?: string): string {
   const date = (ms: number) => formatDate(ms, timeZone)
   const by = item.by ? ` by ${item.by}` : ''
   switch (item.status) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ExportedFile } from '../../shared/contract'
 import { DAY_MS, evaluateChecklist, type ChecklistEvidence } from './evaluate'
 import { exportChecklistReport } from './report'
 import { checklistHtml, escapeHtml } from './report-html'
@@ -112,7 +113,8 @@ describe('exportChecklistReport', () => {
     ['html', 'sellerguard-checklist-2026-07-20.html', 'text/html; charset=utf-8', '<!doctype html>'],
   ] as const)('%s → %s', (format, fileName, mimeType, start) => {
     const report = exportChecklistReport(result, format)
-    expect(report).toMatchObject({ format, fileName, mimeType })
+    // Exactly the contract's ExportedFile: nothing for dispatch to strip.
+    expect(ExportedFile.strict().parse(report)).toMatchObject({ fileName, mimeType })
     expect(report.content.startsWith(start)).toBe(true)
   })
 })

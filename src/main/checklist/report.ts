@@ -1,12 +1,8 @@
+import type { ExportedFile, ReportFormat } from '../../shared/contract'
 import type { ChecklistResult } from './evaluate'
 import { checklistHtml } from './report-html'
 import { checklistMarkdown } from './report-markdown'
 import { formatDate, type ReportOptions } from './report-text'
-
-export type ReportFormat = 'markdown' | 'html'
-
-/** A report ready to save: the renderer offers `fileName`, main writes `content`. */
-export type ExportedReport = Readonly<{ format: ReportFormat; fileName: string; mimeType: string; content: string }>
 
 const FORMATS: Readonly<Record<ReportFormat, Readonly<{ extension: string; mimeType: string; render: typeof checklistMarkdown }>>> = {
   markdown: { extension: 'md', mimeType: 'text/markdown; charset=utf-8', render: checklistMarkdown },
@@ -14,8 +10,8 @@ const FORMATS: Readonly<Record<ReportFormat, Readonly<{ extension: string; mimeT
 }
 
 /** The checklist as a file a seller can keep: Markdown, or a self-contained HTML page. */
-export function exportChecklistReport(result: ChecklistResult, format: ReportFormat, options: ReportOptions = {}): ExportedReport {
+export function exportChecklistReport(result: ChecklistResult, format: ReportFormat, options: ReportOptions = {}): ExportedFile {
   const { extension, mimeType, render } = FORMATS[format]
   const fileName = `sellerguard-checklist-${formatDate(result.evaluatedAt, options.timeZone)}.${extension}`
-  return { format, fileName, mimeType, content: render(result, options) }
+  return { fileName, mimeType, content: render(result, options) }
 }

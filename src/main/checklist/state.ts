@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountId, type AccountKind } from '../../shared/contract'
+import { AccountId, type AccountKind, type ChecklistItemChange } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { findDefinition } from './definitions'
 import { ItemId } from './item'
@@ -48,19 +48,18 @@ export function completionOf(account: AccountChecklistState | null, itemId: stri
   return account !== null && Object.hasOwn(account.items, itemId) ? account.items[itemId]! : null
 }
 
-export type ItemUpdate = Readonly<{
-  accountId: string
-  /** The account's kind: decides which items exist. */
-  kind: AccountKind
-  itemId: string
-  done: boolean
-  /** Now, ms since the epoch (main's clock, not the renderer's). */
-  at: number
-  /** Omitted: keep the previous value. Empty string: clear it. */
-  by?: string
-  /** Omitted: keep the previous note. Empty string: clear it. */
-  note?: string
-}>
+/**
+ * The contract's item change, with what main adds. `by` and `note`: omitted
+ * keeps the previous value; an empty string clears it.
+ */
+export type ItemUpdate = Readonly<
+  ChecklistItemChange & {
+    /** The account's kind: decides which items exist. */
+    kind: AccountKind
+    /** Now, ms since the epoch (main's clock, not the renderer's). */
+    at: number
+  }
+>
 
 export type ChecklistUpdateError =
   | Readonly<{ kind: 'unknown-item'; itemId: string }>

@@ -1,7 +1,8 @@
-import { isDone, type ChecklistResult, type EvaluatedItem, type ItemStatus } from './evaluate'
+import type { ChecklistItemView, ItemStatus } from '../../shared/contract'
+import { isDone, type ChecklistResult } from './evaluate'
 
 /** An item still to act on, with its account. */
-export type LeftItem = Readonly<{ accountId: string; issuer: string; label: string; item: EvaluatedItem }>
+export type LeftItem = Readonly<{ accountId: string; issuer: string; label: string; item: ChecklistItemView }>
 
 const URGENCY: Readonly<Record<ItemStatus, number>> = { failing: 0, due: 1, todo: 2, done: 3, verified: 3 }
 

@@ -10,7 +10,6 @@ export {
   type ClockMonitor,
   type ClockMonitorDeps,
   type ClockSnapshot,
-  type HistoryEntry,
   type MeasuredSummary,
 } from './monitor'
 export { msToNtp, ntpToMs, type NtpTimestamp } from './ntp-time'

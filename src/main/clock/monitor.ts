@@ -1,4 +1,4 @@
-import type { ClockState } from '../../shared/contract'
+import type { ClockHistoryEntry, ClockState } from '../../shared/contract'
 import type { Logger } from '../core/log'
 import type { ClockReading } from './select'
 import { classifyReading, probableTimeZoneHours } from './status'
@@ -41,8 +41,6 @@ export type ClockSnapshot = Readonly<{
   lastMeasured: MeasuredSummary | null
 }>
 
-export type HistoryEntry = Readonly<{ at: number; state: ClockState; offsetMs: number | null; errorMs: number | null }>
-
 export interface ClockMonitor {
   /** Checks now, then every `intervalMs`. Idempotent. */
   start(): void
@@ -56,7 +54,7 @@ export interface ClockMonitor {
   notifyNetworkChange(): void
   current(): ClockSnapshot
   /** Oldest first, at most `historySize` entries. */
-  history(): readonly HistoryEntry[]
+  history(): readonly ClockHistoryEntry[]
   /** Called with the new snapshot whenever it changes (a check starts or ends). Returns an unsubscribe. */
   onChange(listener: (snapshot: ClockSnapshot) => void): () => void
 }
@@ -82,7 +80,7 @@ export function createClockMonitor<Timer>(deps: ClockMonitorDeps<Timer>): ClockM
   const settleMs = deps.settleMs ?? 3000
   const historySize = Math.max(1, deps.historySize ?? 200)
   const listeners = new Set<(snapshot: ClockSnapshot) => void>()
-  const entries: HistoryEntry[] = []
+  const entries: ClockHistoryEntry[] = []
   let snapshot = initialSnapshot
   let started = false
   let timer: { handle: Timer } | null = null

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultSettings } from '../../shared/contract'
 import { err, ok } from '../../shared/result'
-import { apiError } from '../../shared/contract'
+import { apiError, MIN_EXPORT_PASSWORD_LENGTH } from '../../shared/contract'
 import { createDispatch, type Handlers } from './dispatch'
 import { createMemoryLogger } from './log'
 import { stubHandlers } from '../../../test/helpers/stub-handlers'
@@ -74,4 +74,16 @@ describe('dispatch: the one validation path of every transport', () => {
     expect(await dispatch('accounts.list', undefined)).toMatchObject({ ok: false, error: { kind: 'internal' } })
   })
 
+  it.each([
+    ['transfer.exportBackup', { password: '1234567' }],
+    ['transfer.exportAegis', { password: 'short' }],
+  ])('main applies the export password rule: %s refuses %j', async (method, input) => {
+    let ran = false
+    const run = () => ((ran = true), ok({ fileName: 'x', mimeType: 'x', content: 'x' }))
+    const dispatch = createDispatch(handlers({ 'transfer.exportBackup': run, 'transfer.exportAegis': run }), createMemoryLogger())
+    const reply = await dispatch(method, input)
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringContaining(`at least ${MIN_EXPORT_PASSWORD_LENGTH} characters`) } })
+    expect(ran).toBe(false)
+    expect(await dispatch(method, { password: 'x'.repeat(MIN_EXPORT_PASSWORD_LENGTH) })).toMatchObject({ ok: true })
+  })
 })

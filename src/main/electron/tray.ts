@@ -1,6 +1,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import path from 'node:path'
-import type { TrayMenu, TrayMenuItem } from '../tray/menu-types'
+import type { TrayMenu, TrayMenuItem } from '../../shared/contract'
 import type { TrayService } from '../tray/tray-service'
 
 function iconOf(dir: string, kind: TrayMenu['icon']): NativeImage {

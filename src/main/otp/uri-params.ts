@@ -1,6 +1,5 @@
-import type { HashAlgorithm } from '../../shared/contract/accounts'
+import { MAX_DIGITS, MAX_PERIOD, MIN_DIGITS, type HashAlgorithm } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import { MAX_DIGITS, MAX_PERIOD, MIN_DIGITS } from './params'
 import type { UriError } from './uri-error'
 
 /*

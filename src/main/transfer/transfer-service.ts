@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, type AccountKind, type AccountSummary, type ApiError, type ExportedFile, type ImportOutcome, type ImportPreview } from '../../shared/contract'
+import { apiError, type AccountKind, type AccountSummary, type ApiError, type ExportedFile, type ImportChoice, type ImportOutcome, type ImportPreview } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { encodeBase32, normaliseKey } from '../otp/base32'
@@ -138,7 +138,7 @@ export function createTransferService(deps: TransferDeps) {
       return previewQr(shot.value)
     },
 
-    async confirm(input: Readonly<{ previewId: string; indexes: readonly number[]; kind?: AccountKind; group?: string; issuer?: string; label?: string }>): Promise<Result<ImportOutcome, ApiError>> {
+    async confirm(input: ImportChoice): Promise<Result<ImportOutcome, ApiError>> {
       forget()
       const held = previews.get(input.previewId)
       if (!held) return err(apiError('not-found', 'This import has expired. Open the file again.'))

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AccountKind, AccountSummary, ClockState, KeychainState } from '../../shared/contract'
 import { FLAT_LIMIT, SUBMENU_LIMIT, buildTrayMenu, findMenuItem, walkMenu, type TrayMenuInput } from './menu-model'
-import type { TrayMenu, TrayMenuItem } from './menu-types'
+import type { TrayMenu, TrayMenuItem } from '../../shared/contract'
 import { testAccount } from '../../../test/helpers/accounts'
 
 const base: TrayMenuInput = {

@@ -1,7 +1,6 @@
-import type { AccountKind, AccountSummary, ClockState, KeychainState } from '../../shared/contract'
+import type { AccountKind, AccountSummary, ClockState, KeychainState, TrayActionItem, TrayCopyItem, TrayMenu, TrayMenuItem } from '../../shared/contract'
 import { KIND_LABELS, sectionAccounts, type GroupSection, type KindSection } from './account-sections'
 import { accountLabel, escapeMnemonics, oneLine, truncate } from './menu-label'
-import { copyItemId, type TrayClickable, type TrayMenu, type TrayMenuItem } from './menu-types'
 import { describeOffset } from '../../shared/offset-text'
 
 export type TrayClockInput = Readonly<{
@@ -34,12 +33,17 @@ const WINDOWS_TOOLTIP_MAX = 127
 /** Group names in headings and submenu titles, in graphemes. */
 const MAX_GROUP_LABEL = 32
 
+/** An item a click can reach, found by its `id`. */
+export type TrayClickable = TrayCopyItem | TrayActionItem
+
+const copyItemId = (accountId: string): TrayCopyItem['id'] => `copy:${accountId}`
+
 const SEPARATOR: TrayMenuItem = { kind: 'separator' }
 const status = (label: string): TrayMenuItem => ({ kind: 'status', label, enabled: false })
 const retryKeychain: TrayMenuItem = { kind: 'action', id: 'retry-keychain', label: 'Retry keychain' }
 
 /**
- * The tray menu for the current state, as data (see `menu-types.ts`). Pure:
+ * The tray menu for the current state, as data (the contract's `TrayMenu`). Pure:
  * the same input always gives the same menu, so `shouldRebuild` can tell
  * when the native menu must be rebuilt.
  *

@@ -1,7 +1,6 @@
-import type { ApiError, CopyResult } from '../../shared/contract'
+import type { ApiError, CopyResult, TrayActionId, TrayActivation, TrayMenu, TrayMenuItem } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { findMenuItem } from './menu-model'
-import type { TrayActionId, TrayMenu, TrayMenuItem } from './menu-types'
 
 export type TrayControllerDeps = Readonly<{
   /** Computes the code now and copies it (the contract's `clipboard.copyCode`). */
@@ -11,19 +10,6 @@ export type TrayControllerDeps = Readonly<{
   quit: () => void
   retryKeychain: () => Promise<unknown>
 }>
-
-/**
- * What a click did, for a notification or the log. Never carries the code
- * itself: this value may be logged.
- */
-export type TrayActivation =
-  | Readonly<{ kind: 'copied'; accountId: string; /** When the clipboard is cleared, ms since the epoch; null = never. */ clearAt: number | null }>
-  | Readonly<{ kind: 'copy-failed'; accountId: string; error: ApiError }>
-  | Readonly<{ kind: 'done'; id: TrayActionId }>
-  /** A dependency threw: a bug, reported instead of becoming an unhandled rejection in a click handler. */
-  | Readonly<{ kind: 'failed'; id: string; message: string }>
-  /** The id is not in the menu shown now (a click that raced a rebuild, e.g. for a removed account): nothing happened. */
-  | Readonly<{ kind: 'not-in-menu'; id: string }>
 
 export interface TrayController {
   /** Records the menu now wanted. Returns true when the native menu must be rebuilt (its items changed). */

@@ -1,10 +1,9 @@
-import type { ApiError, ClockStatus, CopyResult } from '../../shared/contract'
+import type { ApiError, ClockStatus, CopyResult, TrayActivation, TrayMenu } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { Vault } from '../vault/vault'
 import { createClockNotifier, type ClockNotice } from './clock-notify'
 import { buildTrayMenu } from './menu-model'
-import type { TrayMenu } from './menu-types'
-import { createTrayController, trayChanges, type TrayActivation } from './tray-controller'
+import { createTrayController, trayChanges } from './tray-controller'
 
 export type TrayServiceDeps = Readonly<{
   vault: Vault

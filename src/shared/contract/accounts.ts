@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { MAX_ACCOUNT_TEXT_LENGTH, MAX_ACCOUNTS_PER_REQUEST, MAX_DIGITS, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PERIOD, STEAM_DIGITS } from './limits'
 
 export const OtpType = z.enum(['totp', 'hotp', 'steam'])
 export type OtpType = z.infer<typeof OtpType>
@@ -19,17 +20,17 @@ export const AccountId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an account i
  */
 export const AccountSummary = z.object({
   id: AccountId,
-  issuer: z.string().max(200),
-  label: z.string().max(200),
+  issuer: z.string().max(MAX_NAME_LENGTH),
+  label: z.string().max(MAX_NAME_LENGTH),
   type: OtpType,
   algorithm: HashAlgorithm,
   /** 6–8 for TOTP/HOTP, 5 for Steam. */
-  digits: z.number().int().min(5).max(8),
+  digits: z.number().int().min(STEAM_DIGITS).max(MAX_DIGITS),
   /** TOTP step in seconds. */
-  period: z.number().int().min(1).max(3600),
+  period: z.number().int().min(1).max(MAX_PERIOD),
   /** HOTP moving factor; 0 for TOTP. */
   counter: z.number().int().nonnegative(),
-  group: z.string().max(100),
+  group: z.string().max(MAX_GROUP_LENGTH),
   kind: AccountKind,
   order: z.number().int(),
   /** ms since the epoch */
@@ -38,10 +39,11 @@ export const AccountSummary = z.object({
 })
 export type AccountSummary = z.infer<typeof AccountSummary>
 
-const Name = z.string().trim().max(200)
+const Name = z.string().trim().max(MAX_NAME_LENGTH)
+const Group = z.string().trim().max(MAX_GROUP_LENGTH)
 
 /** Text the user pasted or typed: a key ("Can't scan the barcode?") or an otpauth:// URI. */
-export const AccountText = z.string().max(4096)
+export const AccountText = z.string().max(MAX_ACCOUNT_TEXT_LENGTH)
 
 /** What an add-account form sends. The key text goes to main; no secret ever comes back. */
 export const NewAccount = z
@@ -52,7 +54,7 @@ export const NewAccount = z
     issuer: Name.optional(),
     label: Name.optional(),
     kind: AccountKind.optional(),
-    group: z.string().trim().max(100).optional(),
+    group: Group.optional(),
   })
   .strict()
 export type NewAccount = z.infer<typeof NewAccount>
@@ -75,7 +77,7 @@ export const TextCheck = z.discriminatedUnion('valid', [
 export type TextCheck = z.infer<typeof TextCheck>
 
 export const AccountPatch = z
-  .object({ id: AccountId, issuer: Name.optional(), label: Name.optional(), group: z.string().trim().max(100).optional(), kind: AccountKind.optional() })
+  .object({ id: AccountId, issuer: Name.optional(), label: Name.optional(), group: Group.optional(), kind: AccountKind.optional() })
   .strict()
 export type AccountPatch = z.infer<typeof AccountPatch>
 
@@ -105,7 +107,7 @@ export const accountsMethods = {
   add: method(NewAccount, AccountSummary),
   update: method(AccountPatch, AccountSummary),
   /** The new order of all (or some) accounts, first to last. */
-  reorder: method(z.object({ ids: z.array(AccountId).max(10_000) }).strict(), z.array(AccountSummary)),
+  reorder: method(z.object({ ids: z.array(AccountId).max(MAX_ACCOUNTS_PER_REQUEST) }).strict(), z.array(AccountSummary)),
   remove: method(ById, Removal),
   undoRemove: method(ById, AccountSummary),
   reveal: method(ById, RevealedSecret),

@@ -18,6 +18,8 @@ import { trayEvents, trayMethods } from './tray'
 import { vaultEvents, vaultMethods } from './vault'
 
 export * from './errors'
+export * from './limits'
+export * from './files'
 export * from './app'
 export * from './settings'
 export * from './accounts'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { MAX_CLIPBOARD_CLEAR_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, NTP_SERVER_PATTERN, SHORTCUT_PATTERN } from './limits'
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
@@ -9,20 +10,20 @@ export const NtpServer = z
   .string()
   .trim()
   .min(1)
-  .max(253)
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'a host name or IP address, optionally with :port')
+  .max(MAX_HOST_LENGTH)
+  .regex(NTP_SERVER_PATTERN, 'a host name or IP address, optionally with :port')
 
 export const Settings = z.object({
   theme: Theme,
   /** Seconds after a copy before the clipboard is cleared (if it still holds the code); 0 = never. */
-  clipboardClearSeconds: z.number().int().min(0).max(600),
+  clipboardClearSeconds: z.number().int().min(0).max(MAX_CLIPBOARD_CLEAR_SECONDS),
   closeToTray: z.boolean(),
   startAtLogin: z.boolean(),
   /** `auto`: use corrected time when the clock is off and the measurement is trustworthy. */
   correctedTime: z.enum(['auto', 'on', 'off']),
-  ntpServers: z.array(NtpServer).min(1).max(16),
+  ntpServers: z.array(NtpServer).min(1).max(MAX_NTP_SERVERS),
   /** Global shortcut (Electron accelerator) that brings up SellerGuard to pick a code; '' = none. */
-  quickPickShortcut: z.string().max(60).regex(/^[A-Za-z0-9+ ]*$/, 'an accelerator such as CommandOrControl+Shift+K'),
+  quickPickShortcut: z.string().max(MAX_SHORTCUT_LENGTH).regex(SHORTCUT_PATTERN, 'an accelerator such as CommandOrControl+Shift+K'),
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -1,14 +1,8 @@
 import { z } from 'zod'
 import { method } from './define'
 import { AccountKind, AccountSummary } from './accounts'
-
-/** File contents from the renderer: text as is, binary (images) as base64. Capped to keep the socket and IPC sane. */
-export const FileData = z.object({
-  name: z.string().max(255).optional(),
-  encoding: z.enum(['text', 'base64']),
-  data: z.string().max(24 * 1024 * 1024),
-})
-export type FileData = z.infer<typeof FileData>
+import { ExportedFile, FileData } from './files'
+import { ExportPassword, ImportPassword, MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH } from './limits'
 
 /** One account found in a file, without its secret. */
 export const PreviewEntry = AccountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }).extend({
@@ -34,35 +28,31 @@ export type ImportPreview = z.infer<typeof ImportPreview>
 export const ImportOutcome = z.object({ added: z.array(AccountSummary), skipped: z.number().int() })
 export type ImportOutcome = z.infer<typeof ImportOutcome>
 
-export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() })
-export type ExportedFile = z.infer<typeof ExportedFile>
-
-const Password = z.string().max(1024)
+/** Adds the chosen entries of a preview. */
+export const ImportChoice = z
+  .object({
+    previewId: z.string(),
+    indexes: z.array(z.number().int().nonnegative()).max(MAX_ACCOUNTS_PER_REQUEST),
+    kind: AccountKind.optional(),
+    group: z.string().max(MAX_GROUP_LENGTH).optional(),
+    /** For a single account (a scanned QR code): the name the user typed. */
+    issuer: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+    label: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+  })
+  .strict()
+export type ImportChoice = z.infer<typeof ImportChoice>
 
 export const transferMethods = {
   /** Reads an export file (Aegis, 2FAS, Google Authenticator, Bitwarden, Proton, Ente, otpauth list, a SellerGuard backup). */
-  preview: method(z.object({ file: FileData, password: Password.optional() }).strict(), ImportPreview),
+  preview: method(z.object({ file: FileData, password: ImportPassword.optional() }).strict(), ImportPreview),
   /** Reads the QR codes in an image (a photo, a screenshot, a pasted picture). */
   previewImage: method(z.object({ file: FileData }).strict(), ImportPreview),
   /** Captures the screen and reads the QR codes on it. */
   previewScreen: method(z.void(), ImportPreview),
   /** Adds the chosen entries of a preview, all or nothing. */
-  confirm: method(
-    z
-      .object({
-        previewId: z.string(),
-        indexes: z.array(z.number().int().nonnegative()).max(10_000),
-        kind: AccountKind.optional(),
-        group: z.string().max(100).optional(),
-        /** For a single account (a scanned QR code): the name the user typed. */
-        issuer: z.string().trim().max(200).optional(),
-        label: z.string().trim().max(200).optional(),
-      })
-      .strict(),
-    ImportOutcome,
-  ),
+  confirm: method(ImportChoice, ImportOutcome),
   /** An encrypted SellerGuard backup of every account (with secrets), the checklist and settings. */
-  exportBackup: method(z.object({ password: Password.min(1) }).strict(), ExportedFile),
+  exportBackup: method(z.object({ password: ExportPassword }).strict(), ExportedFile),
   /** An Aegis vault, so users can always leave: encrypted unless `plain` (after a warning in the UI). */
-  exportAegis: method(z.object({ password: Password.optional(), plain: z.boolean().default(false) }).strict(), ExportedFile),
+  exportAegis: method(z.object({ password: ExportPassword.optional(), plain: z.boolean().default(false) }).strict(), ExportedFile),
 }

@@ -1,0 +1,71 @@
+import { z } from 'zod'
+
+/**
+ * Every limit a request or a stored file must keep, in one place. The
+ * schemas of the contract are built from these, main's parsers and
+ * importers check against them, and the renderer shows them in its forms,
+ * so a value one side accepts is never refused by the other.
+ */
+
+/** Longest issuer or account name, in characters. */
+export const MAX_NAME_LENGTH = 200
+/** Longest group name, in characters. */
+export const MAX_GROUP_LENGTH = 100
+/** Longest pasted key or `otpauth://` link, in characters. */
+export const MAX_ACCOUNT_TEXT_LENGTH = 4096
+
+/**
+ * Digits of a TOTP/HOTP code. RFC 4226 section 5.3 requires at least 6; 8 is
+ * the most RFC 6238 appendix A shows, and Google's Key URI Format allows 6 or 8
+ * (7 appears in the wild, e.g. in Aegis's test vectors).
+ */
+export const MIN_DIGITS = 6
+export const MAX_DIGITS = 8
+/** Steam Guard codes always have 5 characters. */
+export const STEAM_DIGITS = 5
+
+/**
+ * Longest TOTP step, in seconds: one hour. Longer steps make a code live
+ * for hours, which no real service uses.
+ */
+export const MAX_PERIOD = 3600
+
+/** Most accounts named in one request (reorder, import confirmation). */
+export const MAX_ACCOUNTS_PER_REQUEST = 10_000
+
+/** A checklist item's note and "done by", in characters. */
+export const MAX_NOTE_LENGTH = 2000
+export const MAX_DONE_BY_LENGTH = 100
+
+/** Longest wait before the clipboard is cleared, in seconds (0 = never). */
+export const MAX_CLIPBOARD_CLEAR_SECONDS = 600
+/** NTP servers the clock check may ask. */
+export const MAX_NTP_SERVERS = 16
+/** A host name is at most 253 characters (RFC 1035 section 2.3.4). */
+export const MAX_HOST_LENGTH = 253
+/** An NTP server as typed: a host name or IP literal, optionally with `:port`. */
+export const NTP_SERVER_PATTERN = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/
+/** A global shortcut in Electron's accelerator syntax ("CommandOrControl+Shift+K"); '' = none. */
+export const MAX_SHORTCUT_LENGTH = 60
+export const SHORTCUT_PATTERN = /^[A-Za-z0-9+ ]*$/
+
+/** A file sent by the renderer: name length, and the most characters of its (text or base64) data. */
+export const MAX_FILE_NAME_LENGTH = 255
+export const MAX_FILE_DATA_LENGTH = 24 * 1024 * 1024
+
+/** Any password typed into SellerGuard, in characters. */
+export const MAX_PASSWORD_LENGTH = 1024
+/**
+ * The shortest password SellerGuard encrypts an export with. A backup holds
+ * every secret, and anyone with the file can try passwords offline.
+ */
+export const MIN_EXPORT_PASSWORD_LENGTH = 8
+
+/** A password for a file someone else wrote (an import): any non-empty length. */
+export const ImportPassword = z.string().max(MAX_PASSWORD_LENGTH)
+
+/** A password SellerGuard encrypts an export with (its own backup, an encrypted Aegis vault). */
+export const ExportPassword = z
+  .string()
+  .min(MIN_EXPORT_PASSWORD_LENGTH, `Use a password of at least ${MIN_EXPORT_PASSWORD_LENGTH} characters. You will need it to restore the backup.`)
+  .max(MAX_PASSWORD_LENGTH, `Use a password of at most ${MAX_PASSWORD_LENGTH} characters.`)

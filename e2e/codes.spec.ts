@@ -15,6 +15,8 @@ test('add an account from an Amazon key and see its code', async ({ page }, test
 
   const added = page.getByTestId('added-dialog')
   await expect(added.getByText('enter this code on Amazon')).toBeVisible()
+  // The reply comes first, the account's code frame just after it.
+  await expect(added.getByTestId('added-code')).not.toHaveText('…')
   const shown = (await added.getByTestId('added-code').textContent())!.trim()
   expect(totpWindow(AMAZON_KEY, Date.now()).map(grouped)).toContain(shown)
   await added.getByRole('button', { name: 'Done' }).click()

@@ -104,7 +104,8 @@ test('add an account from a QR image: generated, and inside a screenshot', async
   await expect(dialog.getByLabel('Name')).toHaveValue('Amazon Seller Central')
   await expect(dialog.getByLabel('Account')).toHaveValue('qr@example.com')
   await dialog.getByRole('button', { name: 'Add account' }).click()
-  // As with a typed key: the code to enter on the site to finish setup.
+  // As with a typed key: the code to enter on the site to finish setup (its frame is pushed just after the reply).
+  await expect(page.getByTestId('added-dialog').getByTestId('added-code')).not.toHaveText('…')
   const addedCode = (await page.getByTestId('added-dialog').getByTestId('added-code').textContent())!.trim()
   expect(totpWindow(key, Date.now()).map(grouped)).toContain(addedCode)
   await page.getByTestId('added-dialog').getByRole('button', { name: 'Done' }).click()

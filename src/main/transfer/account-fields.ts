@@ -35,14 +35,25 @@ export function readAlgorithm(value: string): HashAlgorithm | null {
   return ALGORITHMS.find((algorithm) => algorithm === name) ?? null
 }
 
+/**
+ * The names the source format gives the fields, so an error can say which
+ * one is wrong ("info.digits"); fields not named are described in plain words only.
+ */
+export type SourceFields = Partial<Readonly<Record<'issuer' | 'label' | 'secret' | 'digits' | 'period' | 'counter', string>>>
+
+/** Prefixes a message with the source field it is about, when the importer named it. */
+export function inField(field: string | undefined, message: string): string {
+  return field === undefined ? message : `Field "${field.slice(0, 60)}": ${message}`
+}
+
 /** Checks and completes the fields; defaults are the Key URI Format's (SHA1, 6 digits, 30 s). */
-export function buildAccount(input: LooseAccount): Result<ImportedAccount, string> {
+export function buildAccount(input: LooseAccount, fields: SourceFields = {}): Result<ImportedAccount, string> {
   const issuer = (input.issuer ?? '').trim()
   const label = (input.label ?? '').trim()
-  if (issuer.length > MAX_NAME_LENGTH) return err(`The issuer is longer than ${MAX_NAME_LENGTH} characters.`)
-  if (label.length > MAX_NAME_LENGTH) return err(`The account name is longer than ${MAX_NAME_LENGTH} characters.`)
+  if (issuer.length > MAX_NAME_LENGTH) return err(inField(fields.issuer, `The issuer is longer than ${MAX_NAME_LENGTH} characters.`))
+  if (label.length > MAX_NAME_LENGTH) return err(inField(fields.label, `The account name is longer than ${MAX_NAME_LENGTH} characters.`))
   const key = normaliseKey(input.secret)
-  if (!key.ok) return err(keyProblem(key.error))
+  if (!key.ok) return err(inField(fields.secret, keyProblem(key.error)))
   // Re-encoding drops stray low bits of the last character, so equal keys compare equal.
   const secret = encodeBase32(key.value.bytes)
   const group = input.group?.trim().slice(0, 100) || undefined
@@ -54,18 +65,18 @@ export function buildAccount(input: LooseAccount): Result<ImportedAccount, strin
   }
   const digits = input.digits ?? 6
   if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) {
-    return err(`Codes of ${String(digits)} digits are not supported; codes have ${MIN_DIGITS} to ${MAX_DIGITS} digits.`)
+    return err(inField(fields.digits, `Codes of ${String(digits)} digits are not supported; codes have ${MIN_DIGITS} to ${MAX_DIGITS} digits.`))
   }
   const algorithm = input.algorithm ?? 'SHA1'
   if (input.type === 'totp') {
     const period = input.period ?? DEFAULT_PERIOD
     if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) {
-      return err(`A code period of ${String(period)} seconds is not supported; it must be a whole number from 1 to ${MAX_PERIOD}.`)
+      return err(inField(fields.period, `A code period of ${String(period)} seconds is not supported; it must be a whole number from 1 to ${MAX_PERIOD}.`))
     }
     return ok({ ...names, type: 'totp', secret, algorithm, digits, period, counter: 0 })
   }
   const counter = input.counter ?? 0
-  if (!Number.isSafeInteger(counter) || counter < 0) return err(`The counter ${String(counter)} is not a whole number of 0 or more.`)
+  if (!Number.isSafeInteger(counter) || counter < 0) return err(inField(fields.counter, `The counter ${String(counter)} is not a whole number of 0 or more.`))
   return ok({ ...names, type: 'hotp', secret, algorithm, digits, period: DEFAULT_PERIOD, counter })
 }
 

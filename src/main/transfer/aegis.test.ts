@@ -113,6 +113,37 @@ describe('Aegis vaults', () => {
     expect(result.errors[0]).toEqual({ index: 0, name: 'Deno / Mason', message: expect.stringContaining('"motp" entries are not supported') })
   })
 
+  it('refuses a field of the wrong type instead of defaulting it (digits "8" is not 6 digits)', async () => {
+    const vault = plainVault({
+      version: 3,
+      entries: [
+        { ...ENTRY, info: { ...ENTRY.info, digits: '8' } },
+        { ...ENTRY, info: { ...ENTRY.info, period: '60' } },
+        { ...ENTRY, type: 'hotp', info: { ...ENTRY.info, counter: '5' } },
+        { ...ENTRY, name: 42 },
+        { ...ENTRY, info: { ...ENTRY.info, secret: 12345 } },
+        { ...ENTRY, info: 'secret' },
+        { ...ENTRY, info: { ...ENTRY.info, digits: null } },
+      ],
+    })
+    const result = await imported(vault)
+    expect(result.errors.map((error) => error.message)).toEqual([
+      'The field "info.digits" holds the text "8", but must be a number.',
+      'The field "info.period" holds the text "60", but must be a number.',
+      'The field "info.counter" holds the text "5", but must be a number.',
+      'The field "name" holds the number 42, but must be text.',
+      'The field "info.secret" holds a number, but must be text.',
+      'The field "info" holds the text "secret", but must be an object.',
+    ])
+    // null is "no value", as exporters write it: the format's default (6 digits) applies.
+    expect(result.accounts).toEqual([vector(1)])
+  })
+
+  it('names the source field when a value of the right type is out of range', async () => {
+    const result = await imported(plainVault({ version: 3, entries: [{ ...ENTRY, info: { ...ENTRY.info, digits: 12 } }] }))
+    expect(result.errors[0]?.message).toBe('Field "info.digits": Codes of 12 digits are not supported; codes have 6 to 8 digits.')
+  })
+
   it('refuses newer or damaged versions', async () => {
     expect(await importAegis(JSON.stringify({ version: 2, header: {}, db: {} }))).toMatchObject({ ok: false, error: { kind: 'unsupported-version', version: 2 } })
     expect(await importAegis(plainVault({ version: 4, entries: [] }))).toMatchObject({ ok: false, error: { kind: 'unsupported-version', version: 4 } })

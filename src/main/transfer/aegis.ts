@@ -2,7 +2,8 @@ import type { OtpType } from '../../shared/contract/accounts'
 import { err, ok, type Result } from '../../shared/result'
 import { buildAccount, readAlgorithm } from './account-fields'
 import { unlockAegisVault } from './aegis-unlock'
-import { arrayField, displayName, isObject, numberField, objectField, parseJson, stringField, type JsonObject } from './json-read'
+import { readFields, type FieldReader } from './field-reader'
+import { arrayField, displayName, isObject, numberField, parseJson, stringField, type JsonObject } from './json-read'
 import type { ImportedAccount, ImportEntryError, ImportError, ImportOptions, ImportResult } from './types'
 
 /*
@@ -58,7 +59,8 @@ function readContent(content: JsonObject): Result<ImportResult, ImportError> {
       errors.push({ index, message: 'The entry is damaged.' })
       return
     }
-    const account = readEntry(entry, groups)
+    const fields = readFields(entry)
+    const account = readEntry(fields, groups)
     if (account.ok) accounts.push(account.value)
     else errors.push({ index, name: displayName(stringField(entry, 'issuer'), stringField(entry, 'name')), message: account.error })
   })
@@ -67,30 +69,33 @@ function readContent(content: JsonObject): Result<ImportResult, ImportError> {
 
 const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam']
 
-function readEntry(entry: JsonObject, groups: ReadonlyMap<string, string>): Result<ImportedAccount, string> {
-  const type = stringField(entry, 'type') ?? ''
+/** Where Aegis keeps each field (docs/vault.md), for error messages. */
+const SOURCE_FIELDS = { issuer: 'issuer', label: 'name', secret: 'info.secret', digits: 'info.digits', period: 'info.period', counter: 'info.counter' } as const
+
+function readEntry(entry: FieldReader, groups: ReadonlyMap<string, string>): Result<ImportedAccount, string> {
+  const type = entry.string('type') ?? ''
+  const info = entry.object('info')
+  const secret = info?.string('secret', { secret: true })
+  const algo = info?.string('algo') ?? 'SHA1'
+  const loose = {
+    issuer: entry.string('issuer'),
+    label: entry.string('name'),
+    digits: info?.number('digits'),
+    period: info?.number('period'),
+    counter: info?.number('counter'),
+    group: groupOf(entry, groups),
+  }
+  const problem = entry.problem()
+  if (problem !== null) return err(problem)
   const otpType = TYPES.find((known) => known === type)
   if (otpType === undefined) {
     // motp and yandex use other algorithms than HOTP/TOTP (docs/vault.md).
     return err(`Aegis "${type.slice(0, 20)}" entries are not supported; only TOTP, HOTP and Steam are.`)
   }
-  const info = objectField(entry, 'info')
-  const secret = info && stringField(info, 'secret')
-  if (!info || secret === undefined) return err('The entry has no secret key.')
-  const algo = stringField(info, 'algo') ?? 'SHA1'
+  if (secret === undefined) return err('The entry has no secret key.')
   const algorithm = readAlgorithm(algo)
   if (algorithm === null) return err(`The entry uses the ${algo.slice(0, 20)} algorithm, which is not supported.`)
-  return buildAccount({
-    type: otpType,
-    issuer: stringField(entry, 'issuer') ?? '',
-    label: stringField(entry, 'name') ?? '',
-    secret,
-    algorithm,
-    digits: numberField(info, 'digits'),
-    period: numberField(info, 'period'),
-    counter: numberField(info, 'counter'),
-    group: groupOf(entry, groups),
-  })
+  return buildAccount({ type: otpType, secret, algorithm, ...loose }, SOURCE_FIELDS)
 }
 
 /** Content version 3: uuid → name. */
@@ -106,10 +111,10 @@ function groupNames(content: JsonObject): ReadonlyMap<string, string> {
 }
 
 /** Our accounts have one group: an entry in several Aegis groups keeps the first that has a name. */
-function groupOf(entry: JsonObject, groups: ReadonlyMap<string, string>): string | undefined {
-  const uuids = arrayField(entry, 'groups')
+function groupOf(entry: FieldReader, groups: ReadonlyMap<string, string>): string | undefined {
+  const uuids = entry.array('groups')
   if (uuids) return uuids.map((uuid) => (typeof uuid === 'string' ? groups.get(uuid) : undefined)).find((name) => name !== undefined)
-  return stringField(entry, 'group')
+  return entry.string('group')
 }
 
 /** A newer version than we know is "unsupported"; a missing or nonsensical one means a damaged file. */

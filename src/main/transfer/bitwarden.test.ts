@@ -59,6 +59,16 @@ describe('Bitwarden JSON', () => {
     ])
   })
 
+  it('refuses a field of the wrong type instead of defaulting it; items without a key stay skipped', () => {
+    const doc = { items: [item('Deno', 'JBSWY3DPEHPK3PXP', { login: { username: 'Mason', totp: 12345 } }), item('Odd', 'JBSWY3DPEHPK3PXP', { folderId: 3 }), { type: 2, name: 9, login: null }] }
+    const result = imported(JSON.stringify(doc))
+    expect(result.accounts).toEqual([])
+    expect(result.errors.map((error) => [error.index, error.message])).toEqual([
+      [0, 'The field "login.totp" holds a number, but must be text.'],
+      [1, 'The field "folderId" holds the number 3, but must be text.'],
+    ])
+  })
+
   it('asks for an unencrypted export when the file is encrypted', () => {
     const passwordProtected = { encrypted: true, passwordProtected: true, salt: 'abc', kdfType: 0, kdfIterations: 600000, encKeyValidation_DO_NOT_EDIT: '2.x|y|z', data: '2.a|b|c' }
     const accountRestricted = { encrypted: true, encKeyValidation_DO_NOT_EDIT: '2.x|y|z', folders: [], items: [item('x', '2.enc|enc|enc')] }

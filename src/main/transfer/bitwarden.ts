@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../shared/result'
-import { accountFromUri, buildAccount, steamSecretText } from './account-fields'
-import { arrayField, displayName, isObject, objectField, parseJson, stringField, type JsonObject } from './json-read'
+import { accountFromUri, buildAccount, inField, steamSecretText } from './account-fields'
+import { readFields } from './field-reader'
+import { arrayField, displayName, isObject, parseJson, stringField, type JsonObject } from './json-read'
 import type { ImportedAccount, ImportEntryError, ImportError, ImportResult } from './types'
 
 /*
@@ -38,14 +39,21 @@ export function importBitwarden(text: string): Result<ImportResult, ImportError>
   const errors: ImportEntryError[] = []
   ;(arrayField(doc, 'items') ?? []).forEach((item, index) => {
     if (!isObject(item)) return
-    const login = objectField(item, 'login')
-    const totp = login && stringField(login, 'totp')
-    if (!login || totp === undefined || totp.trim() === '') return
-    const names = { issuer: (stringField(item, 'name') ?? '').trim(), label: (stringField(login, 'username') ?? '').trim() }
-    const folderId = stringField(item, 'folderId')
+    const fields = readFields(item)
+    const login = fields.object('login')
+    const totp = login?.string('totp', { secret: true })
+    // Items without a key are passwords only (or notes, cards…): not ours to import.
+    if (fields.problem() === null && (totp === undefined || totp.trim() === '')) return
+    const names = { issuer: (fields.string('name') ?? '').trim(), label: (login?.string('username') ?? '').trim() }
+    const folderId = fields.string('folderId')
+    const problem = fields.problem()
+    if (problem !== null || totp === undefined) {
+      errors.push({ index, name: displayName(names.issuer, names.label), message: problem ?? 'The item has no key.' })
+      return
+    }
     const account = readTotp(totp.trim(), names, folderId === undefined ? undefined : folders.get(folderId))
     if (account.ok) accounts.push(account.value)
-    else errors.push({ index, name: displayName(names.issuer, names.label), message: account.error })
+    else errors.push({ index, name: displayName(names.issuer, names.label), message: inField('login.totp', account.error) })
   })
   return ok({ format: 'bitwarden', accounts, errors, warnings: [] })
 }

@@ -58,6 +58,14 @@ describe('Proton Authenticator export', () => {
     ])
   })
 
+  it('refuses a field of the wrong type instead of defaulting it', () => {
+    const doc = { version: 1, entries: [{ id: 'a', content: { uri: 5, entry_type: 'Totp', name: 'x' } }, { id: 'b', content: { uri: 'steam://JRZCL47CMXVOQMNPZR2F7J4RGI', entry_type: 1, name: 'y' } }] }
+    expect(imported(doc).errors.map((error) => error.message)).toEqual([
+      'The field "content.uri" holds a number, but must be text.',
+      'The field "content.entry_type" holds the number 1, but must be text.',
+    ])
+  })
+
   it('password-protected exports (Argon2id) and newer versions are refused with a typed error', () => {
     expect(importProton(JSON.stringify({ version: 1, salt: 'c2FsdA==', content: 'AAAA' }))).toMatchObject({ ok: false, error: { kind: 'unsupported-encryption', format: 'proton' } })
     expect(importProton(JSON.stringify({ version: 2, entries: [] }))).toMatchObject({ ok: false, error: { kind: 'unsupported-version', version: 2 } })

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../shared/result'
-import { accountFromUri, buildAccount, steamSecretText } from './account-fields'
-import { arrayField, displayName, isObject, numberField, objectField, parseJson, stringField, type JsonObject } from './json-read'
+import { accountFromUri, buildAccount, inField, steamSecretText } from './account-fields'
+import { readFields, type FieldReader } from './field-reader'
+import { arrayField, displayName, isObject, numberField, parseJson, type JsonObject } from './json-read'
 import type { ImportedAccount, ImportEntryError, ImportError, ImportResult } from './types'
 
 /*
@@ -48,12 +49,12 @@ export function importProton(text: string): Result<ImportResult, ImportError> {
   const accounts: ImportedAccount[] = []
   const errors: ImportEntryError[] = []
   entries.forEach((entry, index) => {
-    const content = isObject(entry) ? objectField(entry, 'content') : undefined
+    const content = isObject(entry) ? readFields(entry).object('content') : undefined
     if (!content) {
       errors.push({ index, message: 'The entry is damaged.' })
       return
     }
-    const name = (stringField(content, 'name') ?? '').trim()
+    const name = (content.string('name') ?? '').trim()
     const account = readContent(content, name)
     if (account.ok) accounts.push(account.value)
     else errors.push({ index, name: displayName(undefined, name), message: account.error })
@@ -61,15 +62,18 @@ export function importProton(text: string): Result<ImportResult, ImportError> {
   return ok({ format: 'proton', accounts, errors, warnings: [] })
 }
 
-function readContent(content: JsonObject, name: string): Result<ImportedAccount, string> {
-  const uri = (stringField(content, 'uri') ?? '').trim()
-  const type = stringField(content, 'entry_type') ?? (uri.toLowerCase().startsWith('steam://') ? 'Steam' : 'Totp')
+function readContent(content: FieldReader, name: string): Result<ImportedAccount, string> {
+  const uri = (content.string('uri', { secret: true }) ?? '').trim()
+  const entryType = content.string('entry_type')
+  const problem = content.problem()
+  if (problem !== null) return err(problem)
+  const type = entryType ?? (uri.toLowerCase().startsWith('steam://') ? 'Steam' : 'Totp')
   if (type === 'Steam') {
     if (!uri.toLowerCase().startsWith('steam://')) return err('The Steam entry has no steam:// key.')
-    return buildAccount({ type: 'steam', issuer: 'Steam', label: name, secret: steamSecretText(uri.slice('steam://'.length)) })
+    return buildAccount({ type: 'steam', issuer: 'Steam', label: name, secret: steamSecretText(uri.slice('steam://'.length)) }, { secret: 'content.uri' })
   }
   if (type !== 'Totp') return err(`Proton "${type.slice(0, 20)}" entries are not supported.`)
   const account = accountFromUri(uri)
-  if (!account.ok) return account
+  if (!account.ok) return err(inField('content.uri', account.error))
   return ok(account.value.label === '' && name !== account.value.issuer ? { ...account.value, label: name } : account.value)
 }

@@ -114,6 +114,24 @@ describe('2FAS backups: every schema', () => {
     expect(await import2fas(JSON.stringify(damaged), { password: 'pässword' })).toMatchObject({ ok: false, error: { kind: 'bad-file' } })
   })
 
+  it('refuses a field of the wrong type instead of defaulting it', async () => {
+    const service = (otp: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ name: 'Deno', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ', otp: { account: 'Mason', ...otp }, ...extra })
+    const doc = {
+      schemaVersion: 4,
+      services: [service({ digits: '8' }), service({ period: '20' }), service({ tokenType: 'HOTP', counter: '3' }), service({}, { secret: 7 }), service({}, { otp: [] })],
+    }
+    const result = await import2fas(JSON.stringify(doc))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.accounts).toEqual([])
+    expect(result.value.errors.map((error) => error.message)).toEqual([
+      'The field "otp.digits" holds the text "8", but must be a number.',
+      'The field "otp.period" holds the text "20", but must be a number.',
+      'The field "otp.counter" holds the text "3", but must be a number.',
+      'The field "secret" holds a number, but must be text.',
+      'The field "otp" holds a list, but must be an object.',
+    ])
+  })
+
   it('refuses a newer schema, reports unsupported tokens and algorithms per service', async () => {
     expect(await import2fas(JSON.stringify({ schemaVersion: 5, services: [] }))).toMatchObject({ ok: false, error: { kind: 'unsupported-version', version: 5 } })
     expect(await import2fas(JSON.stringify({ schemaVersion: 0, services: [] }))).toMatchObject({ ok: false, error: { kind: 'bad-file' } })

@@ -2,6 +2,7 @@ import type { OtpType } from '../../shared/contract/accounts'
 import { err, ok, type Result } from '../../shared/result'
 import { normaliseKey } from '../otp/base32'
 import { accountFromUri, buildAccount, readAlgorithm } from './account-fields'
+import { readFields, type FieldReader } from './field-reader'
 import { arrayField, displayName, isObject, numberField, objectField, parseJson, stringField, type JsonObject } from './json-read'
 import { decrypt2fasServices } from './twofas-decrypt'
 import type { ImportedAccount, ImportEntryError, ImportError, ImportOptions, ImportResult } from './types'
@@ -71,8 +72,9 @@ function readServices(services: readonly unknown[], groups: ReadonlyMap<string, 
       errors.push({ index, message: 'The service is damaged.' })
       continue
     }
-    const names = namesOf(service)
-    const account = readService(service, names, groups)
+    const fields = readFields(service)
+    const names = namesOf(fields)
+    const account = readService(fields, names, groups)
     if (account.ok) accounts.push(account.value)
     else errors.push({ index, name: displayName(names.issuer, names.label), message: account.error })
   }
@@ -81,45 +83,42 @@ function readServices(services: readonly unknown[], groups: ReadonlyMap<string, 
 
 const TOKEN_TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam' }
 
-function readService(service: JsonObject, names: Names, groups: ReadonlyMap<string, string>): Result<ImportedAccount, string> {
-  const otp = objectField(service, 'otp') ?? {}
-  const tokenType = stringField(otp, 'tokenType') ?? 'TOTP'
+/** Where 2FAS keeps each field (BackupContent.kt), for error messages. */
+const SOURCE_FIELDS = { issuer: 'name', label: 'otp.account', secret: 'secret', digits: 'otp.digits', period: 'otp.period', counter: 'otp.counter' } as const
+
+function readService(service: FieldReader, names: Names, groups: ReadonlyMap<string, string>): Result<ImportedAccount, string> {
+  const otp = service.object('otp') ?? readFields({}, 'otp')
+  const tokenType = otp.string('tokenType') ?? 'TOTP'
+  const algo = otp.string('algorithm') ?? 'SHA1'
+  const groupId = service.string('groupId')
+  const loose = { digits: otp.number('digits'), period: otp.number('period'), counter: otp.number('counter'), secret: secretOf(service, otp) }
+  const problem = service.problem()
+  if (problem !== null) return err(problem)
   const type = TOKEN_TYPES[tokenType.toUpperCase()]
   if (type === undefined) return err(`2FAS "${tokenType.slice(0, 20)}" tokens are not supported; only TOTP, HOTP and Steam are.`)
-  const algo = stringField(otp, 'algorithm') ?? 'SHA1'
   const algorithm = readAlgorithm(algo)
   if (algorithm === null) return err(`The service uses the ${algo.slice(0, 20)} algorithm, which is not supported.`)
-  const groupId = stringField(service, 'groupId')
-  return buildAccount({
-    type,
-    ...names,
-    secret: secretOf(service, otp),
-    algorithm,
-    digits: numberField(otp, 'digits'),
-    period: numberField(otp, 'period'),
-    counter: numberField(otp, 'counter'),
-    group: groupId === undefined ? undefined : groups.get(groupId),
-  })
+  return buildAccount({ type, ...names, ...loose, algorithm, group: groupId === undefined ? undefined : groups.get(groupId) }, SOURCE_FIELDS)
 }
 
 type Names = Readonly<{ issuer: string; label: string }>
 
-function namesOf(service: JsonObject): Names {
-  const otp = objectField(service, 'otp') ?? {}
-  const otpIssuer = (stringField(otp, 'issuer') ?? '').trim()
-  const issuer = (stringField(service, 'name') ?? '').trim() || otpIssuer
-  const account = stringField(otp, 'account')
+function namesOf(service: FieldReader): Names {
+  const otp = service.object('otp') ?? readFields({}, 'otp')
+  const otpIssuer = (otp.string('issuer') ?? '').trim()
+  const issuer = (service.string('name') ?? '').trim() || otpIssuer
+  const account = otp.string('account')
   if (account !== undefined) return { issuer, label: account }
   // Schemas 1–3 also write label = "Issuer:account"; drop that prefix when only the label is there.
-  const label = stringField(otp, 'label') ?? ''
+  const label = otp.string('label') ?? ''
   const prefix = [otpIssuer, issuer].find((candidate) => candidate !== '' && label.startsWith(`${candidate}:`))
   return { issuer, label: prefix === undefined ? label : label.slice(prefix.length + 1) }
 }
 
 /** `secret`, or the key inside `otp.link` when `secret` is not a key (schema 4, see above). */
-function secretOf(service: JsonObject, otp: JsonObject): string {
-  const secret = stringField(service, 'secret') ?? ''
-  const link = stringField(otp, 'link')
+function secretOf(service: FieldReader, otp: FieldReader): string {
+  const secret = service.string('secret', { secret: true }) ?? ''
+  const link = otp.string('link', { secret: true })
   if (normaliseKey(secret).ok || link === undefined) return secret
   const fromLink = accountFromUri(link)
   return fromLink.ok ? fromLink.value.secret : secret

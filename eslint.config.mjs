@@ -11,11 +11,17 @@ const electronOnlyInAdapters = {
   paths: [{ name: 'electron', message: 'Only src/main/electron/**, src/main/index.ts and src/preload/** may import electron: keep services in plain Node.' }],
 }
 
+const rendererPatterns = [
+  { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins. Ask main through the contract.' },
+  { group: ['**/main/**', '**/preload/**'], message: 'The renderer knows only src/shared (the contract).' },
+]
+
 /**
  * The process boundaries of DESIGN.md section 2, as lint rules:
  * - only the Electron adapters, the composition root and the preload import `electron`;
  * - the renderer and shared code import no Node built-in, `electron` or `keytar`;
  * - shared code imports nothing from main or renderer;
+ * - in the renderer only the slices and the store call main (bridge/api);
  * - only the vault's secret store imports `keytar`.
  */
 export const boundaries = [
@@ -38,15 +44,18 @@ export const boundaries = [
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'keytar'], patterns: rendererPatterns }] },
+  },
+  {
+    // Components and hooks get data through their slice's actions, which keep main's Result.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/**/*-slice.ts', 'src/renderer/src/store/**', 'src/renderer/src/bridge/**', 'src/renderer/src/main.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: ['electron', 'keytar'],
-          patterns: [
-            { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins. Ask main through the contract.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer knows only src/shared (the contract).' },
-          ],
+          patterns: [...rendererPatterns, { group: ['**/bridge/api'], message: 'Call main through a slice action (useStore), not api() directly.' }],
         },
       ],
     },

@@ -47,6 +47,19 @@ describe('lint holds the process boundaries', () => {
     expect(await restrictedImports(file, code)).not.toEqual([])
   })
 
+  it.each([
+    ['src/renderer/src/features/codes/CodeRow.tsx'],
+    ['src/renderer/src/features/add-account/use-text-check.ts'],
+    ['src/renderer/src/ui/Toast.tsx'],
+  ])('a renderer component or hook may not call main past its slice (%s)', async (file) => {
+    const messages = await restrictedImports(file, "import { api } from '../../bridge/api'\nexport const a = api")
+    expect(messages.join('\n')).toMatch(/through a slice action/)
+  })
+
+  it.each([['src/renderer/src/features/codes/codes-slice.ts'], ['src/renderer/src/store/index.ts']])('slices and the store call main (%s)', async (file) => {
+    expect(await restrictedImports(file, "import { api } from '../../bridge/api'\nexport const a = api")).toEqual([])
+  })
+
   it('keytar is allowed only in the secret store', async () => {
     expect(await restrictedImports('src/main/vault/secret-store.ts', "import keytar from 'keytar'\nexport const k = keytar")).toEqual([])
   })

@@ -5,6 +5,7 @@ import { createChecklistSlice } from '../features/checklist/checklist-slice'
 import { createClockSlice } from '../features/clock/clock-slice'
 import { createCodesSlice } from '../features/codes/codes-slice'
 import { createSettingsSlice } from '../features/settings/settings-slice'
+import { createTransferSlice } from '../features/transfer/transfer-slice'
 import { createVaultSlice } from '../features/vault/vault-slice'
 import type { Store } from './types'
 
@@ -16,6 +17,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createVaultSlice(...a),
   ...createCodesSlice(...a),
   ...createChecklistSlice(...a),
+  ...createTransferSlice(...a),
 }))
 
 /** Loads the first screen's data and keeps the store in step with main's pushed events. */

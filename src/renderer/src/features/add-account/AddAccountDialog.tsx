@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
 import { type AccountKind, type AccountSummary, type ApiError, type ImportPreview, type Result } from '../../contract'
-import { api } from '../../bridge/api'
 import { readFileData } from '../../ui/files'
 import { useStore } from '../../store'
 import { KindSelect } from '../../ui/KindSelect'
@@ -25,6 +24,8 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const [busy, setBusy] = useState(false)
   const [added, setAdded] = useState<AccountSummary | null>(null)
   const addAccount = useStore((s) => s.addAccount)
+  const previewImage = useStore((s) => s.previewImage)
+  const previewScreen = useStore((s) => s.previewScreen)
   const groups = useStore((s) => [...new Set(s.accounts.map((a) => a.group).filter(Boolean))].join('\n'))
   const check = useTextCheck(text)
   const ids = { text: useId(), group: useId(), groups: useId(), help: useId() }
@@ -39,7 +40,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
     else setError(result.error.message)
   }
   const fromFile = (file: File | undefined) => {
-    if (file) void fromQr(readFileData(file).then((data) => api().transfer.previewImage({ file: data })))
+    if (file) void fromQr(readFileData(file).then((data) => previewImage({ file: data })))
   }
 
   async function submit(event: FormEvent) {
@@ -79,7 +80,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
         }}
       >
         <div className="qr-actions">
-          <button type="button" className="button" onClick={() => void fromQr(api().transfer.previewScreen())} disabled={busy}>
+          <button type="button" className="button" onClick={() => void fromQr(previewScreen())} disabled={busy}>
             Scan a QR code on the screen
           </button>
           <label className="button">

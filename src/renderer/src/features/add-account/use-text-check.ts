@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { TextCheck } from '../../contract'
-import { api } from '../../bridge/api'
+import { useStore } from '../../store'
 
 /**
  * Asks main to check the pasted key or link as the user types (debounced);
@@ -9,20 +9,19 @@ import { api } from '../../bridge/api'
  */
 export function useTextCheck(text: string): TextCheck | null {
   const [result, setResult] = useState<Readonly<{ text: string; check: TextCheck }> | null>(null)
+  const checkAccountText = useStore((s) => s.checkAccountText)
   useEffect(() => {
     if (text.trim() === '') return
     let live = true
     const timer = setTimeout(() => {
-      void api()
-        .accounts.check({ text })
-        .then((reply) => {
-          if (live && reply.ok) setResult({ text, check: reply.value })
-        })
+      void checkAccountText(text).then((reply) => {
+        if (live && reply.ok) setResult({ text, check: reply.value })
+      })
     }, 120)
     return () => {
       live = false
       clearTimeout(timer)
     }
-  }, [text])
+  }, [text, checkAccountText])
   return text.trim() === '' ? null : (result?.check ?? null)
 }

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react'
 import { ChecklistSection, KIND_LABELS, REGION_LABELS, SECTION_TITLES, SellerRegion, type ChecklistView } from '../../contract'
-import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { downloadText } from '../../ui/files'
 import { ProgressRing } from '../../ui/ProgressRing'
 import { ChecklistItemRow } from './ChecklistItemRow'
-
 
 type AccountView = ChecklistView['accounts'][number]
 
@@ -14,14 +12,14 @@ export function ChecklistScreen() {
   const load = useStore((s) => s.loadChecklist)
   const tick = useStore((s) => s.tickItem)
   const setRegion = useStore((s) => s.setChecklistRegion)
-  const setError = useStore((s) => s.setError)
+  const exportChecklistReport = useStore((s) => s.exportChecklistReport)
+  const recover = useStore((s) => s.recoverChecklist)
   const [onlyLeft, setOnlyLeft] = useState(false)
   useEffect(() => void load(), [load])
 
   async function exportReport(format: 'markdown' | 'html') {
-    const reply = await api().checklist.exportReport({ format })
-    if (!reply.ok) return setError(reply.error)
-    downloadText(reply.value.fileName, reply.value.mimeType, reply.value.content)
+    const reply = await exportChecklistReport(format)
+    if (reply.ok) downloadText(reply.value.fileName, reply.value.mimeType, reply.value.content)
   }
 
   if (!view) return null
@@ -46,7 +44,7 @@ export function ChecklistScreen() {
         <div role="alert" className="banner banner--critical">
           <span>{view.problem.message}</span>
           {view.problem.backupUsable && (
-            <button type="button" className="button" onClick={() => void api().checklist.recover({ use: 'backup' })}>
+            <button type="button" className="button" onClick={() => void recover()}>
               Use previous version
             </button>
           )}

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { ChecklistView, SellerRegion } from '../../contract'
+import type { ChecklistView, Input, Reply, SellerRegion } from '../../contract'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
@@ -9,6 +9,9 @@ export type ChecklistSlice = {
   receiveChecklist(view: ChecklistView): void
   tickItem(accountId: string, itemId: string, done: boolean, note?: string): Promise<void>
   setChecklistRegion(accountId: string, region: SellerRegion | null): Promise<void>
+  exportChecklistReport(format: Input<'checklist.exportReport'>['format']): Promise<Reply<'checklist.exportReport'>>
+  /** Replaces a damaged checklist file with its previous version. */
+  recoverChecklist(): Promise<Reply<'checklist.recover'>>
 }
 
 export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [], ChecklistSlice> = (set, get) => ({
@@ -31,6 +34,17 @@ export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [
     const reply = await api().checklist.setRegion({ accountId, region })
     if (reply.ok) set({ checklist: reply.value })
     else set({ lastError: reply.error })
+  },
+  async exportChecklistReport(format) {
+    const reply = await api().checklist.exportReport({ format })
+    if (!reply.ok) set({ lastError: reply.error })
+    return reply
+  },
+  async recoverChecklist() {
+    const reply = await api().checklist.recover({ use: 'backup' })
+    if (reply.ok) set({ checklist: reply.value })
+    else set({ lastError: reply.error })
+    return reply
   },
 })
 

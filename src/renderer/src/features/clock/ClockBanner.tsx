@@ -1,13 +1,12 @@
 import { useStore } from '../../store'
 import { direction, formatDuration } from './explain'
 import { FixSteps } from './fix-steps'
-import { useOpenTimeSettings } from './use-open-time-settings'
 
 /** Shown above the codes when the clock is off: by how much, which way, what it does, how to fix it. */
 export function ClockBanner() {
   const clock = useStore((s) => s.clock)
   const platform = useStore((s) => s.info?.platform)
-  const open = useOpenTimeSettings()
+  const openTimeSettings = useStore((s) => s.openTimeSettings)
   if (!clock || (clock.state !== 'warn' && clock.state !== 'critical') || clock.offsetMs === null) return null
   const offset = clock.offsetMs
   return (
@@ -30,7 +29,7 @@ export function ClockBanner() {
         <FixSteps platform={platform} />
       </div>
       {(platform === 'win32' || platform === 'darwin') && (
-        <button type="button" className="button" onClick={open}>
+        <button type="button" className="button" onClick={() => void openTimeSettings()}>
           Open Date &amp; Time settings
         </button>
       )}

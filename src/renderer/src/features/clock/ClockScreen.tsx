@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react'
-import type { ClockHistoryEntry } from '../../contract'
-import { api } from '../../bridge/api'
+import { useEffect } from 'react'
 import { useStore } from '../../store'
 import { ClockBanner } from './ClockBanner'
 import { direction, formatDuration } from './explain'
@@ -23,32 +21,19 @@ const UNKNOWN_TEXT = {
 
 export function ClockScreen() {
   const clock = useStore((s) => s.clock)
-  const receiveClock = useStore((s) => s.receiveClock)
-  const setError = useStore((s) => s.setError)
-  const [history, setHistory] = useState<ClockHistoryEntry[]>([])
+  const history = useStore((s) => s.clockHistory)
+  const checkClock = useStore((s) => s.checkClock)
+  const loadHistory = useStore((s) => s.loadClockHistory)
   const checkedAt = clock?.checkedAt ?? null
 
-  useEffect(() => {
-    let live = true
-    void api()
-      .clock.history()
-      .then((reply) => live && reply.ok && setHistory(reply.value))
-    return () => {
-      live = false
-    }
-  }, [checkedAt])
-
-  async function checkNow() {
-    const reply = await api().clock.check()
-    if (reply.ok) receiveClock(reply.value)
-    else setError(reply.error)
-  }
+  // Each finished check adds a point to the chart.
+  useEffect(() => void loadHistory(), [checkedAt, loadHistory])
 
   return (
     <section className="screen" aria-labelledby="clock-title">
       <header className="screen__header">
         <h1 id="clock-title">Clock</h1>
-        <button type="button" className="button button--primary" onClick={() => void checkNow()} disabled={clock?.checking}>
+        <button type="button" className="button button--primary" onClick={() => void checkClock()} disabled={clock?.checking}>
           {clock?.checking ? 'Checking…' : 'Check now'}
         </button>
       </header>

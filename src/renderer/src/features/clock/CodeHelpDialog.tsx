@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { groupCode, type CodesAround } from '../../contract'
-import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { Dialog } from '../../ui/Dialog'
 import { explainRejection } from './explain'
@@ -11,18 +10,17 @@ export function CodeHelpDialog({ id, onClose }: Readonly<{ id: string; onClose: 
   const clock = useStore((s) => s.clock)
   const frame = useStore((s) => s.frames[id])
   const copyCode = useStore((s) => s.copyCode)
+  const codesAround = useStore((s) => s.codesAround)
   const [around, setAround] = useState<(CodesAround & { at: number }) | null>(null)
 
   // Refetched whenever main pushes a new frame for this account (a new period).
   useEffect(() => {
     let live = true
-    void api()
-      .clock.around({ id })
-      .then((reply) => live && reply.ok && setAround({ ...reply.value, at: Date.now() }))
+    void codesAround(id).then((reply) => live && reply.ok && setAround({ ...reply.value, at: Date.now() }))
     return () => {
       live = false
     }
-  }, [id, frame])
+  }, [id, frame, codesAround])
 
   if (!account) return null
   return (

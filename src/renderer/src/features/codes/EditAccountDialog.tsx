@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { type AccountKind, type RevealedSecret } from '../../contract'
-import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
@@ -12,7 +11,8 @@ const REVEAL_SECONDS = 60
 export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string; onClose: () => void; onHelp: (id: string) => void }>) {
   const account = useStore((s) => s.accounts.find((a) => a.id === id))
   const removeAccount = useStore((s) => s.removeAccount)
-  const setError = useStore((s) => s.setError)
+  const updateAccount = useStore((s) => s.updateAccount)
+  const revealSecret = useStore((s) => s.revealSecret)
   const [issuer, setIssuer] = useState(account?.issuer ?? '')
   const [label, setLabel] = useState(account?.label ?? '')
   const [group, setGroup] = useState(account?.group ?? '')
@@ -31,15 +31,13 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
 
   async function save(event: FormEvent) {
     event.preventDefault()
-    const reply = await api().accounts.update({ id, issuer: issuer.trim(), label: label.trim(), group: group.trim(), kind })
-    if (!reply.ok) return setError(reply.error)
-    onClose()
+    const reply = await updateAccount({ id, issuer: issuer.trim(), label: label.trim(), group: group.trim(), kind })
+    if (reply.ok) onClose()
   }
 
   async function reveal() {
-    const reply = await api().accounts.reveal({ id })
-    if (!reply.ok) return setError(reply.error)
-    setRevealed(reply.value)
+    const reply = await revealSecret(id)
+    if (reply.ok) setRevealed(reply.value)
   }
 
   return (

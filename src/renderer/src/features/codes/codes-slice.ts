@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { AccountSummary, CodeFrame, CodeFrames, NewAccount, Result, ApiError } from '../../contract'
+import type { AccountSummary, CodeFrame, CodeFrames, Input, NewAccount, Reply } from '../../contract'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
@@ -18,7 +18,12 @@ export type CodesSlice = {
   receiveFrames(frames: CodeFrames): void
   setQuery(query: string): void
   setShowNext(show: boolean): void
-  addAccount(input: NewAccount): Promise<Result<AccountSummary, ApiError>>
+  /** Checks pasted key text or an otpauth:// link as it is typed; main never sends the key back. */
+  checkAccountText(text: string): Promise<Reply<'accounts.check'>>
+  addAccount(input: NewAccount): Promise<Reply<'accounts.add'>>
+  updateAccount(patch: Input<'accounts.update'>): Promise<Reply<'accounts.update'>>
+  /** The secret and its QR code, only when the user asks to see them. */
+  revealSecret(id: string): Promise<Reply<'accounts.reveal'>>
   copyCode(id: string, which?: 'current' | 'next'): Promise<void>
   nextHotp(id: string): Promise<void>
   removeAccount(id: string): Promise<void>
@@ -49,8 +54,16 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice, [], [], Codes
   setQuery: (query) => set({ query }),
   setShowNext: (showNext) => set({ showNext }),
 
-  async addAccount(input) {
-    const reply = await api().accounts.add(input)
+  checkAccountText: (text) => api().accounts.check({ text }),
+  addAccount: (input) => api().accounts.add(input),
+  async updateAccount(patch) {
+    const reply = await api().accounts.update(patch)
+    if (!reply.ok) set({ lastError: reply.error })
+    return reply
+  },
+  async revealSecret(id) {
+    const reply = await api().accounts.reveal({ id })
+    if (!reply.ok) set({ lastError: reply.error })
     return reply
   },
 

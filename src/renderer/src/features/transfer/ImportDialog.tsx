@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import type { AccountKind, AccountSummary, ImportPreview } from '../../contract'
-import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { AddedStep } from '../../ui/AddedStep'
 import { KindSelect } from '../../ui/KindSelect'
@@ -22,6 +21,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   const [busy, setBusy] = useState(false)
   const [added, setAdded] = useState<AccountSummary | null>(null)
   const showToast = useStore((s) => s.showToast)
+  const confirmImport = useStore((s) => s.confirmImport)
 
   const toggle = (index: number) => {
     const next = new Set(chosen)
@@ -32,7 +32,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
 
   async function confirm() {
     setBusy(true)
-    const reply = await api().transfer.confirm({
+    const reply = await confirmImport({
       previewId: preview.previewId,
       indexes: [...chosen],
       ...(kind ? { kind } : {}),

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { FileData, ImportPreview } from '../../contract'
-import { api } from '../../bridge/api'
 import { useStore } from '../../store'
 import { downloadText, readFileData } from '../../ui/files'
 import { ImportDialog } from './ImportDialog'
@@ -17,11 +16,14 @@ export function TransferPanel() {
   const [aegisPlain, setAegisPlain] = useState(false)
   const [exportError, setExportError] = useState<string | null>(null)
   const showToast = useStore((s) => s.showToast)
+  const previewImport = useStore((s) => s.previewImport)
+  const saveBackup = useStore((s) => s.exportBackup)
+  const saveAegis = useStore((s) => s.exportAegis)
   const ids = { file: useId(), importPassword: useId(), backup: useId(), repeat: useId() }
 
   async function read(next: FileData, password: string) {
     setImportError(null)
-    const reply = await api().transfer.preview({ file: next, ...(password ? { password } : {}) })
+    const reply = await previewImport({ file: next, ...(password ? { password } : {}) })
     if (reply.ok) {
       setPreview(reply.value)
       setNeedsPassword(false)
@@ -37,7 +39,7 @@ export function TransferPanel() {
     setExportError(null)
     if (backupPassword.length < 8) return setExportError('Use a password of at least 8 characters. You will need it to restore the backup.')
     if (backupPassword !== backupRepeat) return setExportError('The two passwords differ.')
-    const reply = await api().transfer.exportBackup({ password: backupPassword })
+    const reply = await saveBackup({ password: backupPassword })
     if (!reply.ok) return setExportError(reply.error.message)
     downloadText(reply.value.fileName, reply.value.mimeType, reply.value.content)
     setBackupPassword('')
@@ -48,7 +50,7 @@ export function TransferPanel() {
   async function exportAegis() {
     setExportError(null)
     if (!aegisPlain && backupPassword.length < 8) return setExportError('Type a password (8+ characters) above to encrypt the Aegis export, or choose an unencrypted export.')
-    const reply = await api().transfer.exportAegis(aegisPlain ? { plain: true } : { password: backupPassword })
+    const reply = await saveAegis(aegisPlain ? { plain: true } : { password: backupPassword })
     if (!reply.ok) return setExportError(reply.error.message)
     downloadText(reply.value.fileName, reply.value.mimeType, reply.value.content)
   }

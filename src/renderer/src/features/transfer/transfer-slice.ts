@@ -1,0 +1,26 @@
+import type { StateCreator } from 'zustand'
+import type { Input, Reply } from '../../contract'
+import { api } from '../../bridge/api'
+
+/**
+ * Moving accounts in and out. These calls hold no shared state: each returns
+ * main's `Result` as is, and the dialog that asked shows its error in place
+ * (a wrong password or an unreadable file belongs next to the field).
+ */
+export type TransferSlice = {
+  previewImport(input: Input<'transfer.preview'>): Promise<Reply<'transfer.preview'>>
+  previewImage(input: Input<'transfer.previewImage'>): Promise<Reply<'transfer.previewImage'>>
+  previewScreen(): Promise<Reply<'transfer.previewScreen'>>
+  confirmImport(input: Input<'transfer.confirm'>): Promise<Reply<'transfer.confirm'>>
+  exportBackup(input: Input<'transfer.exportBackup'>): Promise<Reply<'transfer.exportBackup'>>
+  exportAegis(input: Input<'transfer.exportAegis'>): Promise<Reply<'transfer.exportAegis'>>
+}
+
+export const createTransferSlice: StateCreator<TransferSlice, [], [], TransferSlice> = () => ({
+  previewImport: (input) => api().transfer.preview(input),
+  previewImage: (input) => api().transfer.previewImage(input),
+  previewScreen: () => api().transfer.previewScreen(),
+  confirmImport: (input) => api().transfer.confirm(input),
+  exportBackup: (input) => api().transfer.exportBackup(input),
+  exportAegis: (input) => api().transfer.exportAegis(input),
+})

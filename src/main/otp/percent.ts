@@ -49,3 +49,8 @@ export function percentDecode(raw: string, start: number, plusIsSpace: boolean):
   }
   return ok({ text, sources })
 }
+
+/** Percent-encodes a URI component (a name, a group); lone UTF-16 surrogates (which cannot be encoded) become U+FFFD. */
+export function percentEncode(text: string): string {
+  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
+}

@@ -2,7 +2,7 @@ import { MAX_NAME_LENGTH, type OtpType } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { normaliseKey, type NormalisedKey } from './base32'
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM, type UriAccount } from './params'
-import { percentDecode } from './percent'
+import { percentDecode, percentEncode as encode } from './percent'
 import { badEscape, type UriError } from './uri-error'
 import { parseAlgorithm, parseCounter, parseDigits, parsePeriod } from './uri-params'
 import { readQuery, type KnownParameter, type Parameter } from './uri-query'
@@ -129,11 +129,6 @@ function splitLabel(label: string, issuerParam: string): Readonly<{ issuer: stri
 
 function optional<T>(param: Parameter | undefined, parse: (value: string, position: number) => Result<T, UriError>, fallback: T): Result<T, UriError> {
   return param ? parse(param.value.text, param.position) : ok(fallback)
-}
-
-/** Percent-encodes a name; lone UTF-16 surrogates (which cannot be encoded) become U+FFFD. */
-function encode(text: string): string {
-  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
 }
 
 function indexOfAny(text: string, chars: string, from: number, end = text.length): number {

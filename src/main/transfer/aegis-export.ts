@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { err, ok, type Result } from '../../shared/result'
-import { normaliseKey } from '../otp/base32'
 import { gcmSeal } from './aes-gcm'
 import { encodeBase64, encodeHex } from './encoding'
+import { invalidAccount, keyDerivationFailed, type ExportError, type ExportOptions } from './export-common'
 import { deriveScrypt, type ScryptParams } from './kdf'
 import type { ImportedAccount } from './types'
 
@@ -25,23 +25,10 @@ import type { ImportedAccount } from './types'
 /** Aegis's own parameters (SCryptParameters in CryptoUtils.java): Aegis expects to run these on a phone. */
 export const AEGIS_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 }
 
-export type AegisExportOptions = Readonly<{
-  /** Required unless `plain` is true. */
-  password?: string
-  /** Write every secret unencrypted. Only when the user explicitly chose it. */
-  plain?: boolean
-}>
-
-export type AegisExportError =
-  | Readonly<{ kind: 'password-required'; message: string }>
-  | Readonly<{ kind: 'invalid-account'; index: number; message: string }>
-  /** scrypt could not run (out of memory). */
-  | Readonly<{ kind: 'key-derivation-failed'; message: string }>
-
 /** The vault's text (pretty-printed JSON, as Aegis writes it). */
-export async function exportAegisVault(accounts: readonly ImportedAccount[], options: AegisExportOptions): Promise<Result<string, AegisExportError>> {
-  const invalid = accounts.findIndex((account) => !normaliseKey(account.secret).ok)
-  if (invalid >= 0) return err({ kind: 'invalid-account', index: invalid, message: `Account ${invalid + 1} has no valid secret key, so it cannot be exported.` })
+export async function exportAegisVault(accounts: readonly ImportedAccount[], options: ExportOptions): Promise<Result<string, ExportError>> {
+  const invalid = invalidAccount(accounts)
+  if (invalid) return err(invalid)
   const content = vaultContent(accounts)
   if (options.plain === true) return ok(`${JSON.stringify({ version: 1, header: { slots: null, params: null }, db: content }, null, 4)}\n`)
   if (!options.password) return err({ kind: 'password-required', message: 'Choose a password for the exported vault: you will need it to import the file into Aegis.' })
@@ -49,7 +36,7 @@ export async function exportAegisVault(accounts: readonly ImportedAccount[], opt
   const masterKey = new Uint8Array(randomBytes(32))
   const salt = new Uint8Array(randomBytes(32))
   const wrappingKey = await deriveScrypt(options.password, salt, AEGIS_SCRYPT)
-  if (wrappingKey === null) return err({ kind: 'key-derivation-failed', message: 'The password could not be turned into a key (the computer may be short of memory). Try again.' })
+  if (wrappingKey === null) return err(keyDerivationFailed())
   const slot = gcmSeal(wrappingKey, masterKey)
   const db = gcmSeal(masterKey, new Uint8Array(Buffer.from(JSON.stringify(content), 'utf8')))
   const header = {

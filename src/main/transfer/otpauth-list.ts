@@ -1,4 +1,5 @@
 import { ok, type Result } from '../../shared/result'
+import { percentDecode } from '../otp/percent'
 import { accountFromUri } from './account-fields'
 import type { ImportedAccount, ImportEntryError, ImportError, ImportResult } from './types'
 
@@ -8,7 +9,8 @@ import type { ImportedAccount, ImportEntryError, ImportError, ImportResult } fro
  * exports this as "plain text", and Ente Auth's unencrypted export is the
  * same list with an extra `codeDisplay` parameter that we ignore
  * (beemdevelopment/Aegis, importers/EnteAuthImporter.java). Blank lines and
- * lines starting with "#" are skipped.
+ * lines starting with "#" are skipped. A `group` parameter (SellerGuard's own
+ * list export writes one, otpauth-export.ts) puts the account in that group.
  */
 
 /** The lines that carry entries: not blank, not a "#" comment. */
@@ -29,9 +31,21 @@ export function importOtpauthList(text: string): Result<ImportResult, ImportErro
   const accounts: ImportedAccount[] = []
   const errors: ImportEntryError[] = []
   entryLines(text).forEach((line, index) => {
-    const account = accountFromUri(line.text)
+    const account = accountFromUri(line.text, groupParameter(line.text))
     if (account.ok) accounts.push(account.value)
     else errors.push({ index, line: line.line, message: `Line ${line.line}: ${account.error}` })
   })
   return ok({ format: 'otpauth-list', accounts, errors, warnings: [] })
+}
+
+/** The `group` query parameter, percent-decoded; undefined when absent or not decodable. */
+function groupParameter(uri: string): string | undefined {
+  const query = uri.split('#', 1)[0]!.split('?').slice(1).join('?')
+  for (const part of query.split('&')) {
+    const equals = part.indexOf('=')
+    if (equals < 0 || part.slice(0, equals).toLowerCase() !== 'group') continue
+    const decoded = percentDecode(part.slice(equals + 1), 0, true)
+    return decoded.ok ? decoded.value.text : undefined
+  }
+  return undefined
 }

@@ -1,31 +1,26 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, type AccountKind, type AccountSummary, type ApiError, type ExportedFile, type ImportChoice, type ImportOutcome, type ImportPreview } from '../../shared/contract'
+import { apiError, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { encodeBase32, normaliseKey } from '../otp/base32'
 import type { CaptureError, ScreenCapture } from '../qr/screen-capture'
 import type { QrError } from '../qr/decode'
 import { guessKind } from '../otp/key-input'
-import type { AccountDraft, Vault } from '../vault/vault'
-import { exportAegisVault } from './aegis-export'
-import { decryptBackup, encryptBackup, looksLikeBackup, type BackupAccount } from './backup'
+import type { AccountDraft } from '../vault/vault'
+import { decryptBackup, looksLikeBackup, type BackupAccount } from './backup'
 import { importFile } from './detect'
 import { findDuplicates } from './duplicates'
+import { createExports, type ExportDeps } from './export-service'
 import type { ImportedAccount } from './types'
 
-export type TransferDeps = Readonly<{
-  vault: Vault
-  now: () => number
-  log: Logger
-  decodeQr: (bytes: Uint8Array) => Promise<Result<string[], QrError>>
-  screen: ScreenCapture | null
-  /** Called after an encrypted backup is made: the checklist's "recent backup" evidence. */
-  recordBackup: (at: number) => Promise<void>
-  /** Checklist and settings to include in a backup. */
-  extras: () => Readonly<{ checklist?: unknown; settings?: unknown }>
-  /** Restores a backup's checklist ticks onto the accounts restored from it (old id → new id). */
-  restoreChecklist: (state: unknown, ids: ReadonlyMap<string, string>) => Promise<unknown>
-}>
+export type TransferDeps = ExportDeps &
+  Readonly<{
+    log: Logger
+    decodeQr: (bytes: Uint8Array) => Promise<Result<string[], QrError>>
+    screen: ScreenCapture | null
+    /** Restores a backup's checklist ticks onto the accounts restored from it (old id → new id). */
+    restoreChecklist: (state: unknown, ids: ReadonlyMap<string, string>) => Promise<unknown>
+  }>
 
 type Held = Readonly<{
   accounts: readonly (ImportedAccount & { kind?: AccountKind; id?: string })[]
@@ -39,8 +34,7 @@ const PREVIEW_TTL_MS = 10 * 60 * 1000
 
 /**
  * Moving in and out: import previews (secrets held in main, never sent to
- * the renderer), all-or-nothing confirmation, encrypted backups and Aegis
- * exports.
+ * the renderer), all-or-nothing confirmation; and the exports (export-service.ts).
  */
 export function createTransferService(deps: TransferDeps) {
   const previews = new Map<string, Held>()
@@ -172,38 +166,8 @@ export function createTransferService(deps: TransferDeps) {
       return ok({ added: added.value, skipped: held.accounts.length - added.value.length })
     },
 
-    async exportBackup(password: string): Promise<Result<ExportedFile, ApiError>> {
-      const accounts = await withSecrets(deps.vault)
-      if (!accounts.ok) return accounts
-      const at = deps.now()
-      const text = await encryptBackup({ accounts: accounts.value.map(({ account, secret }) => ({ ...account, secret })), ...deps.extras() }, password, { now: () => at })
-      if (!text.ok) return err(apiError('invalid-input', text.error.message))
-      await deps.recordBackup(at)
-      return ok({ fileName: `sellerguard-backup-${new Date(at).toISOString().slice(0, 10)}.json`, mimeType: 'application/json', content: text.value })
-    },
-
-    async exportAegis(password: string | undefined, plain: boolean): Promise<Result<ExportedFile, ApiError>> {
-      const accounts = await withSecrets(deps.vault)
-      if (!accounts.ok) return accounts
-      const vault = await exportAegisVault(
-        accounts.value.map(({ account, secret }) => ({ ...account, secret })),
-        plain ? { plain: true } : { password: password ?? '' },
-      )
-      if (!vault.ok) return err(apiError('invalid-input', vault.error.message))
-      return ok({ fileName: `aegis-export-${plain ? 'plain' : 'encrypted'}-${new Date(deps.now()).toISOString().slice(0, 10)}.json`, mimeType: 'application/json', content: vault.value })
-    },
+    ...createExports(deps),
   }
 }
 
 export type TransferService = ReturnType<typeof createTransferService>
-
-/** Every account with its secret read fresh from the keychain, for an explicit export. */
-async function withSecrets(vault: Vault): Promise<Result<Array<{ account: AccountSummary; secret: string }>, ApiError>> {
-  const out: Array<{ account: AccountSummary; secret: string }> = []
-  for (const account of vault.accounts()) {
-    const key = await vault.reveal(account.id)
-    if (!key.ok) return err(key.error.kind === 'not-found' ? key.error : apiError(key.error.kind, `Could not read the secret of ${account.issuer || account.label}: ${key.error.message} Nothing was exported.`))
-    out.push({ account, secret: key.value.base32 })
-  }
-  return ok(out)
-}

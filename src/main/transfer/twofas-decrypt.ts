@@ -13,7 +13,8 @@ import type { ImportError } from './types'
  * it first to tell a wrong password from a damaged file.
  */
 
-const ITERATIONS = 10_000
+/** PBKDF2 iterations 2FAS uses (BackupKeyGeneratorPbkdf.kt). */
+export const TWOFAS_ITERATIONS = 10_000
 
 type Sealed = Readonly<{ data: Uint8Array; salt: Uint8Array; iv: Uint8Array }>
 
@@ -34,7 +35,7 @@ export async function decrypt2fasServices(servicesEncrypted: string, reference: 
   const keys = new Map<string, Promise<Uint8Array | null>>()
   const keyFor = (salt: Uint8Array): Promise<Uint8Array | null> => {
     const id = encodeHex(salt)
-    const known = keys.get(id) ?? derivePbkdf2(password, salt, ITERATIONS)
+    const known = keys.get(id) ?? derivePbkdf2(password, salt, TWOFAS_ITERATIONS)
     keys.set(id, known)
     return known
   }

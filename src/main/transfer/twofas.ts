@@ -31,7 +31,8 @@ import type { ImportedAccount, ImportEntryError, ImportError, ImportOptions, Imp
  *       the link has it, so the secret is taken from the link when `secret` is not a key.
  * Groups live outside the encrypted part in every schema; a service names its group by `groupId`.
  * The issuer is the service `name` (what 2FAS shows and lets the user edit),
- * else otp.issuer, as Aegis's TwoFASImporter does.
+ * else otp.issuer, as Aegis's TwoFASImporter does; a name equal to the
+ * account with an empty otp.issuer means no issuer (twofas-export.ts).
  */
 
 const NEWEST_SCHEMA = 4
@@ -106,8 +107,11 @@ type Names = Readonly<{ issuer: string; label: string }>
 function namesOf(service: FieldReader): Names {
   const otp = service.object('otp') ?? readFields({}, 'otp')
   const otpIssuer = (otp.string('issuer') ?? '').trim()
-  const issuer = (service.string('name') ?? '').trim() || otpIssuer
+  const name = (service.string('name') ?? '').trim()
   const account = otp.string('account')
+  // 2FAS needs a name, so a service with an empty issuer may be named after its account (SellerGuard's export does): no issuer then.
+  const namedAfterAccount = otpIssuer === '' && otp.string('issuer') !== undefined && name === account?.trim()
+  const issuer = namedAfterAccount ? '' : name || otpIssuer
   if (account !== undefined) return { issuer, label: account }
   // Schemas 1–3 also write label = "Issuer:account"; drop that prefix when only the label is there.
   const label = otp.string('label') ?? ''

@@ -11,6 +11,9 @@ export const CopyResult = z.object({
 export type CopyResult = z.infer<typeof CopyResult>
 
 export const clipboardMethods = {
-  /** Main computes the code at this moment and puts it on the clipboard; the renderer never handles it. */
-  copyCode: method(z.object({ id: AccountId, which: z.enum(['current', 'next']).default('current') }).strict(), CopyResult),
+  /**
+   * Main computes the code at this moment and puts it on the clipboard; the renderer never handles it.
+   * `expected`: the code the site expects now, on the measured true time ("code rejected?").
+   */
+  copyCode: method(z.object({ id: AccountId, which: z.enum(['current', 'next', 'expected']).default('current') }).strict(), CopyResult),
 }

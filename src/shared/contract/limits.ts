@@ -43,8 +43,8 @@ export const MAX_CLIPBOARD_CLEAR_SECONDS = 600
 export const MAX_NTP_SERVERS = 16
 /** A host name is at most 253 characters (RFC 1035 section 2.3.4). */
 export const MAX_HOST_LENGTH = 253
-/** An NTP server as typed: a host name or IP literal, optionally with `:port`. */
-export const NTP_SERVER_PATTERN = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/
+/** A time server (NTP, or an HTTPS site) as typed: a host name or IP literal (IPv6 bare or in brackets), optionally with `:port`. */
+export const NTP_SERVER_PATTERN = /^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[A-Za-z0-9.-]+)(:\d{1,5})?$/
 /** A global shortcut in Electron's accelerator syntax ("CommandOrControl+Shift+K"); '' = none. */
 export const MAX_SHORTCUT_LENGTH = 60
 export const SHORTCUT_PATTERN = /^[A-Za-z0-9+ ]*$/

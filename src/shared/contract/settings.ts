@@ -5,13 +5,44 @@ import { MAX_CLIPBOARD_CLEAR_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHOR
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
 
-/** A host name or IP literal with an optional :port, as typed by the user. */
-export const NtpServer = z
-  .string()
-  .trim()
-  .min(1)
-  .max(MAX_HOST_LENGTH)
-  .regex(NTP_SERVER_PATTERN, 'a host name or IP address, optionally with :port')
+/** The port a `host:port` names, or null when it names none (`host`, `[::1]`, or a bare IPv6 literal). */
+function portOf(text: string): string | null {
+  const bracket = /^\[[^\]]*\](?::(.*))?$/.exec(text)
+  if (bracket) return bracket[1] ?? null
+  const colons = text.split(':').length - 1
+  return colons === 1 ? text.slice(text.indexOf(':') + 1) : null
+}
+
+/** A host name or IP literal with an optional :port (1–65535), as typed by the user. */
+const hostWithPort = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Type a ${what}.`)
+    .max(MAX_HOST_LENGTH, `A ${what} is at most ${MAX_HOST_LENGTH} characters.`)
+    .superRefine((text, ctx) => {
+      const port = portOf(text)
+      if (port !== null && !/^\d{1,5}$/.test(port)) ctx.addIssue({ code: 'custom', message: `“${text}”: the port after “:” must be a number from 1 to 65535.` })
+      else if (port !== null && (Number(port) < 1 || Number(port) > 65535)) ctx.addIssue({ code: 'custom', message: `“${text}”: port ${Number(port)} does not exist; ports go from 1 to 65535.` })
+      else if (!NTP_SERVER_PATTERN.test(text)) ctx.addIssue({ code: 'custom', message: `“${text}” is not a host name or IP address (optionally with :port).` })
+    })
+
+/** An NTP server. */
+export const NtpServer = hostWithPort('time server name')
+/** An HTTPS site whose `Date` header is read when no NTP server answers. */
+export const HttpsTimeHost = hostWithPort('site name')
+
+/**
+ * Read only when no NTP server answers (UDP port 123 blocked): the sites
+ * whose time matters most are the ones that check the codes, Amazon's.
+ */
+export const DEFAULT_HTTPS_TIME_HOSTS: readonly string[] = [
+  'sellercentral.amazon.com',
+  'sellercentral-europe.amazon.com',
+  'kdp.amazon.com',
+  'affiliate-program.amazon.com',
+  'www.amazon.com',
+]
 
 export const Settings = z.object({
   theme: Theme,
@@ -21,7 +52,11 @@ export const Settings = z.object({
   startAtLogin: z.boolean(),
   /** `auto`: use corrected time when the clock is off and the measurement is trustworthy. */
   correctedTime: z.enum(['auto', 'on', 'off']),
-  ntpServers: z.array(NtpServer).min(1).max(MAX_NTP_SERVERS),
+  ntpServers: z.array(NtpServer).min(1, 'Keep at least one time server.').max(MAX_NTP_SERVERS, `At most ${MAX_NTP_SERVERS} time servers.`),
+  /** Read the time from HTTPS sites' `Date` headers when no NTP server answers. */
+  httpsTimeFallback: z.boolean(),
+  /** The only sites the fallback contacts. */
+  httpsTimeHosts: z.array(HttpsTimeHost).max(MAX_NTP_SERVERS, `At most ${MAX_NTP_SERVERS} sites.`),
   /** Global shortcut (Electron accelerator) that brings up SellerGuard to pick a code; '' = none. */
   quickPickShortcut: z.string().max(MAX_SHORTCUT_LENGTH).regex(SHORTCUT_PATTERN, 'an accelerator such as CommandOrControl+Shift+K'),
 })
@@ -37,6 +72,8 @@ export const defaultSettings: Settings = {
   startAtLogin: false,
   correctedTime: 'auto',
   ntpServers: ['time.cloudflare.com', 'time.google.com', 'pool.ntp.org', 'time.apple.com', 'time.windows.com'],
+  httpsTimeFallback: true,
+  httpsTimeHosts: [...DEFAULT_HTTPS_TIME_HOSTS],
   quickPickShortcut: 'CommandOrControl+Shift+K',
 }
 

@@ -45,7 +45,7 @@ async function fill(n: number, keep: string | null): Promise<Fill> {
     if (!added.ok) throw new Error(added.error.message)
   }
   // Web mode (the renderer bench) reads its servers from here: loopback only.
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
   return { dir, service }
 }
 

@@ -10,11 +10,12 @@ test.describe('a clock 90 s slow (the NTP server is 90 s ahead)', () => {
     await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'Amazon Seller Central' }), KEY)
     const banner = page.getByTestId('clock-banner')
     await expect(banner).toContainText('Your computer’s clock is 1 min 30 s behind', { timeout: 15_000 })
-    await expect(banner).toContainText('will be rejected')
+    // The clock is off, and codes are corrected: the banner says both, not "will be rejected".
+    await expect(banner).toContainText('codes use corrected time, so they still work')
+    await expect(banner).not.toContainText('will be rejected')
     await expect(banner).toContainText('timedatectl set-ntp true')
-    await expect(banner).toContainText('SellerGuard is computing your codes on the corrected time')
     await expect(page.getByTestId('clock-status')).toHaveAttribute('data-tone', 'critical')
-    await expect(page.getByTestId('corrected-note')).toContainText('90.0 s behind')
+    await expect(page.getByTestId('corrected-note')).toContainText('your computer’s clock is 1 min 30 s behind')
     // The code shown is the one for the real time (system + 90 s), not the system clock's.
     const shown = await page.getByTestId('code').textContent()
     expect(totpWindow(KEY, Date.now() + 90_000).map(grouped)).toContain(shown)
@@ -22,7 +23,7 @@ test.describe('a clock 90 s slow (the NTP server is 90 s ahead)', () => {
     await page.screenshot({ path: testInfo.outputPath('clock-banner.png') })
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clock' }).click()
-    await expect(page.getByTestId('clock-state')).toHaveText('Far off — codes will be rejected')
+    await expect(page.getByTestId('clock-state')).toHaveText('Clock 1 min 30 s behind')
     await expect(page.getByTestId('clock-offset')).toContainText('1 min 30 s behind')
     await expect(page.getByTestId('code-clock')).toContainText('Corrected time (+1 min 30 s)')
     await expect(page.getByTestId('server-table')).toContainText('used')
@@ -37,19 +38,21 @@ test.describe('a clock 90 s slow (the NTP server is 90 s ahead)', () => {
     await expect(page.getByTestId('corrected-note')).toHaveCount(0)
     await expect.poll(async () => totpWindow(KEY, Date.now()).map(grouped).includes((await page.getByTestId('code').textContent()) ?? '')).toBe(true)
 
-    await page.getByRole('button', { name: 'Edit KDP' }).click()
-    await page.getByRole('button', { name: 'Code rejected?' }).click()
+    await page.getByTestId('banner-code-help').click()
     const help = page.getByTestId('code-help')
-    await expect(help.getByTestId('rejection-explanation')).toContainText('Your clock is 1 min 30 s slow')
-    await expect(help.getByTestId('rejection-explanation')).toContainText('none of these codes will work')
+    await expect(help.getByTestId('rejection-explanation')).toContainText('Your clock is 1 min 30 s behind')
+    await expect(help.getByTestId('rejection-explanation')).toContainText('never works')
+    // The highlighted code is the one for the true time (system + 90 s).
+    const expected = (await help.getByTestId('around-expected').locator('strong').textContent()) ?? ''
+    expect(totpWindow(KEY, Date.now() + 90_000).map(grouped)).toContain(expected)
   })
 })
 
 test('a correct clock is reported in sync, and codes use the system clock', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clock' }).click()
-  await expect(page.getByTestId('clock-state')).toHaveText('In sync', { timeout: 15_000 })
+  await expect(page.getByTestId('clock-state')).toHaveText('Clock in sync', { timeout: 15_000 })
   await expect(page.getByTestId('code-clock')).toHaveText('System clock')
   await expect(page.getByTestId('clock-banner')).toHaveCount(0)
   await page.getByRole('button', { name: 'Check now' }).click()
-  await expect(page.getByTestId('clock-state')).toHaveText('In sync')
+  await expect(page.getByTestId('clock-state')).toHaveText('Clock in sync')
 })

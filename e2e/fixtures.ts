@@ -63,7 +63,7 @@ export const test = base.extend<Fixtures & Options>({
     const dataDirs: string[] = []
     const fresh = () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
-      writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [ntpServer] } }))
+      writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [ntpServer], httpsTimeFallback: false } }))
       dataDirs.push(dir)
       return { dataDir: dir, keychainService: `SellerGuardE2E-${randomBytes(6).toString('hex')}` }
     }

@@ -16,7 +16,7 @@ const PRELOAD = path.resolve(__dirname, '../out/preload/index.js')
 describe('composition root (built out/main/index.js)', () => {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'sg-root-'))
   // Tests talk to loopback only: point the clock check at a port where nothing answers.
-  writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
+  writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
   const { electron, record } = createElectronStandIn(userData)
 
   beforeAll(async () => {

@@ -7,12 +7,14 @@ import { coalesce } from './core/coalesce'
 import { createChecklistService } from './checklist/checklist-service'
 import { createClockService, type ClockService } from './clock/clock-service'
 import { watchNetwork } from './clock/network-watch'
+import type { ClockServiceDeps } from './clock/clock-service'
+import { codesAroundFor, expectedCodeFor, trustedOffsetMs } from './clock/codes-around'
+import { createClockStore } from './clock/clock-store'
 import type { ClockCheckOptions } from './clock/select'
 import { createFrameService } from './codes/frame-service'
 import { createDispatch, type Dispatch, type Handlers } from './core/dispatch'
 import { createEventBus, type EventBus } from './core/events'
 import type { Logger } from './core/log'
-import { codesAround } from './otp/generate'
 import { formatUri } from './otp/uri'
 import { decodeQrImage } from './qr/decode'
 import type { ScreenCapture } from './qr/screen-capture'
@@ -45,6 +47,8 @@ export type ServiceDeps = Readonly<{
   openTimeSettings?: () => Promise<boolean>
   /** For tests: SNTP sampling (loopback servers need no 2 s spacing). */
   clockCheckOptions?: ClockCheckOptions
+  /** For tests: the HTTPS fallback's extra trusted CA (a loopback server's self-signed cert) and probing. */
+  clockHttps?: ClockServiceDeps['https']
   /** Takes a picture of the screen to scan QR codes from; null where impossible. */
   screen?: ScreenCapture | null
   /** The desktop app's window and lifecycle, for the tray's Open and Quit (absent in web mode). */
@@ -82,11 +86,15 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     log,
     ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}),
   })
+  const clockStore = createClockStore(path.join(deps.dataDir, 'clock.json'), log)
   const clock = createClockService({
     now: deps.now,
     settings: () => settings.get(),
     log,
+    restored: await clockStore.load(),
+    persist: (state) => clockStore.save(state),
     ...(deps.clockCheckOptions ? { checkOptions: deps.clockCheckOptions } : {}),
+    ...(deps.clockHttps ? { https: deps.clockHttps } : {}),
   })
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now: deps.now })
   const codes = createFrameService({ vault, now: deps.now, correctionMs: () => clock.correctionMs(), publish: (frames) => bus.emit('codes.frames', frames) })
@@ -123,23 +131,12 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
 
   // Wiring: every service exists now; events flow once vault.start() and clock.start() run below.
   // Codes follow the clock: a new correction recomputes and pushes every frame.
-  let lastCorrection = clock.correctionMs()
   clock.onChange((status) => {
     bus.emit('clock.status', status)
     if (!status.checking) publishChecklist()
-    if (status.correctionMs !== lastCorrection) {
-      lastCorrection = status.correctionMs
-      codes.refresh()
-    }
   })
-  let lastServers = settings.get().ntpServers.join('\n')
-  settings.onChange((next) => {
-    clock.settingsChanged()
-    if (next.ntpServers.join('\n') !== lastServers) {
-      lastServers = next.ntpServers.join('\n')
-      void clock.check()
-    }
-  })
+  clock.onCorrectionChange(() => codes.refresh())
+  settings.onChange(() => clock.settingsChanged())
   const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange())
   // Secrets stream in batches at start-up: one code push per burst of vault changes.
   const refreshCodes = coalesce(() => codes.refresh())
@@ -158,15 +155,23 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       ? apiError('keychain-unavailable', `The code is not available: the ${keychainName} cannot be reached.`)
       : apiError('keychain-locked', `The code is not available: the ${keychainName} is locked or its secret is missing.`)
   }
-  const copyCode = async (id: string, which: 'current' | 'next' = 'current') => {
+  const copyCode = async (id: string, which: 'current' | 'next' | 'expected' = 'current') => {
     const frame = codes.frame(id)
-    if (!frame) return err(noCode(id))
-    const code = which === 'next' && frame.nextCode ? frame.nextCode : frame.code
+    const account = vault.get(id)
+    const key = vault.key(id)
+    if (!frame || !account || !key) return err(noCode(id))
+    const code =
+      which === 'expected'
+        ? expectedCodeFor(account, key, deps.now(), clock.correctionMs(), trustedOffsetMs(clock.status()))
+        : which === 'next' && frame.nextCode
+          ? frame.nextCode
+          : frame.code
     return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
   }
   const tray = createTrayService({
     vault,
     clockStatus: () => clock.status(),
+    now: deps.now,
     platform: deps.platform,
     copyCode: (id) => copyCode(id),
     checkClock: () => clock.check(),
@@ -232,8 +237,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       const account = vault.get(id)
       const key = vault.key(id)
       if (!account || !key) return err(noCode(id))
-      const correctionMs = clock.correctionMs()
-      return ok({ accountId: id, ...codesAround(account, key, deps.now() + correctionMs), period: account.period, correctionMs })
+      return ok({ accountId: id, ...codesAroundFor(account, key, deps.now(), clock.correctionMs(), trustedOffsetMs(clock.status())) })
     },
     'checklist.get': () => ok(checklist.view()),
     'checklist.setItem': async (change) => {

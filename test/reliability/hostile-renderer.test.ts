@@ -115,7 +115,7 @@ const withoutClock = (reply: unknown) => JSON.parse(JSON.stringify(reply), (key,
 async function newDataDir(prefix: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix))
   // Tests talk to loopback only: the clock check goes to a port where nothing answers.
-  await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
+  await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
   return dir
 }
 

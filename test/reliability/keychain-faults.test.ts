@@ -61,7 +61,7 @@ describe('keychain faults under a running app', () => {
     keyring = await startControlledKeyring()
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-faults-'))
     // Tests talk to loopback only: the clock check goes to a port where nothing answers.
-    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
     services = await createServices({
       dataDir,
       appVersion: '0.0.0-test',

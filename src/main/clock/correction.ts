@@ -11,16 +11,18 @@ export const TRUSTWORTHY_ERROR_MS = 1_000
 /**
  * How far to move the code clock from the system clock, ms.
  * - `off`: never.
- * - `on`: by the latest measured offset (kept while offline, up to a day old).
- * - `auto`: only when the clock is measurably off (warn or critical) and the
- *   measurement is tight; an `unknown` status never moves codes.
+ * - `on`: by the last measurement (kept while offline, up to a day old), even in doubt.
+ * - `auto`: by the last trusted measurement when it shows the clock measurably
+ *   off (warn or critical) and is tight. A failed check does not drop it
+ *   (the clock has not changed because a server was quiet); a wake or a
+ *   network change does, until the re-check.
  */
-export function correctionFor(mode: CorrectionMode, snapshot: ClockSnapshot, now: number): number {
+export function correctionFor(mode: CorrectionMode, snapshot: Pick<ClockSnapshot, 'state' | 'measurement' | 'doubt'>, now: number): number {
   if (mode === 'off') return 0
-  const measured = snapshot.lastMeasured
-  if (!measured || now - measured.checkedAt > CORRECTION_MAX_AGE_MS) return 0
+  const measured = snapshot.measurement
+  if (!measured || now - measured.at > CORRECTION_MAX_AGE_MS) return 0
   if (mode === 'on') return Math.round(measured.offsetMs)
-  const current = snapshot.state === 'warn' || snapshot.state === 'critical'
+  const off = snapshot.doubt === null && (snapshot.state === 'warn' || snapshot.state === 'critical')
   const tight = measured.errorMs <= TRUSTWORTHY_ERROR_MS && Math.abs(measured.offsetMs) >= WARN_FROM_MS
-  return current && tight ? Math.round(measured.offsetMs) : 0
+  return off && tight ? Math.round(measured.offsetMs) : 0
 }

@@ -10,7 +10,8 @@ export {
   type ClockMonitor,
   type ClockMonitorDeps,
   type ClockSnapshot,
-  type MeasuredSummary,
+  type ClockCheckRun,
+  type PersistedClock,
 } from './monitor'
 export { msToNtp, ntpToMs, type NtpTimestamp } from './ntp-time'
 export { createPreciseClock, type PreciseClockDeps } from './precise-clock'
@@ -41,7 +42,6 @@ export {
   classifyOffset,
   classifyReading,
   CRITICAL_FROM_MS,
-  probableTimeZoneHours,
   TOTP_STEP_MS,
   WARN_FROM_MS,
 } from './status'

@@ -1,44 +1,56 @@
-import type { ClockHistoryEntry, ClockState } from '../../shared/contract'
+import type { ClockHistoryEntry, ClockMeasurement, ClockState, UnknownReason } from '../../shared/contract'
+import { probableTimeZone, type TimeZoneMistake } from '../../shared/time-zone'
 import type { Logger } from '../core/log'
 import type { ClockReading } from './select'
-import { classifyReading, probableTimeZoneHours } from './status'
+import { classifyOffset } from './status'
+
+/** One check. `provisional` is called with early readings (the first round) before the final one resolves; `signal` aborts a superseded check. */
+export type ClockCheckRun = (provisional: (reading: ClockReading) => void, signal: AbortSignal) => Promise<ClockReading>
+
+export type PersistedClock = Readonly<{ measurement: ClockMeasurement | null; history: readonly ClockHistoryEntry[] }>
 
 export type ClockMonitorDeps<Timer> = Readonly<{
-  /** One full check, e.g. `() => clockCheck(settings.get().ntpServers)`. Should not throw; if it does, the reading is `unknown`. */
-  check: () => Promise<ClockReading>
+  /** One full check, e.g. against `settings.get().ntpServers`. Should not throw; if it does, the reading is `unknown`. */
+  check: ClockCheckRun
   /** System clock, ms since the epoch: stamps readings and history. */
   now: () => number
   setTimer: (callback: () => void, ms: number) => Timer
   clearTimer: (timer: Timer) => void
   /** Time from the end of one check to the next scheduled one, ms. */
   intervalMs: number
+  /** After a check that gave no number (offline), the next one comes sooner: this long, ms. Default 5 min. */
+  retryMs?: number
   /**
-   * Wait after a resume or network change before checking, ms. Default 3000:
-   * the network is rarely usable at the moment the OS reports it, and a burst
-   * of events then costs one check.
+   * After a re-check of a doubtful measurement that got no answer, try once
+   * more after this long, ms. Default 3000: the network is rarely usable at
+   * the very moment the OS reports a wake or a new network.
    */
   settleMs?: number
   /** Readings kept for the chart. Default 200. */
   historySize?: number
+  /** What the last run left (the last verdict and the history), applied at once. */
+  restored?: PersistedClock | null
+  /** Called after every finished check with what to keep across restarts. */
+  persist?: (state: PersistedClock) => void
   log?: Pick<Logger, 'warn'>
 }>
 
-export type MeasuredSummary = Readonly<{ offsetMs: number; errorMs: number; checkedAt: number }>
-
 export type ClockSnapshot = Readonly<{
+  /** Verdict on `measurement`; `unknown` when there is none or it is in doubt. */
   state: ClockState
-  /** Of the latest reading; null when it is unknown. Server minus system clock, ms. */
-  offsetMs: number | null
-  errorMs: number | null
+  /** The last trusted measurement, kept across failed checks and restarts. */
+  measurement: ClockMeasurement | null
+  /** The measurement predates a wake or a network change and has not been re-checked yet. */
+  doubt: 'resume' | 'network' | null
   /** When the latest check finished, ms since the epoch; null before the first one. */
   checkedAt: number | null
+  /** Why the latest check gave no number; null when it measured. */
+  unknownReason: UnknownReason | null
   checking: boolean
-  /** Whole hours the offset is close to (a likely time-zone mistake), else null. */
-  timeZoneHours: number | null
-  /** The latest full reading, with the servers used and rejected and why. */
+  /** The measurement is close to a real UTC offset. */
+  timeZone: TimeZoneMistake | null
+  /** The latest reading (provisional while checking), with the servers used and rejected and why. */
   reading: ClockReading | null
-  /** The latest reading that had a number, kept across `unknown` ones (offline for a while). */
-  lastMeasured: MeasuredSummary | null
 }>
 
 export interface ClockMonitor {
@@ -48,45 +60,54 @@ export interface ClockMonitor {
   stop(): void
   /** Checks now, or joins the check already running. Works whether or not started. */
   checkNow(): Promise<ClockSnapshot>
-  /** The computer woke up: its clock may have jumped. Checks after `settleMs`. */
+  /** The servers changed: a running check is superseded by one against the new ones. */
+  restart(): Promise<ClockSnapshot>
+  /** The computer woke up: its clock may have jumped. The measurement is doubtful until re-checked, at once. */
   notifyResume(): void
-  /** The network changed: servers may be reachable now. Checks after `settleMs`. */
+  /** The network changed: the measurement is doubtful until re-checked, at once. */
   notifyNetworkChange(): void
   current(): ClockSnapshot
   /** Oldest first, at most `historySize` entries. */
   history(): readonly ClockHistoryEntry[]
-  /** Called with the new snapshot whenever it changes (a check starts or ends). Returns an unsubscribe. */
+  /** Called with the new snapshot whenever it changes. Returns an unsubscribe. */
   onChange(listener: (snapshot: ClockSnapshot) => void): () => void
 }
 
-const initialSnapshot: ClockSnapshot = {
-  state: 'unknown',
-  offsetMs: null,
-  errorMs: null,
-  checkedAt: null,
-  checking: false,
-  timeZoneHours: null,
-  reading: null,
-  lastMeasured: null,
+/** The measurement a reading gives, stamped `at`; null for a reading without a number. */
+export function measurementOf(reading: ClockReading, at: number): ClockMeasurement | null {
+  if (reading.kind !== 'measured') return null
+  const outvoted = reading.rejected.filter((r) => r.reason === 'falseticker').length
+  const { offsetMs, errorMs, source } = reading
+  return { offsetMs, errorMs, at, source, answered: reading.used.length + outvoted, agreed: reading.used.length }
+}
+
+function verdict(measurement: ClockMeasurement | null, doubt: ClockSnapshot['doubt']): Pick<ClockSnapshot, 'state' | 'timeZone'> {
+  if (measurement === null || doubt !== null) return { state: 'unknown', timeZone: null }
+  const state = classifyOffset(measurement.offsetMs, measurement.errorMs)
+  return { state, timeZone: state === 'unknown' ? null : probableTimeZone(measurement.offsetMs) }
 }
 
 /**
- * Keeps the clock status fresh: a check at start, on a schedule, on demand,
- * after resume and after a network change. Only one check runs at a time;
- * callers during a check share its result. Timers are injected, so tests
- * drive the schedule without waiting.
+ * Keeps the clock status fresh and lasting: a check at start, on a
+ * schedule, on demand, and at once after a wake or a network change. A
+ * failed check keeps the last trusted measurement (its age is shown); only
+ * a new measurement replaces it, and a wake or network change makes it
+ * doubtful until re-checked. The first round of a check is published as
+ * soon as it is in, then refined. Timers are injected, so tests drive the
+ * schedule without waiting.
  */
 export function createClockMonitor<Timer>(deps: ClockMonitorDeps<Timer>): ClockMonitor {
+  const retryMs = deps.retryMs ?? 5 * 60_000
   const settleMs = deps.settleMs ?? 3000
   const historySize = Math.max(1, deps.historySize ?? 200)
   const listeners = new Set<(snapshot: ClockSnapshot) => void>()
-  const entries: ClockHistoryEntry[] = []
-  let snapshot = initialSnapshot
+  const entries: ClockHistoryEntry[] = [...(deps.restored?.history ?? [])].slice(-historySize)
+  const restored = deps.restored?.measurement ?? null
+  let snapshot: ClockSnapshot = { ...verdict(restored, null), measurement: restored, doubt: null, checkedAt: null, unknownReason: null, checking: false, reading: null }
   let started = false
   let timer: { handle: Timer } | null = null
-  let inFlight: Promise<ClockSnapshot> | null = null
-  /** A resume or network change arrived during a check: its result may predate the change. */
-  let recheckSoon = false
+  let running: { controller: AbortController } | null = null
+  let waiters: ((s: ClockSnapshot) => void)[] = []
 
   function publish(next: ClockSnapshot): void {
     snapshot = next
@@ -104,79 +125,92 @@ export function createClockMonitor<Timer>(deps: ClockMonitorDeps<Timer>): ClockM
     timer = {
       handle: deps.setTimer(() => {
         timer = null
-        void runCheck()
+        void checkNow()
       }, ms),
     }
   }
 
-  async function readOnce(): Promise<ClockReading> {
+  function withMeasurement(base: ClockSnapshot, measurement: ClockMeasurement | null, doubt: ClockSnapshot['doubt']): ClockSnapshot {
+    return { ...base, measurement, doubt, ...verdict(measurement, doubt) }
+  }
+
+  function finish(reading: ClockReading): ClockSnapshot {
+    const at = deps.now()
+    const fresh = measurementOf(reading, at)
+    entries.push({ at, state: fresh ? classifyOffset(fresh.offsetMs, fresh.errorMs) : 'unknown', offsetMs: fresh?.offsetMs ?? null, errorMs: fresh?.errorMs ?? null, source: fresh?.source ?? null })
+    if (entries.length > historySize) entries.splice(0, entries.length - historySize)
+    const unknownReason = reading.kind === 'unknown' ? reading.reason : null
+    const base = { ...snapshot, checkedAt: at, checking: false, reading, unknownReason }
+    return fresh ? withMeasurement(base, fresh, null) : withMeasurement(base, snapshot.measurement, snapshot.doubt)
+  }
+
+  async function run(controller: AbortController): Promise<void> {
+    let reading: ClockReading
+    const provisional = (early: ClockReading) => {
+      if (controller.signal.aborted) return
+      const fresh = measurementOf(early, deps.now())
+      if (fresh) publish(withMeasurement({ ...snapshot, reading: early, unknownReason: null }, fresh, null))
+    }
     try {
-      return await deps.check()
+      reading = await deps.check(provisional, controller.signal)
     } catch (e) {
       deps.log?.warn(`clock check failed: ${e instanceof Error ? e.message : String(e)}`)
-      return { kind: 'unknown', reason: 'check-failed', used: [], rejected: [], checkedAt: deps.now() }
+      reading = { kind: 'unknown', reason: 'check-failed', used: [], rejected: [], checkedAt: deps.now() }
     }
+    if (controller.signal.aborted) return
+    running = null
+    const wasDoubtful = snapshot.doubt !== null
+    publish(finish(reading))
+    deps.persist?.({ measurement: snapshot.measurement, history: [...entries] })
+    if (started) schedule(reading.kind === 'measured' ? deps.intervalMs : wasDoubtful ? settleMs : Math.min(retryMs, deps.intervalMs))
+    const ready = waiters
+    waiters = []
+    for (const resolve of ready) resolve(snapshot)
   }
 
-  function record(reading: ClockReading): ClockSnapshot {
-    const state = classifyReading(reading)
-    const at = deps.now()
-    const measured = reading.kind === 'measured'
-    const offsetMs = measured ? reading.offsetMs : null
-    const errorMs = measured ? reading.errorMs : null
-    entries.push({ at, state, offsetMs, errorMs })
-    if (entries.length > historySize) entries.splice(0, entries.length - historySize)
-    return {
-      state,
-      offsetMs,
-      errorMs,
-      checkedAt: at,
-      checking: false,
-      timeZoneHours: offsetMs === null ? null : probableTimeZoneHours(offsetMs),
-      reading,
-      lastMeasured: measured ? { offsetMs: reading.offsetMs, errorMs: reading.errorMs, checkedAt: at } : snapshot.lastMeasured,
-    }
-  }
-
-  function runCheck(): Promise<ClockSnapshot> {
-    if (inFlight !== null) return inFlight
-    if (timer !== null) {
-      deps.clearTimer(timer.handle)
-      timer = null
-    }
+  function begin(): void {
+    if (timer !== null) deps.clearTimer(timer.handle)
+    timer = null
+    const controller = new AbortController()
     publish({ ...snapshot, checking: true })
-    inFlight = (async () => {
-      const reading = await readOnce()
-      inFlight = null
-      publish(record(reading))
-      if (started) schedule(recheckSoon ? settleMs : deps.intervalMs)
-      recheckSoon = false
-      return snapshot
-    })()
-    return inFlight
+    running = { controller }
+    void run(controller)
   }
 
-  function onEnvironmentChange(): void {
+  function checkNow(): Promise<ClockSnapshot> {
+    const result = new Promise<ClockSnapshot>((resolve) => waiters.push(resolve))
+    if (running === null) begin()
+    return result
+  }
+
+  /** Drops a running check (its result would be stale) and starts a new one; its waiters get the new result. */
+  function supersede(): Promise<ClockSnapshot> {
+    running?.controller.abort()
+    running = null
+    return checkNow()
+  }
+
+  function onEnvironmentChange(why: 'resume' | 'network'): void {
     if (!started) return
-    if (inFlight !== null) recheckSoon = true
-    else schedule(settleMs)
+    if (snapshot.measurement !== null) publish(withMeasurement(snapshot, snapshot.measurement, why))
+    void supersede()
   }
 
   return {
     start() {
       if (started) return
       started = true
-      void runCheck()
+      void checkNow()
     },
     stop() {
       started = false
-      recheckSoon = false
       if (timer !== null) deps.clearTimer(timer.handle)
       timer = null
     },
-    checkNow: runCheck,
-    notifyResume: onEnvironmentChange,
-    notifyNetworkChange: onEnvironmentChange,
+    checkNow,
+    restart: supersede,
+    notifyResume: () => onEnvironmentChange('resume'),
+    notifyNetworkChange: () => onEnvironmentChange('network'),
     current: () => snapshot,
     history: () => [...entries],
     onChange(listener) {

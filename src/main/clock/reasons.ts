@@ -29,6 +29,12 @@ export type RejectReason =
   | 'falseticker'
   /** Answered, but no majority of servers agreed, so nobody's answer was used. */
   | 'no-majority'
+  /** HTTPS: the connection or TLS failed, or the site answered with an error status. */
+  | 'https-error'
+  /** HTTPS: the reply had no usable `Date` header. */
+  | 'no-date'
+  /** HTTPS: the site's `Date` headers contradict each other (a cached reply, or a clock that jumps). */
+  | 'inconsistent'
 
 export type ReasonAndDetail = Readonly<{ reason: RejectReason; detail: string }>
 

@@ -1,5 +1,5 @@
-import { largestIntersection } from './intersection'
 import type { KodBackoff } from './kod-backoff'
+import { agreeingShare, combine, type ClockReading, type RejectedServer, type UsedServer } from './reading'
 import { reasonOfQuery, type RejectReason } from './reasons'
 import { parseServer, type ServerAddress } from './server-address'
 import { DEFAULT_QUERY_TIMEOUT_MS, type SntpClient, type SntpSample } from './sntp-query'
@@ -35,51 +35,10 @@ export type ClockCheckDeps = Readonly<{
   options?: ClockCheckOptions
 }>
 
-export type UsedServer = Readonly<{
-  server: string
-  address: string
-  /** The kept (lowest-delay) sample's offset, ms. */
-  offsetMs: number
-  delayMs: number
-  /** Half-width of this server's interval: δ/2 + root distance + precision + margin, ms. */
-  errorMs: number
-  stratum: number
-  /** Exchanges that succeeded. */
-  samples: number
-}>
+export type { ClockReading, RejectedServer, UnknownReason, UsedServer } from './reading'
 
-export type RejectedServer = Readonly<{
-  server: string
-  address: string | null
-  reason: RejectReason
-  detail: string
-  /** For servers that answered (falseticker, no-majority, too-distant): what they said, ms. */
-  offsetMs: number | null
-}>
-
-/** `check-failed`: the check itself threw (a bug); set by the monitor, never by the check. */
-export type UnknownReason = 'no-servers' | 'no-answer' | 'no-majority' | 'check-failed'
-
-/** The outcome of one check. `unknown` carries no offset at all: it must never drive an alarm or a correction. */
-export type ClockReading =
-  | Readonly<{
-      kind: 'measured'
-      /** Server time minus system time, ms. Positive: this computer is behind. */
-      offsetMs: number
-      /** The true offset lies within offsetMs ± errorMs (if a majority of the servers used tell the truth). */
-      errorMs: number
-      used: readonly UsedServer[]
-      rejected: readonly RejectedServer[]
-      /** System clock when the check finished, ms since the epoch. */
-      checkedAt: number
-    }>
-  | Readonly<{
-      kind: 'unknown'
-      reason: UnknownReason
-      used: readonly UsedServer[]
-      rejected: readonly RejectedServer[]
-      checkedAt: number
-    }>
+/** A check's run: `provisional` hears the first round's result as soon as a majority of all servers agree; `signal` stops sampling. */
+export type CheckRunOptions = Readonly<{ provisional?: (reading: ClockReading) => void; signal?: AbortSignal }>
 
 type Candidate = Readonly<{ used: UsedServer; sample: SntpSample }>
 type Outcome = Readonly<{ kind: 'answered'; candidate: Candidate }> | Readonly<{ kind: 'rejected'; rejected: RejectedServer }>
@@ -106,7 +65,7 @@ const sleepWithTimer = (ms: number) => new Promise<void>((done) => setTimeout(do
  * (The median of the agreeing offsets is a fine estimate too, but can fall
  * outside the intersection, and its honest error bound is then wider.)
  */
-export function createClockCheck(deps: ClockCheckDeps): (servers: readonly string[]) => Promise<ClockReading> {
+export function createClockCheck(deps: ClockCheckDeps): (servers: readonly string[], run?: CheckRunOptions) => Promise<ClockReading> {
   const samplesPerServer = Math.max(1, deps.options?.samplesPerServer ?? 4)
   const spacingMs = deps.options?.sampleSpacingMs ?? 2000
   const timeoutMs = deps.options?.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS
@@ -126,7 +85,25 @@ export function createClockCheck(deps: ClockCheckDeps): (servers: readonly strin
     if (code === 'RATE' || code === 'DENY' || code === 'RSTR') backoff?.recordKiss(server, code)
   }
 
-  async function sampleServer(server: ServerAddress): Promise<Outcome> {
+  /** What a server's best sample so far says, or why it is unfit. */
+  function outcomeOf(server: ServerAddress, address: string, best: SntpSample, good: number): Outcome {
+    const reply = best.reply
+    const rootDistanceMs = reply.rootDelayMs / 2 + reply.rootDispersionMs
+    if (rootDistanceMs > maxRootDistanceMs) {
+      return reject(server.label, address, 'too-distant', `root distance ${rootDistanceMs.toFixed(1)} ms`, best.offsetMs)
+    }
+    const errorMs = Math.max(0, best.delayMs) / 2 + rootDistanceMs + reply.precisionMs + marginMs
+    const used: UsedServer = { server: server.label, address, offsetMs: best.offsetMs, delayMs: best.delayMs, errorMs, stratum: reply.stratum, samples: good }
+    return { kind: 'answered', candidate: { used, sample: best } }
+  }
+
+  async function sampleServer(server: ServerAddress, onFirst: (outcome: Outcome) => void, signal: AbortSignal | undefined): Promise<Outcome> {
+    const outcome = await sampleBurst(server, onFirst, signal)
+    onFirst(outcome) // no-op when the first round already reported this server
+    return outcome
+  }
+
+  async function sampleBurst(server: ServerAddress, onFirst: (outcome: Outcome) => void, signal: AbortSignal | undefined): Promise<Outcome> {
     const waitMs = backoff?.blockedForMs(server.label) ?? 0
     if (waitMs > 0) return reject(server.label, null, 'backed-off', `Kiss-o'-Death back-off: next try in ${Math.ceil(waitMs / 1000)} s`)
 
@@ -139,7 +116,11 @@ export function createClockCheck(deps: ClockCheckDeps): (servers: readonly strin
     let best: SntpSample | null = null
     let good = 0
     for (let i = 0; i < samplesPerServer; i++) {
-      if (i > 0) await sleep(spacingMs)
+      if (i > 0) {
+        onFirst(outcomeOf(server, target.address, best!, good))
+        await sleep(spacingMs)
+        if (signal?.aborted) break
+      }
       const result = await client.queryAddress(target, server.port, { timeoutMs })
       if (result.ok) {
         good += 1
@@ -157,26 +138,24 @@ export function createClockCheck(deps: ClockCheckDeps): (servers: readonly strin
     }
     if (best === null) return reject(server.label, target.address, 'timeout', 'no exchange succeeded')
     backoff?.recordSuccess(server.label)
-
-    const reply = best.reply
-    const rootDistanceMs = reply.rootDelayMs / 2 + reply.rootDispersionMs
-    if (rootDistanceMs > maxRootDistanceMs) {
-      return reject(server.label, target.address, 'too-distant', `root distance ${rootDistanceMs.toFixed(1)} ms`, best.offsetMs)
-    }
-    const errorMs = Math.max(0, best.delayMs) / 2 + rootDistanceMs + reply.precisionMs + marginMs
-    const used: UsedServer = {
-      server: server.label,
-      address: target.address,
-      offsetMs: best.offsetMs,
-      delayMs: best.delayMs,
-      errorMs,
-      stratum: reply.stratum,
-      samples: good,
-    }
-    return { kind: 'answered', candidate: { used, sample: best } }
+    return outcomeOf(server, target.address, best, good)
   }
 
-  return async (servers) => {
+  /** Candidates and rejections from outcomes; two names for one address would be one server voting twice. */
+  function collect(outcomes: readonly Outcome[], rejected: readonly RejectedServer[]): { candidates: UsedServer[]; rejected: RejectedServer[] } {
+    const out = [...rejected]
+    const candidates: Candidate[] = []
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'rejected') out.push(outcome.rejected)
+      else if (candidates.some((c) => c.sample.address === outcome.candidate.sample.address && c.sample.port === outcome.candidate.sample.port)) {
+        const { used } = outcome.candidate
+        out.push({ server: used.server, address: used.address, reason: 'duplicate', detail: 'same address and port as another server', offsetMs: used.offsetMs })
+      } else candidates.push(outcome.candidate)
+    }
+    return { candidates: candidates.map((c) => c.used), rejected: out }
+  }
+
+  return async (servers, run) => {
     const rejected: RejectedServer[] = []
     const unique: ServerAddress[] = []
     for (const text of servers) {
@@ -187,38 +166,21 @@ export function createClockCheck(deps: ClockCheckDeps): (servers: readonly strin
     }
     if (unique.length === 0) return { kind: 'unknown', reason: 'no-servers', used: [], rejected, checkedAt: deps.now() }
 
-    const outcomes = await Promise.all(unique.map((server) => sampleServer(server)))
-    const candidates: Candidate[] = []
-    for (const outcome of outcomes) {
-      if (outcome.kind === 'rejected') rejected.push(outcome.rejected)
-      // Two names for one address would be one server voting twice.
-      else if (candidates.some((c) => c.sample.address === outcome.candidate.sample.address && c.sample.port === outcome.candidate.sample.port)) {
-        const { used } = outcome.candidate
-        rejected.push({ server: used.server, address: used.address, reason: 'duplicate', detail: 'same address and port as another server', offsetMs: used.offsetMs })
-      } else candidates.push(outcome.candidate)
+    // The first round: each server's first answer (or failure). Published once a majority of ALL servers agree, or all are in.
+    const first = new Map<number, Outcome>()
+    let published = false
+    const onFirst = (index: number) => (outcome: Outcome) => {
+      if (published || first.has(index) || run?.provisional === undefined) return
+      first.set(index, outcome)
+      const { candidates, rejected: early } = collect([...first.values()], rejected)
+      const reading = combine(candidates, early, deps.now(), 'ntp')
+      if (agreeingShare(reading, unique.length) || (first.size === unique.length && reading.kind === 'measured')) {
+        published = true
+        run.provisional(reading)
+      }
     }
-    return combine(candidates, rejected, deps.now())
+    const outcomes = await Promise.all(unique.map((server, index) => sampleServer(server, onFirst(index), run?.signal)))
+    const { candidates, rejected: all } = collect(outcomes, rejected)
+    return combine(candidates, all, deps.now(), 'ntp')
   }
-}
-
-function combine(candidates: readonly Candidate[], rejected: RejectedServer[], checkedAt: number): ClockReading {
-  if (candidates.length === 0) return { kind: 'unknown', reason: 'no-answer', used: [], rejected, checkedAt }
-  const intervals = candidates.map(({ used }) => ({ lo: used.offsetMs - used.errorMs, hi: used.offsetMs + used.errorMs }))
-  const best = largestIntersection(intervals)
-  if (best === null || best.count * 2 <= candidates.length) {
-    for (const { used } of candidates) {
-      rejected.push({ server: used.server, address: used.address, reason: 'no-majority', detail: `${best?.count ?? 0} of ${candidates.length} servers agree`, offsetMs: used.offsetMs })
-    }
-    return { kind: 'unknown', reason: 'no-majority', used: [], rejected, checkedAt }
-  }
-  const used: UsedServer[] = []
-  candidates.forEach((candidate, index) => {
-    if (best.members.includes(index)) used.push(candidate.used)
-    else {
-      const { server, address, offsetMs, errorMs } = candidate.used
-      const detail = `offset ${offsetMs.toFixed(1)} ± ${errorMs.toFixed(1)} ms is outside the majority’s [${best.lo.toFixed(1)}, ${best.hi.toFixed(1)}] ms`
-      rejected.push({ server, address, reason: 'falseticker', detail, offsetMs })
-    }
-  })
-  return { kind: 'measured', offsetMs: (best.lo + best.hi) / 2, errorMs: (best.hi - best.lo) / 2, used, rejected, checkedAt }
 }

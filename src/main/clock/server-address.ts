@@ -16,9 +16,9 @@ export type ServerAddressError = Readonly<{ kind: 'bad-server'; input: string; r
 /**
  * Parses a server as the user typed it: `host`, `host:port`, `[v6]`,
  * `[v6]:port`, or a bare IPv6 literal such as `::1` (port 123 then, since
- * the colons are the address's own).
+ * the colons are the address's own). `defaultPort`: 123 for NTP, 443 for an HTTPS host.
  */
-export function parseServer(input: string): Result<ServerAddress, ServerAddressError> {
+export function parseServer(input: string, defaultPort = NTP_PORT): Result<ServerAddress, ServerAddressError> {
   const text = input.trim()
   const fail = (reason: string) => err({ kind: 'bad-server' as const, input, reason })
   let host: string
@@ -45,7 +45,7 @@ export function parseServer(input: string): Result<ServerAddress, ServerAddressE
     if (!/^[A-Za-z0-9.-]+$/.test(host) || host.length > 253) return fail('not a host name or IP address')
   }
 
-  let port = NTP_PORT
+  let port = defaultPort
   if (portText !== null) {
     if (!/^\d{1,5}$/.test(portText)) return fail('port must be a number')
     port = Number(portText)

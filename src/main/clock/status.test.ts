@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ClockState } from '../../shared/contract'
-import { classifyOffset, classifyReading, probableTimeZoneHours } from './status'
+import { classifyOffset, classifyReading } from './status'
 
 describe('clock status', () => {
   it.each<[number | null, number | null, ClockState]>([
@@ -35,27 +35,6 @@ describe('clock status', () => {
 
   it('an unknown reading is unknown, a measured one is graded', () => {
     expect(classifyReading({ kind: 'unknown', reason: 'no-answer', used: [], rejected: [], checkedAt: 0 })).toBe('unknown')
-    expect(classifyReading({ kind: 'measured', offsetMs: -20_000, errorMs: 3, used: [], rejected: [], checkedAt: 0 })).toBe('critical')
-  })
-})
-
-describe('probable time-zone mistake', () => {
-  it.each<[number, number | null]>([
-    [3_600_000, 1],
-    [-7_200_000 + 40_000, -2],
-    [5 * 3_600_000 - 89_000, 5],
-    [3_600_000 + 91_000, null],
-    [0, null],
-    [45_000, null],
-    [90_000, null],
-    [1_800_000, null],
-    [Number.POSITIVE_INFINITY, null],
-  ])('%s ms -> %s h', (offset, hours) => {
-    expect(probableTimeZoneHours(offset)).toBe(hours)
-  })
-
-  it('can look for half-hour zones too (UTC+5:30)', () => {
-    expect(probableTimeZoneHours(-5.5 * 3_600_000 + 10_000, 90_000, 1_800_000)).toBe(-5.5)
-    expect(probableTimeZoneHours(-5.5 * 3_600_000 + 10_000)).toBeNull()
+    expect(classifyReading({ kind: 'measured', source: 'ntp', offsetMs: -20_000, errorMs: 3, used: [], rejected: [], checkedAt: 0 })).toBe('critical')
   })
 })

@@ -22,11 +22,6 @@ export const WARN_FROM_MS = 5_000
  */
 export const CRITICAL_FROM_MS = 15_000
 
-/** Near a whole number of hours by this much, an offset smells of a wrong time zone, ms. */
-export const TIME_ZONE_TOLERANCE_MS = 90_000
-
-const HOUR_MS = 3_600_000
-
 function levelOf(absMs: number): Exclude<ClockState, 'unknown'> {
   if (absMs >= CRITICAL_FROM_MS) return 'critical'
   if (absMs >= WARN_FROM_MS) return 'warn'
@@ -51,19 +46,4 @@ export function classifyOffset(offsetMs: number | null, errorMs: number | null):
 
 export function classifyReading(reading: ClockReading): ClockState {
   return reading.kind === 'measured' ? classifyOffset(reading.offsetMs, reading.errorMs) : 'unknown'
-}
-
-/**
- * If `offsetMs` is within `toleranceMs` of a non-zero whole number of
- * hours, that number (positive: the computer is behind). Such an offset
- * usually means the clock shows local time but the OS believes it is in
- * another zone (a wrong time-zone setting, or a dual-boot machine keeping
- * the hardware clock in local time), and the fix is the zone, not the clock.
- * Pass `unitMs` = 30 min or 15 min to also catch zones like UTC+5:30 or +5:45.
- */
-export function probableTimeZoneHours(offsetMs: number, toleranceMs = TIME_ZONE_TOLERANCE_MS, unitMs = HOUR_MS): number | null {
-  if (!Number.isFinite(offsetMs)) return null
-  const units = Math.round(offsetMs / unitMs)
-  if (units === 0 || Math.abs(offsetMs - units * unitMs) > toleranceMs) return null
-  return (units * unitMs) / HOUR_MS
 }

@@ -12,16 +12,6 @@ import { steamCharacters } from './steam'
 /** A code frame as the contract sends it, before the account id is attached. */
 export type CodeFrameBody = Omit<CodeFrame, 'accountId'>
 
-/** The codes either side of now, for a "code rejected?" helper. */
-export type CodesAround = Readonly<{
-  /** The code of the previous period or counter; null at HOTP counter 0. */
-  previous: string | null
-  current: string
-  next: string
-  /** Whole seconds until `current` expires, rounded up (1…period); null for HOTP. */
-  secondsLeft: number | null
-}>
-
 /**
  * RFC 4226 section 5.3 HOTP code for `counter` (the 8-byte moving factor,
  * a non-negative safe integer), `digits` long, with the HMAC of `algorithm`.
@@ -67,35 +57,8 @@ export function codeFrame(params: OtpParams, key: Uint8Array, nowMs: number): Co
   return { code: codeForStep(params, key, step), nextCode: codeForStep(params, key, step + 1), periodStart: step * period * 1000, period }
 }
 
-/**
- * The previous, current and next codes at `nowMs` (ms since the epoch), with
- * the seconds left in the current period. Most servers accept one step either
- * side (RFC 6238 section 5.2), so this is what a user can try when a code is
- * rejected. HOTP: the codes at counter - 1, counter and counter + 1.
- */
-export function codesAround(params: OtpParams, key: Uint8Array, nowMs: number): CodesAround {
-  if (params.type === 'hotp') {
-    const { counter } = params
-    return {
-      previous: counter > 0 ? hotpCode(params, key, counter - 1) : null,
-      current: hotpCode(params, key, counter),
-      next: hotpCode(params, key, counter + 1),
-      secondsLeft: null,
-    }
-  }
-  const period = periodOf(params)
-  const step = timeStep(period, nowMs)
-  const msLeft = (step + 1) * period * 1000 - nowMs
-  return {
-    previous: step > 0 ? codeForStep(params, key, step - 1) : null,
-    current: codeForStep(params, key, step),
-    next: codeForStep(params, key, step + 1),
-    secondsLeft: Math.ceil(msLeft / 1000),
-  }
-}
-
 /** TOTP and Steam codes for time step `step` (TOTP is HOTP over the step, RFC 6238 section 4.2). */
-function codeForStep(params: OtpParams, key: Uint8Array, step: number): string {
+export function codeForStep(params: OtpParams, key: Uint8Array, step: number): string {
   return params.type === 'steam' ? steamCodeForStep(key, step) : hotpCode(params, key, step)
 }
 
@@ -106,7 +69,8 @@ function steamCodeForStep(key: Uint8Array, step: number): string {
   return steamCharacters(truncated)
 }
 
-function periodOf(params: OtpParams): number {
+/** Seconds per step: the account's period, or Steam's fixed 30. */
+export function periodOf(params: OtpParams): number {
   return params.type === 'steam' ? STEAM.period : params.period
 }
 

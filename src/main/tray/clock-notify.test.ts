@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { clockStatusOf, STATUS_NOW } from '../../../test/helpers/clock-status'
+import { clockCondition } from '../../shared/clock-condition'
 import type { ClockState } from '../../shared/contract'
 import { createClockNotifier, nextClockAlert, type ClockReport } from './clock-notify'
 
-const at = (state: ClockState, offsetMs: number | null = state === 'unknown' ? null : 90_000): ClockReport => ({ state, offsetMs })
+const report = (state: ClockState, offsetMs: number | null, correctionMs = 0): ClockReport => ({
+  state,
+  condition: clockCondition(clockStatusOf({ state, offsetMs, checking: false, correctionMs }), STATUS_NOW),
+})
+const at = (state: ClockState, offsetMs: number | null = state === 'unknown' ? null : 90_000): ClockReport => report(state, offsetMs)
 
 /** Feeds a sequence of states; returns which checks produced a notice (its level), '-' for none. */
 function run(states: readonly ClockState[]): string[] {
@@ -24,20 +30,22 @@ describe('clock notifications', () => {
     expect(run(states)).toEqual(expected)
   })
 
-  it('says how far off, which way, and what it means', () => {
-    const warn = nextClockAlert('none', { state: 'warn', offsetMs: 8_000 }).notice
+  it('says how far off, which way, and what it means, in the shared words', () => {
+    const warn = nextClockAlert('none', report('warn', 8_000)).notice
     expect(warn).toEqual({
       level: 'warn',
-      title: 'Your clock is 8 s behind',
-      body: 'Sign-in codes may be rejected near the end of their 30 seconds. Open SellerGuard to fix the clock.',
+      title: 'Your computer’s clock is 8 s behind.',
+      body: 'Codes may be rejected in the last 8 s of each countdown. Fix the clock, or turn on corrected time in Settings. Open SellerGuard → Clock for the fix.',
     })
-    const critical = nextClockAlert('warn', { state: 'critical', offsetMs: -180_000 }).notice
-    expect(critical?.title).toBe('Your clock is 3 min ahead')
-    expect(critical?.body).toMatch(/likely to be rejected/)
+    // A fast clock: the FIRST seconds of each countdown, not "near the end".
+    expect(nextClockAlert('none', report('warn', -8_000)).notice?.body).toMatch(/^Codes may be rejected in the first 8 s of each countdown/)
+    const critical = nextClockAlert('warn', report('critical', -180_000)).notice
+    expect(critical?.title).toBe('Your computer’s clock is 3 min ahead.')
+    expect(critical?.body).toMatch(/will be rejected/)
   })
 
   it('does not claim codes will fail when they already use corrected time', () => {
-    const notice = nextClockAlert('none', { state: 'critical', offsetMs: 90_000, correctionMs: 90_000 }).notice
+    const notice = nextClockAlert('none', report('critical', 90_000, 90_000)).notice
     expect(notice?.body).toMatch(/use corrected time, so they still work/)
   })
 

@@ -1,5 +1,5 @@
+import type { ClockCondition } from '../../shared/clock-condition'
 import type { ClockState } from '../../shared/contract'
-import { describeOffset } from '../../shared/offset-text'
 
 /** The worst level already notified since the clock was last seen `ok`. */
 export type ClockAlertLevel = 'none' | 'warn' | 'critical'
@@ -8,10 +8,8 @@ export type ClockNotice = Readonly<{ level: 'warn' | 'critical'; title: string; 
 
 export type ClockReport = Readonly<{
   state: ClockState
-  /** Server minus system clock, ms (positive: this computer is behind); null when unknown. */
-  offsetMs: number | null
-  /** What codes add to the system clock, ms; non-zero: codes already use corrected time. Default 0. */
-  correctionMs?: number
+  /** The shared words for this clock (`clockCondition`). */
+  condition: Pick<ClockCondition, 'headline' | 'codes'>
 }>
 
 export type ClockAlertStep = Readonly<{ alerted: ClockAlertLevel; notice: ClockNotice | null }>
@@ -41,15 +39,9 @@ export function nextClockAlert(alerted: ClockAlertLevel, clock: ClockReport): Cl
   }
 }
 
+/** The notice in the same words as every other surface: the headline, then what it does to codes. */
 function noticeFor(level: 'warn' | 'critical', clock: ClockReport): ClockNotice {
-  const title = clock.offsetMs === null ? 'Your computer’s clock is off' : `Your clock is ${describeOffset(clock.offsetMs)}`
-  const body =
-    (clock.correctionMs ?? 0) !== 0
-      ? 'SellerGuard’s codes use corrected time, so they still work. Fix the computer’s clock so other apps are right too.'
-      : level === 'critical'
-        ? 'Sign-in codes from this computer are likely to be rejected. Open SellerGuard to fix the clock.'
-        : 'Sign-in codes may be rejected near the end of their 30 seconds. Open SellerGuard to fix the clock.'
-  return { level, title, body }
+  return { level, title: clock.condition.headline, body: `${clock.condition.codes ?? ''} Open SellerGuard → Clock for the fix.`.trim() }
 }
 
 export interface ClockNotifier {

@@ -4,11 +4,12 @@ import type { AccountKind, AccountSummary, ClockState, KeychainState } from '../
 import { FLAT_LIMIT, SUBMENU_LIMIT, buildTrayMenu, findMenuItem, walkMenu, type TrayMenuInput } from './menu-model'
 import type { TrayMenu, TrayMenuItem } from '../../shared/contract'
 import { testAccount } from '../../../test/helpers/accounts'
+import { trayClock } from '../../../test/helpers/clock-status'
 
 const base: TrayMenuInput = {
   accounts: [],
   codesAvailable: true,
-  clock: { state: 'ok', offsetMs: 120, checking: false },
+  clock: trayClock({ state: 'ok', offsetMs: 120, checking: false }),
   keychainState: 'ready',
   platform: 'linux',
 }
@@ -154,28 +155,34 @@ describe('tray menu: clock', () => {
     ['unknown', null, false, 0, 'Clock not checked (offline?)', 'normal'],
     ['unknown', null, true, 0, 'Checking the clock…', 'normal'],
     ['warn', 7_000, false, 0, 'Clock 7 s behind — codes may be rejected', 'warning'],
-    ['critical', 90_000, false, 0, 'Clock 90 s behind — codes may be rejected', 'warning'],
-    ['critical', -180_000, false, 0, 'Clock 3 min ahead — codes may be rejected', 'warning'],
-    ['critical', 90_000, false, 90_000, 'Clock 90 s behind — codes use corrected time', 'warning'],
-    ['warn', null, false, 0, 'Clock is off — codes may be rejected', 'warning'],
+    ['critical', 90_000, false, 0, 'Clock 1 min 30 s behind — codes will be rejected', 'warning'],
+    ['critical', -180_000, false, 0, 'Clock 3 min ahead — codes will be rejected', 'warning'],
+    ['critical', 90_000, false, 90_000, 'Clock 1 min 30 s behind — codes use corrected time', 'warning'],
+    ['critical', -(5.5 * 3_600_000), false, 0, 'Clock 5 h 30 min ahead (time zone?) — codes will be rejected', 'warning'],
   ])('%s %s ms (checking %s, correction %d) → %j', (state, offsetMs, checking, correctionMs, line, icon) => {
-    const menu = menuOf({ clock: { state, offsetMs, checking, correctionMs } })
+    const menu = menuOf({ clock: trayClock({ state, offsetMs, checking, correctionMs }) })
     expect(labels(menu.items)).toContain(line)
     expect(menu.icon).toBe(icon)
     expect(findMenuItem(menu, 'check-clock')).toEqual({ kind: 'action', id: 'check-clock', label: 'Check clock now' })
   })
 
   it('puts the clock problem in the tooltip, never an unknown clock', () => {
-    expect(menuOf({ clock: { state: 'critical', offsetMs: 90_000, checking: false } }).tooltip).toBe('SellerGuard — clock 90 s behind')
-    expect(menuOf({ clock: { state: 'unknown', offsetMs: null, checking: false } }).tooltip).toBe('SellerGuard')
+    expect(menuOf({ clock: trayClock({ state: 'critical', offsetMs: 90_000, checking: false }) }).tooltip).toBe('SellerGuard — Clock 1 min 30 s behind')
+    expect(menuOf({ clock: trayClock({ state: 'unknown', offsetMs: null, checking: false }) }).tooltip).toBe('SellerGuard')
     expect(
-      menuOf({ clock: { state: 'warn', offsetMs: -6000, checking: false }, keychainState: 'locked', codesAvailable: false }).tooltip,
-    ).toBe('SellerGuard — clock 6 s ahead, keychain locked')
+      menuOf({ clock: trayClock({ state: 'warn', offsetMs: -6000, checking: false }), keychainState: 'locked', codesAvailable: false }).tooltip,
+    ).toBe('SellerGuard — Clock 6 s ahead, keychain locked')
+  })
+
+  it('keeps the verdict when a later check gets no answer (no "not checked" after a measurement)', () => {
+    const menu = menuOf({ clock: trayClock({ state: 'critical', offsetMs: -37_000, checking: false, correctionMs: -37_000, unknownReason: 'no-answer' }) })
+    expect(labels(menu.items)).toContain('Clock 37 s ahead — codes use corrected time')
+    expect(menu.icon).toBe('warning')
   })
 
   it('does not change while a check runs on a known clock (no needless rebuilds)', () => {
-    const idle = menuOf({ clock: { state: 'ok', offsetMs: 100, checking: false } })
-    const checking = menuOf({ clock: { state: 'ok', offsetMs: 100, checking: true } })
+    const idle = menuOf({ clock: trayClock({ state: 'ok', offsetMs: 100, checking: false }) })
+    const checking = menuOf({ clock: trayClock({ state: 'ok', offsetMs: 100, checking: true }) })
     expect(checking).toEqual(idle)
   })
 })

@@ -1,16 +1,10 @@
-import type { AccountKind, AccountSummary, ClockState, KeychainState, TrayActionItem, TrayCopyItem, TrayMenu, TrayMenuItem } from '../../shared/contract'
+import type { ClockCondition } from '../../shared/clock-condition'
+import type { AccountKind, AccountSummary, KeychainState, TrayActionItem, TrayCopyItem, TrayMenu, TrayMenuItem } from '../../shared/contract'
 import { KIND_LABELS, sectionAccounts, type GroupSection, type KindSection } from './account-sections'
 import { accountLabel, escapeMnemonics, oneLine, truncate } from './menu-label'
-import { describeOffset } from '../../shared/offset-text'
 
-export type TrayClockInput = Readonly<{
-  state: ClockState
-  /** Server minus system clock, ms (positive: this computer is behind); null when unknown. */
-  offsetMs: number | null
-  checking: boolean
-  /** What codes add to the system clock, ms; non-zero means codes already use corrected time. Default 0. */
-  correctionMs?: number
-}>
+/** The clock as the one shared mapping words it (`clockCondition`): the tray adds nothing of its own. */
+export type TrayClockInput = Pick<ClockCondition, 'tone' | 'short' | 'codesShort'>
 
 export type TrayMenuInput = Readonly<{
   accounts: readonly AccountSummary[]
@@ -132,34 +126,24 @@ function kindSubmenus(section: KindSection): TrayMenuItem[] {
   return parts
 }
 
-const clockIsOff = (state: ClockState) => state === 'warn' || state === 'critical'
+const clockIsOff = (clock: TrayClockInput) => clock.tone === 'warn' || clock.tone === 'critical'
 
 /**
- * The clock in one line. `unknown` (offline, no server answered) is said
- * plainly and never as an alarm. A measured offset says which way; when
- * codes already use corrected time it says so instead of "may be rejected".
+ * The clock in one line, in the shared words: "Clock in sync", "Clock not
+ * checked (offline?)" (never an alarm), "Clock 37 s ahead — codes use
+ * corrected time".
  */
 export function clockLine(clock: TrayClockInput): string {
-  switch (clock.state) {
-    case 'unknown':
-      return clock.checking ? 'Checking the clock…' : 'Clock not checked (offline?)'
-    case 'ok':
-      return 'Clock in sync'
-    case 'warn':
-    case 'critical': {
-      const off = clock.offsetMs === null ? 'Clock is off' : `Clock ${describeOffset(clock.offsetMs)}`
-      return (clock.correctionMs ?? 0) !== 0 ? `${off} — codes use corrected time` : `${off} — codes may be rejected`
-    }
-  }
+  return clock.codesShort === null ? clock.short : `${clock.short} — ${clock.codesShort}`
 }
 
 function iconFor(input: TrayMenuInput): TrayMenu['icon'] {
-  return clockIsOff(input.clock.state) || input.keychainState === 'locked' || input.keychainState === 'unavailable' ? 'warning' : 'normal'
+  return clockIsOff(input.clock) || input.keychainState === 'locked' || input.keychainState === 'unavailable' ? 'warning' : 'normal'
 }
 
 function tooltipFor(input: TrayMenuInput): string {
   const problems: string[] = []
-  if (clockIsOff(input.clock.state)) problems.push(input.clock.offsetMs === null ? 'clock is off' : `clock ${describeOffset(input.clock.offsetMs)}`)
+  if (clockIsOff(input.clock)) problems.push(input.clock.short)
   if (input.keychainState === 'locked') problems.push('keychain locked')
   if (input.keychainState === 'unavailable') problems.push('keychain not available')
   const tooltip = problems.length > 0 ? `SellerGuard — ${problems.join(', ')}` : 'SellerGuard'

@@ -4,11 +4,12 @@ import { err, ok } from '../../shared/result'
 import { buildTrayMenu, type TrayMenuInput } from './menu-model'
 import { createTrayController, shouldRebuild, trayChanges, type TrayControllerDeps } from './tray-controller'
 import { testAccount } from '../../../test/helpers/accounts'
+import { trayClock } from '../../../test/helpers/clock-status'
 
 const input: TrayMenuInput = {
   accounts: [testAccount(1), testAccount(2)],
   codesAvailable: true,
-  clock: { state: 'ok', offsetMs: 0, checking: false },
+  clock: trayClock({ state: 'ok', offsetMs: 0, checking: false }),
   keychainState: 'ready',
   platform: 'linux',
 }
@@ -105,18 +106,18 @@ describe('tray controller: when to rebuild', () => {
     expect(shouldRebuild(null, menu)).toBe(true)
     expect(shouldRebuild(menu, buildTrayMenu({ ...input, accounts: [testAccount(1, { label: 'renamed' }), testAccount(2)] }))).toBe(true)
     expect(shouldRebuild(menu, buildTrayMenu({ ...input, accounts: [testAccount(2), testAccount(1, { order: 5 })] }))).toBe(true)
-    expect(shouldRebuild(menu, buildTrayMenu({ ...input, clock: { state: 'unknown', offsetMs: null, checking: false } }))).toBe(true)
+    expect(shouldRebuild(menu, buildTrayMenu({ ...input, clock: trayClock({ state: 'unknown', offsetMs: null, checking: false }) }))).toBe(true)
     expect(shouldRebuild(menu, buildTrayMenu({ ...input, keychainState: 'locked' }))).toBe(true)
   })
 
   it('does not rebuild for an equal description, even a different object, nor for a clock that stays in sync', () => {
     expect(shouldRebuild(menu, JSON.parse(JSON.stringify(menu)))).toBe(false)
-    expect(shouldRebuild(menu, buildTrayMenu({ ...input, clock: { state: 'ok', offsetMs: 1800, checking: true } }))).toBe(false)
+    expect(shouldRebuild(menu, buildTrayMenu({ ...input, clock: trayClock({ state: 'ok', offsetMs: 1800, checking: true }) }))).toBe(false)
   })
 
   it('tells menu, icon and tooltip changes apart', () => {
-    const a = buildTrayMenu({ ...input, clock: { state: 'critical', offsetMs: 90_000, checking: false } })
-    const b = buildTrayMenu({ ...input, clock: { state: 'critical', offsetMs: 91_000, checking: false } })
+    const a = buildTrayMenu({ ...input, clock: trayClock({ state: 'critical', offsetMs: 90_000, checking: false }) })
+    const b = buildTrayMenu({ ...input, clock: trayClock({ state: 'critical', offsetMs: 91_000, checking: false }) })
     expect(trayChanges(a, b)).toEqual({ menu: true, icon: false, tooltip: true })
     expect(trayChanges(menu, a)).toEqual({ menu: true, icon: true, tooltip: true })
     expect(trayChanges(null, menu)).toEqual({ menu: true, icon: true, tooltip: true })

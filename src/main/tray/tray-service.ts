@@ -1,3 +1,4 @@
+import { clockCondition } from '../../shared/clock-condition'
 import type { ApiError, ClockStatus, CopyResult, TrayActivation, TrayMenu } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { Vault } from '../vault/vault'
@@ -8,6 +9,8 @@ import { createTrayController, trayChanges } from './tray-controller'
 export type TrayServiceDeps = Readonly<{
   vault: Vault
   clockStatus: () => ClockStatus
+  /** System clock, ms: for the ages in the clock's words. */
+  now: () => number
   platform: NodeJS.Platform
   copyCode: (accountId: string) => Promise<Result<CopyResult, ApiError>>
   checkClock: () => Promise<unknown>
@@ -45,7 +48,7 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
     return buildTrayMenu({
       accounts: deps.vault.accounts(),
       codesAvailable: status.state === 'ready',
-      clock: { state: clock.state, offsetMs: clock.offsetMs, checking: clock.checking, correctionMs: clock.correctionMs },
+      clock: clockCondition(clock, deps.now()),
       keychainState: status.state,
       platform: deps.platform,
     })
@@ -64,7 +67,7 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
       if (changes.menu || changes.icon || changes.tooltip) for (const listener of menuListeners) listener(next)
       const clock = deps.clockStatus()
       if (!clock.checking) {
-        const notice = notifier.update({ state: clock.state, offsetMs: clock.offsetMs, correctionMs: clock.correctionMs })
+        const notice = notifier.update({ state: clock.state, condition: clockCondition(clock, deps.now()) })
         if (notice) for (const listener of noticeListeners) listener(notice)
       }
     },

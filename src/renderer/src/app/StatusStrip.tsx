@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { describeOffset } from '../contract'
+import { clockCondition } from '../contract'
+import { useNow } from '../features/clock/use-now'
 import { useStore } from '../store'
 
 type Tone = 'ok' | 'warn' | 'critical' | 'unknown'
@@ -31,6 +32,7 @@ function StatusItem({ id, tone, text, explanation }: Readonly<{ id: string; tone
 /** Always visible: is the keychain usable, is the clock right. Click either for a plain explanation. */
 export function StatusStrip() {
   const clock = useStore((s) => s.clock)
+  const now = useNow(30_000)
   const keychain = useStore((s) => s.keychain)
   const info = useStore((s) => s.info)
   const k = keychain?.state ?? 'checking'
@@ -44,21 +46,14 @@ export function StatusStrip() {
         ? `SellerGuard is opening the ${name}.`
         : (keychain?.help ?? '')
 
-  const c = clock?.state ?? 'unknown'
-  const offset = clock?.offsetMs
-  const clockText =
-    c === 'unknown' ? 'Clock not checked' : c === 'ok' ? 'Clock in sync' : `Clock ${describeOffset(offset ?? 0)}`
-  const clockExplanation =
-    c === 'unknown'
-      ? 'SellerGuard compares your computer’s clock with internet time servers. No check has succeeded yet (offline?), so nothing is known about the clock — this is not an alarm.'
-      : c === 'ok'
-        ? 'Your computer’s clock agrees with internet time servers, so your codes are computed at the right time.'
-        : 'Codes depend on the time. When the clock is off, websites reject the codes. Open the Clock page to fix it.'
+  const condition = clockCondition(clock, now)
+  const clockText = condition.age ? `${condition.short} · ${condition.age}` : condition.short
+  const clockExplanation = [condition.headline, condition.codes, condition.caveat].filter(Boolean).join(' ')
 
   return (
     <footer className="status-strip" aria-label="Status">
       <StatusItem id="keychain" tone={keyTone} text={keyText} explanation={keyExplanation} />
-      <StatusItem id="clock" tone={c} text={clockText} explanation={clockExplanation} />
+      <StatusItem id="clock" tone={condition.tone} text={clockText} explanation={clockExplanation} />
       <span className="status-strip__spacer" />
       {info && (
         <span className="status-strip__meta" data-testid="app-version">

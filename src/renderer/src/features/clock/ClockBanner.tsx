@@ -1,38 +1,37 @@
+import { clockCondition } from '../../contract'
 import { useStore } from '../../store'
-import { direction, formatDuration } from './explain'
 import { FixSteps } from './fix-steps'
+import { useNow } from './use-now'
 
-/** Shown above the codes when the clock is off: by how much, which way, what it does, how to fix it. */
-export function ClockBanner() {
+/** Shown above the codes when the clock is off: the shared words, what it does to codes, how to fix it, and the "code rejected?" helper. */
+export function ClockBanner({ onHelp }: Readonly<{ onHelp?: () => void }>) {
   const clock = useStore((s) => s.clock)
   const platform = useStore((s) => s.info?.platform)
   const openTimeSettings = useStore((s) => s.openTimeSettings)
-  if (!clock || (clock.state !== 'warn' && clock.state !== 'critical') || clock.offsetMs === null) return null
-  const offset = clock.offsetMs
+  const now = useNow(30_000)
+  const c = clockCondition(clock, now)
+  if (c.kind !== 'off' && c.kind !== 'time-zone') return null
   return (
-    <div role="alert" className={`banner banner--${clock.state === 'critical' ? 'critical' : 'warn'} clock-banner`} data-testid="clock-banner">
+    <div role="alert" className={`banner banner--${c.tone === 'critical' ? 'critical' : 'warn'} clock-banner`} data-testid="clock-banner">
       <div>
         <p>
-          <strong>
-            Your computer’s clock is {formatDuration(offset)} {direction(offset)}.
-          </strong>{' '}
-          Amazon and other sites check codes against the real time, so codes made on this clock
-          {clock.state === 'critical' ? ' will be rejected' : ' may be rejected near the end of each countdown'}.
-          {clock.correctionMs !== 0 ? ' SellerGuard is computing your codes on the corrected time meanwhile.' : ''}
+          <strong data-testid="clock-banner-headline">{c.headline}</strong> <span data-testid="clock-banner-codes">{c.codes}</span>
         </p>
-        {clock.timeZoneHours !== null && (
-          <p data-testid="timezone-hint">
-            That is almost exactly {Math.abs(clock.timeZoneHours)} hour{Math.abs(clock.timeZoneHours) === 1 ? '' : 's'}: the time zone is probably set wrong
-            rather than the clock. Check the time zone in your date &amp; time settings.
-          </p>
-        )}
-        <FixSteps platform={platform} />
+        {c.caveat && <p className="muted">{c.caveat}</p>}
+        <FixSteps platform={platform} timeZone={c.kind === 'time-zone'} />
       </div>
-      {(platform === 'win32' || platform === 'darwin') && (
-        <button type="button" className="button" onClick={() => void openTimeSettings()}>
-          Open Date &amp; Time settings
-        </button>
-      )}
+      <div className="clock-banner__actions">
+        {onHelp && (
+          <button type="button" className="button" onClick={onHelp} data-testid="banner-code-help">
+            Code rejected?
+          </button>
+        )}
+        {(platform === 'win32' || platform === 'darwin') && (
+          <button type="button" className="button" onClick={() => void openTimeSettings()}>
+            Open Date &amp; Time settings
+          </button>
+        )}
+      </div>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import type { ServerResult } from '../../contract'
+import { describeOffset, formatDetailMs, type ServerResult } from '../../contract'
 
 const REASONS: Readonly<Record<string, string>> = {
   timeout: 'did not answer',
@@ -14,8 +14,12 @@ const REASONS: Readonly<Record<string, string>> = {
   'too-distant': 'too far from a reference clock',
   duplicate: 'listed twice',
   'bad-server': 'not a valid server name',
+  'https-error': 'could not be reached over HTTPS',
+  'no-date': 'sent no usable time',
+  inconsistent: 'gave contradictory times',
 }
 
+/** The servers of the last check: the offset in words, and the raw figures only in the columns labelled in ms. */
 export function ServerTable({ servers }: Readonly<{ servers: readonly ServerResult[] }>) {
   if (servers.length === 0) return <p className="muted">No check has run yet.</p>
   return (
@@ -24,20 +28,23 @@ export function ServerTable({ servers }: Readonly<{ servers: readonly ServerResu
         <tr>
           <th scope="col">Server</th>
           <th scope="col">Result</th>
-          <th scope="col">Offset</th>
-          <th scope="col">Round trip</th>
+          <th scope="col">Says your clock is</th>
+          <th scope="col">Offset (ms, details)</th>
+          <th scope="col">Round trip (ms)</th>
         </tr>
       </thead>
       <tbody>
         {servers.map((s) => (
-          <tr key={s.server}>
+          <tr key={`${s.source}:${s.server}`}>
             <td>
               {s.server}
-              {s.address && s.address !== s.server && <span className="muted"> ({s.address})</span>}
+              {s.source === 'https' && <span className="muted"> (HTTPS time)</span>}
+              {s.address && s.address !== s.server && s.source === 'ntp' && <span className="muted"> ({s.address})</span>}
             </td>
             <td className={s.used ? 'ok-text' : 'muted'}>{s.used ? 'used' : (REASONS[s.reason ?? ''] ?? s.reason)}</td>
-            <td>{s.offsetMs === null ? '—' : `${Math.round(s.offsetMs)} ms`}</td>
-            <td>{s.delayMs === null ? '—' : `${s.delayMs.toFixed(1)} ms`}</td>
+            <td>{s.offsetMs === null ? '—' : describeOffset(s.offsetMs)}</td>
+            <td className="num">{s.offsetMs === null ? '—' : formatDetailMs(s.offsetMs)}</td>
+            <td className="num">{s.delayMs === null ? '—' : formatDetailMs(s.delayMs)}</td>
           </tr>
         ))}
       </tbody>

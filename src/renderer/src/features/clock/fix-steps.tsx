@@ -1,26 +1,27 @@
-import type { AppInfo } from '../../contract'
+import { clockFixSteps, timeZoneFixSteps, type AppInfo } from '../../contract'
 
-/** How to set the clock right on each OS, in the words of its own settings. */
-export function FixSteps({ platform }: Readonly<{ platform: AppInfo['platform'] | undefined }>) {
-  if (platform === 'win32') {
-    return (
-      <p>
-        On Windows: open <strong>Settings → Time &amp; language → Date &amp; time</strong>, turn on <strong>Set time automatically</strong>, then click{' '}
-        <strong>Sync now</strong>.
-      </p>
-    )
-  }
-  if (platform === 'darwin') {
-    return (
-      <p>
-        On macOS: open <strong>System Settings → General → Date &amp; Time</strong> and turn on <strong>Set time and date automatically</strong>.
-      </p>
-    )
-  }
+/** How to set the clock (or, for a time-zone mistake, the zone) right on this OS, in the words of its own settings. */
+export function FixSteps({ platform, timeZone = false }: Readonly<{ platform: AppInfo['platform'] | undefined; timeZone?: boolean }>) {
+  const fix = timeZone ? timeZoneFixSteps(platform) : clockFixSteps(platform)
   return (
-    <p>
-      On Linux: run <code>timedatectl set-ntp true</code> in a terminal (or turn on <strong>Automatic Date &amp; Time</strong> in your desktop’s
-      settings), then check again.
-    </p>
+    <div className="fix-steps" data-testid={timeZone ? 'timezone-fix' : 'clock-fix'}>
+      <p>
+        {timeZone ? 'To set the time zone on ' : 'To fix the clock on '}
+        {fix.os}:
+      </p>
+      <ol>
+        {fix.steps.map((step) => (
+          <li key={step.text}>
+            {step.text}
+            {step.code && (
+              <>
+                {' '}
+                <code>{step.code}</code>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
   )
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ImportPreview } from '../../contract'
+import { describeOffset, type ImportPreview } from '../../contract'
 import { useStore } from '../../store'
 import { ImportDialog } from '../transfer/ImportDialog'
 import { AddAccountDialog } from '../add-account/AddAccountDialog'
@@ -67,10 +67,10 @@ export function CodesScreen() {
         </div>
       </header>
       <KeychainBanner />
-      <ClockBanner />
+      <ClockBanner {...(accounts.length > 0 ? { onHelp: () => setHelping(accounts.find((a) => a.type !== 'hotp')?.id ?? accounts[0]!.id) } : {})} />
       {correctionMs !== 0 && (
         <p className="clock-note" data-testid="corrected-note">
-          Codes use corrected time: your computer’s clock is {Math.abs(correctionMs / 1000).toFixed(1)} s {correctionMs > 0 ? 'behind' : 'ahead'}.
+          Codes use corrected time: your computer’s clock is {describeOffset(correctionMs)}.
         </p>
       )}
       {accounts.length === 0 ? (

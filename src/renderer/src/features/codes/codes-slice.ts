@@ -24,7 +24,7 @@ export type CodesSlice = {
   updateAccount(patch: Input<'accounts.update'>): Promise<Reply<'accounts.update'>>
   /** The secret and its QR code, only when the user asks to see them. */
   revealSecret(id: string): Promise<Reply<'accounts.reveal'>>
-  copyCode(id: string, which?: 'current' | 'next'): Promise<void>
+  copyCode(id: string, which?: 'current' | 'next' | 'expected'): Promise<void>
   nextHotp(id: string): Promise<void>
   removeAccount(id: string): Promise<void>
   moveAccount(id: string, delta: number): Promise<void>

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { ClockHistoryEntry, ClockMeasurement } from '../../shared/contract'
+import type { Logger } from '../core/log'
+import { createJsonFile } from '../storage/json-file'
+import type { PersistedClock } from './monitor'
+
+const PersistedClockSchema = z.object({ measurement: ClockMeasurement.nullable(), history: z.array(ClockHistoryEntry) })
+
+export interface ClockStore {
+  /** The last run's verdict and history; null on a first run or when the file is unreadable (the clock is then simply checked again). */
+  load(): Promise<PersistedClock | null>
+  save(state: PersistedClock): void
+}
+
+/**
+ * `clock.json`: the last trusted measurement and a bounded history, so a
+ * restart shows and applies the last verdict at once, with its age. Losing
+ * it costs one check, so a damaged file is logged and replaced, never a
+ * reason to stop.
+ */
+export function createClockStore(path: string, log: Logger): ClockStore {
+  const file = createJsonFile({ path, schema: PersistedClockSchema, version: 1 })
+  return {
+    async load() {
+      const loaded = await file.load()
+      if (loaded.ok) return loaded.value
+      log.warn(`clock history unreadable, starting afresh: ${JSON.stringify(loaded.error)}`)
+      return null
+    },
+    save(state) {
+      void file.save({ measurement: state.measurement, history: [...state.history] }).then((saved) => {
+        if (!saved.ok) log.warn(`could not save the clock history: ${JSON.stringify(saved.error)}`)
+      })
+    },
+  }
+}

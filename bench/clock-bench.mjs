@@ -35,7 +35,12 @@ async function load(file) {
   return module
 }
 const clock = await load('src/main/clock/index.ts')
+const clockService = await load('src/main/clock/clock-service.ts')
+const httpsCheck = await load('src/main/clock/https-check.ts')
+const httpsTransport = await load('src/main/clock/https-transport.ts')
 const helpers = await load('test/helpers/chronyd.ts')
+const httpsHelpers = await load('test/helpers/https-date-server.ts')
+const { defaultSettings } = await load('src/shared/contract/index.ts')
 
 /** @param {number[]} values */
 function stats(values) {
@@ -179,6 +184,75 @@ try {
     loopbackFast: await fullCheck({ sampleSpacingMs: 10 }),
   }
 
+  // First verdict: the clock service as the app runs it (production sampling), 4 servers of which one is dead.
+  log('first verdict: clock service, 4 servers (one dead), production sampling…')
+  const normal3 = await start({})
+  const verdictServers = [`127.0.0.1:${normal.port}`, `127.0.0.1:${normal2.port}`, `127.0.0.1:${normal3.port}`, `127.0.0.1:${dead}`]
+  /** @type {{ firstVerdictMs: number; finalMs: number; firstOffsetMs: number; finalOffsetMs: number }[]} */
+  const verdictRuns = []
+  for (let i = 0; i < 5; i++) {
+    const settings = { ...defaultSettings, ntpServers: verdictServers, httpsTimeFallback: false }
+    const service = clockService.createClockService({ now: Date.now, settings: () => settings, log: { info() {}, warn() {}, error() {} } })
+    const started = performance.now()
+    const run = await new Promise((resolve) => {
+      /** @type {{ ms: number; offsetMs: number } | null} */
+      let first = null
+      service.onChange((/** @type {import('../src/shared/contract').ClockStatus} */ status) => {
+        if (status.measurement && first === null) first = { ms: performance.now() - started, offsetMs: status.measurement.offsetMs }
+        if (!status.checking && status.checkedAt !== null) resolve({ firstVerdictMs: first?.ms ?? NaN, finalMs: performance.now() - started, firstOffsetMs: first?.offsetMs ?? NaN, finalOffsetMs: status.measurement?.offsetMs ?? NaN })
+      })
+      service.start()
+    })
+    service.stop()
+    verdictRuns.push(/** @type {any} */ (run))
+  }
+  const firstVerdict = {
+    servers: verdictServers,
+    runs: verdictRuns,
+    firstVerdictMs: stats(verdictRuns.map((r) => r.firstVerdictMs)),
+    finalMs: stats(verdictRuns.map((r) => r.finalMs)),
+  }
+
+  // HTTPS Date fallback against loopback HTTPS servers under libfaketime (truth = their skew).
+  let httpsFallback = null
+  const httpsSkip = httpsHelpers.httpsDateServerUnavailable()
+  if (httpsSkip !== null) httpsFallback = { skipped: httpsSkip }
+  else {
+    log('HTTPS Date fallback: loopback servers at several offsets…')
+    const cert = await httpsHelpers.makeLoopbackCert()
+    /** @type {{ stop(): Promise<void>; host: string }[]} */
+    const sites = []
+    try {
+      const now = clock.createPreciseClock({ now: Date.now, hrNow: () => performance.now() })
+      const check = httpsCheck.createHttpsCheck({ now, transport: () => httpsTransport.createHttpsDateTransport({ now, ca: cert.pem }) })
+      const cases = []
+      for (const skew of [37, -120, 19_808.35, -0.35]) {
+        const group = await Promise.all([0, 1, 2].map(() => httpsHelpers.startHttpsDateServer(cert, { skewSeconds: skew })))
+        sites.push(...group)
+        for (let round = 0; round < 3; round++) {
+          const t0 = performance.now()
+          const reading = await check(group.map((/** @type {{ host: string }} */ s) => s.host))
+          const elapsedMs = performance.now() - t0
+          const truthMs = skew * 1000
+          const errorMs = reading.kind === 'measured' ? reading.offsetMs - truthMs : null
+          cases.push({ skewS: skew, elapsedMs: Math.round(elapsedMs), kind: reading.kind, errorMs, boundMs: reading.kind === 'measured' ? reading.errorMs : null, contains: errorMs !== null && Math.abs(errorMs) <= reading.errorMs })
+        }
+      }
+      const measured = cases.filter((c) => c.errorMs !== null)
+      httpsFallback = {
+        hostsPerCheck: 3,
+        cases,
+        absErrorMs: stats(measured.map((c) => Math.abs(/** @type {number} */ (c.errorMs)))),
+        boundMs: stats(measured.map((c) => /** @type {number} */ (c.boundMs))),
+        elapsedMs: stats(cases.map((c) => c.elapsedMs)),
+        boundAlwaysContainsTruth: cases.every((c) => c.contains),
+      }
+    } finally {
+      await Promise.allSettled(sites.map((s) => s.stop()))
+      await cert.remove()
+    }
+  }
+
   console.log(
     JSON.stringify(
       {
@@ -190,6 +264,8 @@ try {
         ntpdig: ntpdigSkip === null ? 'ran' : `skipped: ${ntpdigSkip}`,
         clients: results.report(),
         multiServerCheck: { servers: checkServers, dead: `127.0.0.1:${dead}`, ...checks },
+        firstVerdict,
+        httpsFallback,
       },
       null,
       2,

@@ -4,7 +4,7 @@
 # (chrony, faketime for a skewed one, ntpdig and oathtool as reference peers)
 # and Debian's Chromium for Playwright.
 set -euo pipefail
-pkgs=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool xvfb imagemagick)
+pkgs=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool xvfb imagemagick openssl python3)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -33,6 +33,12 @@ const ROWS = [
   ['renderer', 'data.searchMsPerKeystroke.filterAndRenderP95', 'Search: filter and render per keystroke (p95)', 'ms', '≤ 16', (v) => v <= 16],
   ['renderer', 'data.searchMsPerKeystroke.toNextFrameP95', 'Search: keystroke to next frame (p95)', 'ms', '—', null],
   ['renderer', 'data.webMode.coldStartToFirstCodeMs', 'Web mode cold start: process spawn to first code painted', 'ms', '—', null],
+  ['clock', 'data.firstVerdict.firstVerdictMs.median', 'First clock verdict after start, 4 NTP servers (one dead), production sampling (median of 5)', 'ms', '≤ 1,500', (v) => v <= 1500],
+  ['clock', 'data.firstVerdict.finalMs.median', 'Refined verdict (all 4 samples per server, 2 s apart), same runs', 'ms', '—', null],
+  ['clock', 'data.httpsFallback.absErrorMs.max', 'HTTPS Date fallback: largest |error| against the truth (loopback, 4 offsets × 3 runs, 3 sites each)', 'ms', '≤ 100', (v) => v <= 100],
+  ['clock', 'data.httpsFallback.boundMs.max', 'HTTPS Date fallback: widest error bound reported (±)', 'ms', '—', null],
+  ['clock', 'data.httpsFallback.elapsedMs.median', 'HTTPS Date fallback: one check, median', 'ms', '—', null],
+  ['clock', 'data.httpsFallback.boundAlwaysContainsTruth', 'HTTPS Date fallback: the bound contained the truth in every run', '', 'yes', (v) => v === true],
 ]
 
 function value(bench, doc, key) {

@@ -66,7 +66,7 @@ function serversOf(reading: ClockReading | null): ServerResult[] {
     })),
     ...reading.rejected.map((r) => ({
       server: r.server,
-      source: r.reason === 'https-error' || r.reason === 'no-date' || r.reason === 'inconsistent' ? ('https' as const) : source,
+      source: r.source ?? ('ntp' as const),
       address: r.address,
       used: false,
       reason: r.reason,

@@ -28,8 +28,8 @@ export function createHttpsCheck(deps: HttpsCheckDeps): (hosts: readonly string[
     const unique: ServerAddress[] = []
     for (const text of hosts) {
       const parsed = parseServer(text, HTTPS_PORT)
-      if (!parsed.ok) rejected.push({ server: text, address: null, reason: 'bad-server', detail: parsed.error.reason, offsetMs: null })
-      else if (unique.some((s) => s.label === parsed.value.label)) rejected.push({ server: parsed.value.label, address: null, reason: 'duplicate', detail: 'listed twice', offsetMs: null })
+      if (!parsed.ok) rejected.push({ server: text, address: null, reason: 'bad-server', detail: parsed.error.reason, offsetMs: null, source: 'https' })
+      else if (unique.some((s) => s.label === parsed.value.label)) rejected.push({ server: parsed.value.label, address: null, reason: 'duplicate', detail: 'listed twice', offsetMs: null, source: 'https' })
       else unique.push(parsed.value)
     }
     if (unique.length === 0) return { kind: 'unknown', reason: 'no-servers', used: [], rejected, checkedAt: deps.now() }

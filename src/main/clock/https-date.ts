@@ -46,7 +46,7 @@ export async function probeHost(target: ServerAddress, deps: HostProbeDeps, opti
   const marginMs = options.marginMs ?? 2
   const reject = (reason: RejectedServer['reason'], detail: string, offsetMs: number | null = null): HostOutcome => ({
     kind: 'rejected',
-    rejected: { server: target.label, address: `${target.host}:${target.port}`, reason, detail, offsetMs },
+    rejected: { server: target.label, address: `${target.host}:${target.port}`, reason, detail, offsetMs, source: 'https' },
   })
   let lo = Number.NEGATIVE_INFINITY
   let hi = Number.POSITIVE_INFINITY
@@ -56,7 +56,7 @@ export async function probeHost(target: ServerAddress, deps: HostProbeDeps, opti
 
   for (let i = 0; i < maxRequests && !deps.signal?.aborted; i++) {
     if (good > 0) {
-      if (hi - lo <= Math.max(2 * bestRtt, 4)) break
+      if (Number.isFinite(bestRtt) && hi - lo <= Math.max(2 * bestRtt, 4)) break
       // Aim the site's reply at the local moment its clock turns the next second, as far as we know it now.
       const mid = (lo + hi) / 2
       const oneWay = (Number.isFinite(bestRtt) ? bestRtt : lastRtt) / 2

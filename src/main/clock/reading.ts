@@ -26,6 +26,8 @@ export type RejectedServer = Readonly<{
   detail: string
   /** For servers that answered (falseticker, no-majority, too-distant): what they said, ms. */
   offsetMs: number | null
+  /** An HTTPS host rather than an NTP server (default NTP). */
+  source?: ClockSource
 }>
 
 /** The outcome of one check. `unknown` carries no offset at all: it must never drive an alarm or a correction. */
@@ -65,7 +67,7 @@ export function combine(candidates: readonly UsedServer[], rejected: readonly Re
   const best = largestIntersection(candidates.map((c) => ({ lo: c.offsetMs - c.errorMs, hi: c.offsetMs + c.errorMs })))
   if (best === null || best.count * 2 <= candidates.length) {
     for (const c of candidates) {
-      out.push({ server: c.server, address: c.address, reason: 'no-majority', detail: `${best?.count ?? 0} of ${candidates.length} agree`, offsetMs: c.offsetMs })
+      out.push({ server: c.server, address: c.address, reason: 'no-majority', detail: `${best?.count ?? 0} of ${candidates.length} agree`, offsetMs: c.offsetMs, source })
     }
     return { kind: 'unknown', reason: 'no-majority', used: [], rejected: out, checkedAt }
   }
@@ -74,7 +76,7 @@ export function combine(candidates: readonly UsedServer[], rejected: readonly Re
     if (best.members.includes(index)) used.push(c)
     else {
       const detail = `offset ${c.offsetMs.toFixed(1)} ± ${c.errorMs.toFixed(1)} ms is outside the majority’s [${best.lo.toFixed(1)}, ${best.hi.toFixed(1)}] ms`
-      out.push({ server: c.server, address: c.address, reason: 'falseticker', detail, offsetMs: c.offsetMs })
+      out.push({ server: c.server, address: c.address, reason: 'falseticker', detail, offsetMs: c.offsetMs, source })
     }
   })
   return { kind: 'measured', source, offsetMs: (best.lo + best.hi) / 2, errorMs: (best.hi - best.lo) / 2, used, rejected: out, checkedAt }

@@ -115,6 +115,23 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
+    // A test that needs a fixture, tool or service skips locally but FAILS under CI=true: go through needs().
+    files: ['src/**/*.test.ts', 'test/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['test/helpers/needs.ts', 'e2e/helpers/needs.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test'].flatMap((object) =>
+          ['skip', 'skipIf', 'runIf'].map((property) => ({
+            object,
+            property,
+            message: 'Use needs(missing) (test/helpers/needs.ts, e2e/helpers/needs.ts): a missing fixture, tool or service must fail under CI=true, not skip.',
+          })),
+        ),
+      ],
+    },
+  },
+  {
     // Benchmarks run code inside the page (page.evaluate) as well as in Node.
     files: ['bench/**/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

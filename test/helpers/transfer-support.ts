@@ -8,7 +8,8 @@ import { VECTORS } from './interop'
 
 /* Shared by the transfer tests only (nothing in the app imports this). */
 
-export { INTEROP_DIR, interopPresent, interopTitle, readInterop, VECTORS } from './interop'
+export { INTEROP_DIR, interopMissing, interopPresent, readInterop, VECTORS } from './interop'
+export { needs } from './needs'
 
 /** Fixed seed for every fuzz test, so a failure reproduces. */
 export const FUZZ_SEED = 20_260_501

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { chronydUnavailable, faketimeUnavailable, startChronyd, type Chronyd } from '../../../test/helpers/chronyd'
 import { behave, startResponder, type Responder } from '../../../test/helpers/udp-responder'
 import { createKodBackoff } from './kod-backoff'
@@ -7,7 +8,7 @@ import { createSntpClient } from './sntp-query'
 
 const skipReason = chronydUnavailable() ?? faketimeUnavailable()
 
-describe.skipIf(skipReason !== null)('clock check against chronyd and crafted servers on loopback', () => {
+needs(skipReason).describe('clock check against chronyd and crafted servers on loopback', () => {
   let normal1: Chronyd
   let normal2: Chronyd
   let skewed: Chronyd

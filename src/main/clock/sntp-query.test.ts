@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { chronydUnavailable, faketimeUnavailable, hasIpv6Loopback, startChronyd, type Chronyd } from '../../../test/helpers/chronyd'
 import { behave, startResponder, type Behaviour } from '../../../test/helpers/udp-responder'
 import type { PacketError } from './sntp-packet'
@@ -20,7 +21,7 @@ async function ask(behaviour: Behaviour, timeoutMs = 300) {
   }
 }
 
-describe.skipIf(noChronyd !== null)('SNTP query against a real chronyd on loopback', () => {
+needs(noChronyd).describe('SNTP query against a real chronyd on loopback', () => {
   const servers: Chronyd[] = []
   let normal: Chronyd
   let skewed: Chronyd | null = null
@@ -46,7 +47,7 @@ describe.skipIf(noChronyd !== null)('SNTP query against a real chronyd on loopba
     expect(result.value).toMatchObject({ address: '127.0.0.1', port: normal.port, family: 4 })
   })
 
-  it.skipIf(noFaketime !== null)('measures the faketime server at ≈ +90 000 ms', async () => {
+  needs(noFaketime).it('measures the faketime server at ≈ +90 000 ms', async () => {
     if (skewed === null) throw new Error(noFaketime ?? 'no skewed server')
     const result = await client.query('127.0.0.1', skewed.port)
     if (!result.ok) throw new Error(JSON.stringify(result.error))
@@ -67,7 +68,7 @@ describe.skipIf(noChronyd !== null)('SNTP query against a real chronyd on loopba
   })
 })
 
-describe.skipIf(noChronyd !== null)('SNTP over IPv6', () => {
+needs(noChronyd).describe('SNTP over IPv6', () => {
   it('measures a chronyd on ::1', async (ctx) => {
     if (!(await hasIpv6Loopback())) {
       ctx.skip('this machine has no IPv6 loopback (::1): the udp6 path is not exercised here')

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { promisify } from 'node:util'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import type { HashAlgorithm } from '../../shared/contract/accounts'
 import { encodeBase32 } from './base32'
 import { hotpCode, totpCode } from './generate'
@@ -14,8 +15,7 @@ import { hotpCode, totpCode } from './generate'
  */
 
 const OATHTOOL = '/usr/bin/oathtool'
-const available = existsSync(OATHTOOL)
-const title = available ? 'agreement with oathtool' : `agreement with oathtool — SKIPPED: ${OATHTOOL} not found (apt-get install oathtool)`
+const missing = existsSync(OATHTOOL) ? null : `${OATHTOOL} not found (apt-get install oathtool)`
 const run = promisify(execFile)
 
 /** Extra steps per call: oathtool prints the code at the start and `WINDOW` more. */
@@ -67,7 +67,7 @@ async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<
   return results
 }
 
-describe.skipIf(!available)(title, () => {
+needs(missing).describe('agreement with oathtool', () => {
   it(`TOTP: ${totpCases.length} random keys and times × ${WINDOW + 1} steps, SHA1/SHA256/SHA512, 6–8 digits, 30/60 s`, async () => {
     const mismatches = (
       await inParallel(totpCases, async (c) => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { formatUri, parseUri } from './uri'
 import { INTEROP_DIR, VECTORS } from '../../../test/helpers/interop'
 
@@ -12,9 +13,8 @@ import { INTEROP_DIR, VECTORS } from '../../../test/helpers/interop'
 
 const FIXTURE = path.join(INTEROP_DIR, 'aegis/plain.txt')
 const present = existsSync(FIXTURE)
-const title = present ? 'Aegis plain.txt interop vectors' : `Aegis plain.txt interop vectors — SKIPPED: ${FIXTURE} is absent (shared/fixtures is not beside this checkout)`
 
-describe.skipIf(!present)(title, () => {
+needs(present ? null : `${FIXTURE} is absent (shared/fixtures is not beside this checkout)`).describe('Aegis plain.txt interop vectors', () => {
   const lines = present
     ? readFileSync(FIXTURE, 'utf8')
         .split(/\r?\n/)

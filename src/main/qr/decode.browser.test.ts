@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import type { Browser } from '@playwright/test'
 import { chromiumUnavailable, launchChromium, photoPage, screenPage, screenshot, type PageCode } from '../../../test/fixtures-qr/qr-page'
 import { decodeQrImage } from './decode'
@@ -21,7 +22,7 @@ const SCREEN = { width: 1280, height: 800 }
 
 const unavailable = chromiumUnavailable()
 
-describe.skipIf(unavailable !== null)(`QR codes in rendered pages${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+needs(unavailable).describe('QR codes in rendered pages', () => {
   let browser: Browser
   beforeAll(async () => {
     browser = await launchChromium()

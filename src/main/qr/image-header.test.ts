@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { blankImage, encodePng } from '../../../test/fixtures-qr/grey-image'
 import { readImageHeader, type ImageHeader } from './image-header'
 
@@ -42,7 +43,8 @@ describe('readImageHeader', () => {
     for (const file of [png, jpg]) for (let n = 0; n <= file.length; n++) expect(() => readImageHeader(file.subarray(0, n))).not.toThrow()
   })
 
-  it.skipIf(spawnSync('/usr/bin/convert', ['-version']).error !== undefined)('agrees with ImageMagick on files it writes', () => {
+  const noConvert = spawnSync('/usr/bin/convert', ['-version']).error ? "ImageMagick's /usr/bin/convert is not installed (apt-get install imagemagick)" : null
+  needs(noConvert).it('agrees with ImageMagick on files it writes', () => {
     for (const [format, type] of [
       ['png', 'png'],
       ['jpg', 'jpeg'],

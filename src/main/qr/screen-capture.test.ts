@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import QRCode from 'qrcode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { showImage, startXvfb, xvfbUnavailable, type Xvfb } from '../../../test/fixtures-qr/xvfb'
 import { decodeQrImage } from './decode'
 import { readImageHeader } from './image-header'
@@ -38,7 +39,7 @@ describe('createImportScreenCapture errors', () => {
     expect(await errorOf(createImportScreenCapture({ env: { DISPLAY: '  ' }, command: never }))).toMatchObject({ kind: 'no-display' })
   })
 
-  it.skipIf(xvfbUnavailable() !== null)('says no-display when the X server cannot be reached', async () => {
+  needs(xvfbUnavailable()).it('says no-display when the X server cannot be reached', async () => {
     // Display numbers this high are never used; import fails at once.
     expect(await errorOf(createImportScreenCapture({ env: { DISPLAY: ':60999' } }))).toMatchObject({ kind: 'no-display', message: expect.stringContaining(':60999') })
   })
@@ -67,7 +68,7 @@ describe('createImportScreenCapture errors', () => {
 
 const unavailable = xvfbUnavailable()
 
-describe.skipIf(unavailable !== null)(`capturing a real X display${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+needs(unavailable).describe('capturing a real X display', () => {
   let xvfb: Xvfb
   beforeAll(async () => {
     xvfb = await startXvfb(1280, 800)

@@ -5,7 +5,7 @@ import { importAegis } from './aegis'
 import { passwordBytes } from './aegis-unlock'
 import { encodeBase64, encodeHex } from './encoding'
 import { deriveScrypt } from './kdf'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, VECTORS, vector } from '../../../test/helpers/transfer-support'
+import { expectTypedResult, fuzzRuns, interopMissing, interopPresent, needs, mutate, mutations, readInterop, VECTORS, vector } from '../../../test/helpers/transfer-support'
 
 async function imported(text: string, password?: string) {
   const result = await importAegis(text, password === undefined ? {} : { password })
@@ -34,7 +34,7 @@ async function encryptedVault(content: unknown, password: Uint8Array, slotFields
   return JSON.stringify({ version: 1, header, db: encodeBase64(db.ciphertext) })
 }
 
-describe.skipIf(!interopPresent)(interopTitle('Aegis vaults: Aegis test files'), () => {
+needs(interopMissing).describe('Aegis vaults: Aegis test files', () => {
   const plain = interopPresent ? readInterop('aegis/aegis_plain.json') : Buffer.alloc(0)
   const encrypted = interopPresent ? readInterop('aegis/aegis_encrypted.json') : Buffer.alloc(0)
 

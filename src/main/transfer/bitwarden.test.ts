@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importBitwarden } from './bitwarden'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, vector } from '../../../test/helpers/transfer-support'
+import { expectTypedResult, fuzzRuns, interopMissing, interopPresent, needs, mutate, mutations, readInterop, vector } from '../../../test/helpers/transfer-support'
 
 function imported(text: string) {
   const result = importBitwarden(text)
@@ -13,7 +13,7 @@ function item(name: string, totp: string | null, extra: Record<string, unknown> 
   return { id: name, organizationId: null, folderId: null, type: 1, name, notes: null, favorite: false, login: { uris: null, username, password: null, totp }, collectionIds: null, ...extra }
 }
 
-describe.skipIf(!interopPresent)(interopTitle('Bitwarden JSON: Aegis test file'), () => {
+needs(interopMissing).describe('Bitwarden JSON: Aegis test file', () => {
   const file = interopPresent ? readInterop('aegis/bitwarden.json') : Buffer.alloc(0)
 
   it('#1, #2, #3 from otpauth URIs exactly; #7 from steam:// (the file names no issuer or account for it)', () => {

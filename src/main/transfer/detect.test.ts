@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encryptBackup } from './backup'
 import { importFile, MAX_IMPORT_BYTES } from './detect'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop } from '../../../test/helpers/transfer-support'
+import { expectTypedResult, fuzzRuns, interopMissing, needs, mutate, mutations, readInterop } from '../../../test/helpers/transfer-support'
 import type { ImportFormat } from './types'
 
 const FIXTURES: readonly (readonly [string, ImportFormat, number])[] = [
@@ -15,7 +15,7 @@ const FIXTURES: readonly (readonly [string, ImportFormat, number])[] = [
   ['google-migration/example_export.txt', 'google-migration', 6],
 ]
 
-describe.skipIf(!interopPresent)(interopTitle('importFile: format detection on real exports'), () => {
+needs(interopMissing).describe('importFile: format detection on real exports', () => {
   it.each(FIXTURES)('%s is read as %s (%i accounts), from bytes and from text', async (file, format, count) => {
     const bytes = new Uint8Array(readInterop(file))
     for (const input of [bytes, Buffer.from(bytes).toString('utf8')]) {

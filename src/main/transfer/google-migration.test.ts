@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeBase32 } from '../otp/base32'
 import { importGoogleMigration, looksLikeGoogleMigration, splitName } from './google-migration'
 import { encodeMigrationPayload, type OtpParameters } from './google-payload'
-import { anyText, expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop } from '../../../test/helpers/transfer-support'
+import { anyText, expectTypedResult, fuzzRuns, interopMissing, needs, mutate, mutations, readInterop } from '../../../test/helpers/transfer-support'
 
 const SECRET = '7KSQL2JTUDIS5EF65KLMRQIIGY'
 
@@ -25,7 +25,7 @@ function imported(text: string) {
 
 type Expected = Readonly<{ name: string; secret: string; issuer: string; type: 'totp' | 'hotp'; counter: number | null }>
 
-describe.skipIf(!interopPresent)(interopTitle('Google Authenticator export: extract_otp_secrets example'), () => {
+needs(interopMissing).describe('Google Authenticator export: extract_otp_secrets example', () => {
   it('decodes every entry of example_export.txt exactly as example_output.json lists it', () => {
     const expected = JSON.parse(readInterop('google-migration/example_output.json').toString('utf8')) as Expected[]
     const result = imported(readInterop('google-migration/example_export.txt').toString('utf8'))

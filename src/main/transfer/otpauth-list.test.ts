@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importOtpauthList, looksLikeOtpauthList } from './otpauth-list'
-import { anyText, expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, VECTORS, vector } from '../../../test/helpers/transfer-support'
+import { anyText, expectTypedResult, fuzzRuns, interopMissing, needs, mutate, mutations, readInterop, VECTORS, vector } from '../../../test/helpers/transfer-support'
 
 function imported(text: string) {
   const result = importOtpauthList(text)
@@ -9,7 +9,7 @@ function imported(text: string) {
   return result.value
 }
 
-describe.skipIf(!interopPresent)(interopTitle('otpauth list: Aegis plain.txt'), () => {
+needs(interopMissing).describe('otpauth list: Aegis plain.txt', () => {
   it('reads all seven vectors exactly, in order', () => {
     const result = imported(readInterop('aegis/plain.txt').toString('utf8'))
     expect(result.format).toBe('otpauth-list')

@@ -2,7 +2,7 @@ import { pbkdf2Sync } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gcmSeal } from './aes-gcm'
-import { expectTypedResult, fuzzRuns, interopPresent, interopTitle, mutate, mutations, readInterop, vector } from '../../../test/helpers/transfer-support'
+import { expectTypedResult, fuzzRuns, interopMissing, interopPresent, needs, mutate, mutations, readInterop, vector } from '../../../test/helpers/transfer-support'
 import { import2fas } from './twofas'
 
 async function imported(text: string, password?: string) {
@@ -21,7 +21,7 @@ function seal(plaintext: string, password: string, salt = Buffer.alloc(32, 3)): 
   return [Buffer.concat([sealed.ciphertext, sealed.tag]), salt, sealed.nonce].map((part) => Buffer.from(part).toString('base64')).join(':')
 }
 
-describe.skipIf(!interopPresent)(interopTitle('2FAS backups: Aegis test files (schema 2)'), () => {
+needs(interopMissing).describe('2FAS backups: Aegis test files (schema 2)', () => {
   const plain = interopPresent ? readInterop('aegis/2fas_authenticator_plain.2fas') : Buffer.alloc(0)
   const encrypted = interopPresent ? readInterop('aegis/2fas_authenticator_encrypted.2fas') : Buffer.alloc(0)
 

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Renderer benchmark in web mode with Debian's Chromium: starts the built
- * web server (out/main/web.js) on a data folder and keychain service that
+ * web server the README's way (`npm run web:start`) on a data folder and keychain service that
  * already hold N accounts (see vault-bench.ts --keep), then measures
  *  - cold start: process spawn → URL printed → first code painted;
  *  - time to first code painted after navigation (and after first paint);
@@ -9,39 +9,29 @@
  *    ScriptDuration delta), over a window that includes a period boundary;
  *  - JS heap used;
  *  - search latency per keystroke (input event → list updated and painted);
- *  - resident memory of the web-mode process (the main-process services).
+ *  - resident memory of the web-mode process (the main-process services),
+ *    the node process under npm and sh in the started process group.
  * Prints one JSON document.
  *
  *   node bench/renderer-bench.mjs --data-dir DIR --service NAME [--idle-seconds 30]
  */
 import { chromium } from '@playwright/test'
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { startWebMode } from '../test/helpers/web-mode.cjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, service: { type: 'string' }, 'idle-seconds': { type: 'string', default: '30' } } })
 if (!values['data-dir'] || !values.service) throw new Error('--data-dir and --service are required')
 const idleSeconds = Number(values['idle-seconds'])
 const round = (/** @type {number} */ x) => Math.round(x * 100) / 100
 
 const spawnedAt = performance.now()
-const server = spawn(process.execPath, [path.join(root, 'out/main/web.js')], {
+// Started as the README starts it (npm run web:start), with npm's own start-up in the cold start.
+const server = await startWebMode({
   env: { ...process.env, SELLERGUARD_DATA_DIR: values['data-dir'], SELLERGUARD_KEYCHAIN_SERVICE: values.service, SELLERGUARD_PORT: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  onOutput: (text) => void process.stderr.write(text.replace(/token=\w+/g, 'token=…')),
 })
-/** @type {string} */
-const url = await new Promise((resolve, reject) => {
-  let out = ''
-  server.stdout.on('data', (c) => {
-    out += c
-    const m = /^SELLERGUARD_URL=(\S+)$/m.exec(out)
-    if (m) resolve(m[1])
-  })
-  server.once('exit', (code) => reject(new Error(`web mode exited ${code}`)))
-})
+const { url } = server
 const urlPrintedMs = performance.now() - spawnedAt
 
 const browser = await chromium.launch({
@@ -77,7 +67,8 @@ const coldStartToFirstCodeMs = performance.now() - spawnedAt
 
 // Warm: the services have loaded every secret; the window is opened again (from the tray, or a reload).
 await page.waitForTimeout(3000)
-const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN)
+const serverPid = server.serverPid()
+const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))?.[1] ?? NaN)
 const rssLoadedKb = rssKb()
 await page.reload()
 await page.waitForSelector('[data-testid="code"]', { timeout: 30_000 })
@@ -132,7 +123,7 @@ const pct = (/** @type {number[]} */ xs, /** @type {number} */ q) => round([...x
 
 const rssEndKb = rssKb()
 await browser.close()
-server.kill('SIGTERM')
+await server.stop()
 
 process.stdout.write(
   `${JSON.stringify(

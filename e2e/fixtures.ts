@@ -2,12 +2,12 @@
  * The one place that knows how the app is started. Specs import `test` and
  * `expect` from here and never branch on the mode:
  * - `E2E_MODE=electron`: the real app (`out/main/index.js`) via `_electron`.
- * - otherwise (here, CI): web mode's server on loopback + Debian's Chromium.
+ * - otherwise (here, CI): web mode, started as the README starts it
+ *   (`npm run web:start`, what `npm run web` ends in), + Debian's Chromium.
  * Every test gets a fresh data folder; the keychain is the session's
  * gnome-keyring (scripts/with-keyring.sh).
  */
 import { test as base, expect, _electron, type Page } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -15,6 +15,7 @@ import path from 'node:path'
 import { startChronyd } from '../test/helpers/chronyd'
 import { startPrivateKeyring, type PrivateKeyring } from '../test/helpers/private-keyring'
 import { defaultSettings } from '../src/shared/contract'
+import { startWebMode as startReadmeWebMode } from '../test/helpers/web-mode.cjs'
 
 export type AppHandle = Readonly<{
   mode: 'electron' | 'web'
@@ -95,14 +96,22 @@ export const test = base.extend<Fixtures & Options>({
       ...((app as AppHandle & { bus?: string }).bus ? { DBUS_SESSION_BUS_ADDRESS: (app as AppHandle & { bus?: string }).bus } : {}),
     })
     if (app.mode === 'electron') {
-      const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env() as Record<string, string> })
-      running.current = {
-        clipboardText: () => electronApp.evaluate(({ clipboard }) => clipboard.readText()),
-        restart: () => Promise.reject(new Error('restart needs a new window in electron mode; not supported yet')),
+      // The same data folder and keychain service on every launch (env() reads them after a wipe).
+      const launch = async () => {
+        const electronApp = await _electron.launch({ args: [path.join(ROOT, 'out/main/index.js')], env: env() as Record<string, string> })
+        return { electronApp, window: await electronApp.firstWindow() }
       }
-      const page = await electronApp.firstWindow()
-      await use(page)
-      await electronApp.close()
+      let current = await launch()
+      running.current = {
+        clipboardText: () => current.electronApp.evaluate(({ clipboard }) => clipboard.readText()),
+        async restart() {
+          // close() resolves once the process has exited, so its single-instance lock is free again.
+          await current.electronApp.close()
+          current = await launch()
+        },
+      }
+      await use(followingPage(() => current.window))
+      await current.electronApp.close()
       return
     }
     let server = await startWebMode(env())
@@ -125,36 +134,27 @@ export const test = base.extend<Fixtures & Options>({
 
 export { expect }
 
-/** Starts `out/main/web.js` and waits for the address it prints. */
-async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js')], {
-    env: { ...env, SELLERGUARD_PORT: '0', SELLERGUARD_TEST_HOOKS: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * A Page that follows the app across restarts: relaunching Electron opens a
+ * new window, and specs keep using the `page` they were given (a locator made
+ * after a restart belongs to the new window).
+ */
+function followingPage(current: () => Page): Page {
+  return new Proxy({} as Page, {
+    get(_, property) {
+      const target = current()
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+    },
   })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-      const match = /^SELLERGUARD_URL=(\S+)$/m.exec(stdout)
-      if (match) resolve(match[1]!)
-    })
-    child.once('exit', (code) => reject(new Error(`web mode exited with ${code}: ${stderr}`)))
-  })
-  const { origin, hash } = new URL(url)
-  const token = new URLSearchParams(hash.slice(1)).get('token') ?? ''
-  const clipboardText = async () => {
-    const res = await fetch(`${origin}/__test__/clipboard`, { headers: { Authorization: `Bearer ${token}` } })
-    return res.text()
-  }
-  return { url, stop: () => stopChild(child), clipboardText }
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
+/** Web mode the README's way (test/helpers/web-mode.cjs), with the e2e clipboard hook. */
+async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string> }> {
+  const server = await startReadmeWebMode({ env: { ...env, SELLERGUARD_PORT: '0', SELLERGUARD_TEST_HOOKS: '1' } })
+  const clipboardText = async () => {
+    const res = await fetch(`${server.origin}/__test__/clipboard`, { headers: { Authorization: `Bearer ${server.token}` } })
+    return res.text()
+  }
+  return { url: server.url, stop: server.stop, clipboardText }
 }

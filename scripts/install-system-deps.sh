@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests use, idempotently: a real keychain
-# (gnome-keyring over D-Bus, libsecret for keytar's build), a real NTP server
-# (chrony, faketime for a skewed one, ntpdig and oathtool as reference peers)
-# and Debian's Chromium for Playwright.
+# Installs Debian packages, idempotently (needs root or sudo).
+#   install-system-deps.sh app  what the app needs: a compiler and libsecret's
+#                               headers to build keytar (its prebuilt download
+#                               is unreachable here), and a Secret Service
+#                               keychain (gnome-keyring on D-Bus)
+#   install-system-deps.sh      that, and what the tests use: Chromium for
+#                               Playwright, chrony and faketime (a real and a
+#                               skewed NTP server), ntpdig and oathtool as
+#                               reference peers, python3-dbus, Xvfb and
+#                               ImageMagick (a real X display to scan),
+#                               openssl (certificates for loopback HTTPS)
 set -euo pipefail
-pkgs=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool xvfb imagemagick openssl python3)
+app=(g++ make python3 libsecret-1-dev gnome-keyring dbus)
+tests=(chromium dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool xvfb imagemagick openssl)
+case "${1:-}" in
+  app) pkgs=("${app[@]}") ;;
+  '') pkgs=("${app[@]}" "${tests[@]}") ;;
+  *) echo "usage: $0 [app]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   // One machine-readable line first (the e2e fixture reads it), then the human one.
   process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)
   process.stdout.write(`SellerGuard web mode is running. Open this address in a browser on this computer:\n  ${server.url}\n`)
+  // Ctrl+C reaches npm, sh and this process at once, and npm may pass it on again: stop once.
+  let stopping = false
   const stop = () => {
+    if (stopping) return
+    stopping = true
     void server
       .close()
       .then(() => services.dispose())

@@ -1,0 +1,158 @@
+// @ts-check
+/**
+ * Starts web mode the way the README does, for e2e, the renderer bench and
+ * CI's smoke test: `npm run web:start` (the script `npm run web` ends in), or
+ * a whole README command line, never `node out/main/web.js` directly, so no
+ * test can pass while the README's command is broken.
+ *
+ * npm runs a script as npm → sh → node, and a signal to npm alone leaves the
+ * server running. So the command gets its own process group, and stop()
+ * signals the whole group and waits until every member has exited: a test
+ * that restarts on the same data folder never overlaps two servers.
+ */
+// CommonJS, so Node scripts (no build, no dependencies) and Playwright's TypeScript load the same file.
+const { spawn } = require('node:child_process')
+const { readFileSync, readdirSync } = require('node:fs')
+const path = require('node:path')
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/**
+ * @typedef {{
+ *   url: string,
+ *   origin: string,
+ *   token: string,
+ *   output: () => string,
+ *   serverPid: () => number,
+ *   stop: () => Promise<void>,
+ * }} WebMode
+ */
+
+/**
+ * @param {{
+ *   env?: NodeJS.ProcessEnv,
+ *   command?: string,
+ *   timeoutMs?: number,
+ *   onOutput?: (chunk: string) => void,
+ * }} [options] `command`: a shell command line (default `npm run web:start`),
+ *   run by bash in the repository root; `onOutput` sees stdout and stderr as they come.
+ * @returns {Promise<WebMode>}
+ */
+async function startWebMode(options = {}) {
+  const command = options.command ?? 'npm run web:start'
+  const child = spawn('bash', ['-c', command], {
+    cwd: ROOT,
+    // npm's update check would reach the registry on every start.
+    env: { NPM_CONFIG_UPDATE_NOTIFIER: 'false', ...(options.env ?? process.env) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  const group = /** @type {number} */ (child.pid)
+  const stop = () => stopGroup(group)
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(`no address after ${options.timeoutMs} ms`), options.timeoutMs ?? 60_000)
+    /** @param {string} why */
+    const fail = (why) => {
+      clearTimeout(timer)
+      void stop().then(() => reject(new Error(`\`${command}\`: ${why}\n${output.slice(-4000)}`)))
+    }
+    /** @param {Buffer} chunk */
+    const read = (chunk) => {
+      const text = chunk.toString()
+      output += text
+      options.onOutput?.(text)
+      const match = /^SELLERGUARD_URL=(\S+)$/m.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.once('exit', (code, signal) => fail(`exited (${signal ?? code}) before printing its address`))
+  })
+  const { origin, hash } = new URL(url)
+  return {
+    url,
+    origin,
+    token: new URLSearchParams(hash.slice(1)).get('token') ?? '',
+    output: () => output,
+    serverPid: () => serverPid(group),
+    stop,
+  }
+}
+
+/**
+ * SIGTERM to every process in the group, then wait until none is left
+ * (SIGKILL after 10 s: a server that ignores SIGTERM is a bug to see, not to wait for).
+ * @param {number} group
+ */
+async function stopGroup(group) {
+  try {
+    process.kill(-group, 'SIGTERM')
+  } catch {
+    return
+  }
+  const deadline = Date.now() + 10_000
+  while (groupAlive(group)) {
+    if (Date.now() > deadline) {
+      process.kill(-group, 'SIGKILL')
+      throw new Error(`web mode (process group ${group}) did not stop within 10 s of SIGTERM`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/**
+ * Whether a process of the group still runs. An exited one whose parent
+ * (npm, itself stopped) has not collected it is a zombie that init reaps in
+ * its own time: it holds no port or file, so it counts as gone.
+ * @param {number} group
+ */
+function groupAlive(group) {
+  if (process.platform !== 'linux') {
+    try {
+      process.kill(-group, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return groupMembers(group).some((member) => member.state !== 'Z')
+}
+
+/**
+ * The processes of a group, from /proc.
+ * @param {number} group
+ * @returns {{ pid: number, state: string, argv: string[] }[]}
+ */
+function groupMembers(group) {
+  const members = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // After the parenthesised command name: state, ppid, pgrp, …
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const [state = '', , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(pgrp) !== group) continue
+      members.push({ pid: Number(entry), state, argv: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0') })
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return members
+}
+
+/**
+ * The web-mode server itself (node out/main/web.js) among the group's npm,
+ * sh and node processes (Linux): for measuring its memory.
+ * @param {number} group
+ */
+function serverPid(group) {
+  const server = groupMembers(group).find((member) => member.argv.includes('out/main/web.js'))
+  if (!server) throw new Error(`no out/main/web.js process in process group ${group}`)
+  return server.pid
+}
+
+module.exports = { ROOT, startWebMode }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { grouped, totpWindow } from './helpers/totp'
+import { grouped, totpNow, totpWindow } from './helpers/totp'
 
 // What Amazon shows under "Can't scan the barcode?": 52 base32 characters in groups of four.
 const AMAZON_KEY = 'KRSX G5CT MVRX E5DF ONXW C3TF MFZW K4ZA MJQX EY3P MRSS AZLO ORSX EZLE EBRG'
@@ -15,18 +15,14 @@ test('add an account from an Amazon key and see its code', async ({ page }, test
 
   const added = page.getByTestId('added-dialog')
   await expect(added.getByText('enter this code on Amazon')).toBeVisible()
-  // The reply comes first, the account's code frame just after it.
-  await expect(added.getByTestId('added-code')).not.toHaveText('…')
-  const shown = (await added.getByTestId('added-code').textContent())!.trim()
-  expect(totpWindow(AMAZON_KEY, Date.now()).map(grouped)).toContain(shown)
+  await expect(added.getByTestId('added-code')).toHaveText(totpNow(AMAZON_KEY))
   await added.getByRole('button', { name: 'Done' }).click()
 
   const row = page.getByTestId('code-row')
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('Amazon Seller Central')
   await expect(row).toContainText('seller@example.com')
-  await expect(row.getByTestId('code')).toHaveText(/^\d{3} \d{3}$/)
-  expect(totpWindow(AMAZON_KEY, Date.now()).map(grouped)).toContain(await row.getByTestId('code').textContent())
+  await expect(row.getByTestId('code')).toHaveText(totpNow(AMAZON_KEY))
   await page.screenshot({ path: testInfo.outputPath('codes-one-account.png') })
 })
 

@@ -32,3 +32,12 @@ export function totpWindow(base32: string, atMs: number, digits = 6, periodS = 3
 }
 
 export const grouped = (code: string) => (code.length <= 5 ? code : `${code.slice(0, Math.floor(code.length / 2))} ${code.slice(Math.floor(code.length / 2))}`)
+
+/**
+ * Matches any of `base32`'s codes from a step before to a step after now
+ * (plus `offsetMs`), as shown. For `toHaveText`, which waits until the real
+ * code is there: a freshly added account shows "…" until its first frame.
+ */
+export function totpNow(base32: string, { offsetMs = 0, digits = 6, periodS = 30, algorithm = 'SHA1' }: Params & Readonly<{ offsetMs?: number; periodS?: number }> = {}): RegExp {
+  return new RegExp(`^(${totpWindow(base32, Date.now() + offsetMs, digits, periodS, algorithm).map(grouped).join('|')})$`)
+}

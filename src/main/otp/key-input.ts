@@ -1,15 +1,16 @@
 import type { AccountKind, TextCheck } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { normaliseKey, type NormalisedKey } from './base32'
-import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, type UriAccount } from './params'
+import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM, type UriAccount } from './params'
 import { parseUri } from './uri'
 
 export type ParsedAccountText = Readonly<{ source: 'key' | 'uri'; account: UriAccount; key: NormalisedKey }>
 export type TextProblem = Readonly<{ message: string; position: number | null }>
 
 /**
- * What the user pasted: an `otpauth://` URI (from a QR code or another app)
- * or the bare key Amazon shows under "Can't scan the barcode?". A bare key
+ * What the user pasted: an `otpauth://` URI (from a QR code or another app),
+ * a `steam://` key, or the bare key Amazon shows under "Can't scan the
+ * barcode?". Any other link (a web page's address) is refused as what it is. A bare key
  * is a standard TOTP account (SHA1, 6 digits, 30 s), which is what Amazon
  * and nearly every site use.
  */
@@ -22,6 +23,10 @@ export function parseAccountText(text: string): Result<ParsedAccountText, TextPr
   if (/^\s*otpauth-migration:/i.test(text)) {
     return err({ message: 'This is a Google Authenticator export. Use Import to bring in its accounts.', position: 0 })
   }
+  const steam = /^\s*steam:\/\//i.exec(text)
+  if (steam) return parseSteamLink(text, steam[0].length)
+  const link = /^\s*([a-z][a-z0-9+.-]*):\/\/([^/?#\s]*)/i.exec(text)
+  if (link) return err({ message: notAKeyMessage(link[1]!, link[2]!), position: text.search(/\S/) })
   const key = normaliseKey(text)
   if (!key.ok) return err({ message: key.error.message, position: key.error.position })
   return ok({
@@ -29,6 +34,24 @@ export function parseAccountText(text: string): Result<ParsedAccountText, TextPr
     key: key.value,
     account: { type: 'totp', issuer: '', label: '', algorithm: DEFAULT_ALGORITHM, digits: DEFAULT_DIGITS, period: DEFAULT_PERIOD, counter: 0 },
   })
+}
+
+/**
+ * `steam://SECRET`, as Bitwarden and Proton Authenticator write a Steam
+ * Guard key: the base32 secret of a Steam account (Steam fixes its digits,
+ * algorithm and period), named "Steam" unless the user names it.
+ */
+function parseSteamLink(text: string, start: number): Result<ParsedAccountText, TextProblem> {
+  const key = normaliseKey(text.slice(start))
+  if (!key.ok) return err({ message: `After "steam://": ${key.error.message}`, position: key.error.position + start })
+  return ok({ source: 'uri', key: key.value, account: { type: 'steam', issuer: 'Steam', label: '', algorithm: STEAM.algorithm, digits: STEAM.digits, period: STEAM.period, counter: 0 } })
+}
+
+/** A link pasted where a key belongs: a web page's address is the usual mistake. */
+function notAKeyMessage(scheme: string, host: string): string {
+  const lower = scheme.toLowerCase()
+  const what = lower === 'http' || lower === 'https' ? `a web link${host ? ` (${host})` : ''}` : `a link (${lower}://…)`
+  return `This is ${what}, not an authenticator key. On the site's set-up page, copy the key shown under "Can't scan the barcode?" (letters A–Z and digits 2–7), or its otpauth:// link.`
 }
 
 /** The as-you-type check the add-account form shows. Never returns the key. */

@@ -133,10 +133,10 @@ test('add an account from a QR image: generated, and inside a screenshot', async
   await expect(kdp.getByTestId('code')).toHaveText(totpNow(key2))
 })
 
-test('an image without a QR code gets a clear message', async ({ page }, testInfo) => {
+test('a QR code that holds text, not a key, gets a message saying so', async ({ page }, testInfo) => {
   const png = testInfo.outputPath('blank.png')
   await QRCode.toFile(png, 'not an authenticator link, just text', { type: 'png' })
   await page.getByRole('button', { name: 'Add account' }).first().click()
   await page.getByTestId('qr-file').setInputFiles(png)
-  await expect(page.getByTestId('add-error')).toContainText('not an authenticator code')
+  await expect(page.getByTestId('add-error')).toContainText('This QR code holds text, not an authenticator key.')
 })

@@ -2,6 +2,7 @@ import type { AccountKind, TextCheck } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { normaliseKey, type NormalisedKey } from './base32'
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM, type UriAccount } from './params'
+import { describeLink, WHERE_THE_KEY_IS } from './not-a-key'
 import { parseUri } from './uri'
 
 export type ParsedAccountText = Readonly<{ source: 'key' | 'uri'; account: UriAccount; key: NormalisedKey }>
@@ -25,8 +26,8 @@ export function parseAccountText(text: string): Result<ParsedAccountText, TextPr
   }
   const steam = /^\s*steam:\/\//i.exec(text)
   if (steam) return parseSteamLink(text, steam[0].length)
-  const link = /^\s*([a-z][a-z0-9+.-]*):\/\/([^/?#\s]*)/i.exec(text)
-  if (link) return err({ message: notAKeyMessage(link[1]!, link[2]!), position: text.search(/\S/) })
+  const link = describeLink(text)
+  if (link) return err({ message: `This is ${link}, not an authenticator key. ${WHERE_THE_KEY_IS}`, position: text.search(/\S/) })
   const key = normaliseKey(text)
   if (!key.ok) return err({ message: key.error.message, position: key.error.position })
   return ok({
@@ -45,13 +46,6 @@ function parseSteamLink(text: string, start: number): Result<ParsedAccountText, 
   const key = normaliseKey(text.slice(start))
   if (!key.ok) return err({ message: `After "steam://": ${key.error.message}`, position: key.error.position + start })
   return ok({ source: 'uri', key: key.value, account: { type: 'steam', issuer: 'Steam', label: '', algorithm: STEAM.algorithm, digits: STEAM.digits, period: STEAM.period, counter: 0 } })
-}
-
-/** A link pasted where a key belongs: a web page's address is the usual mistake. */
-function notAKeyMessage(scheme: string, host: string): string {
-  const lower = scheme.toLowerCase()
-  const what = lower === 'http' || lower === 'https' ? `a web link${host ? ` (${host})` : ''}` : `a link (${lower}://…)`
-  return `This is ${what}, not an authenticator key. On the site's set-up page, copy the key shown under "Can't scan the barcode?" (letters A–Z and digits 2–7), or its otpauth:// link.`
 }
 
 /** The as-you-type check the add-account form shows. Never returns the key. */

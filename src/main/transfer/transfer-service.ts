@@ -5,6 +5,8 @@ import type { Logger } from '../core/log'
 import { encodeBase32, normaliseKey } from '../otp/base32'
 import type { CaptureError, ScreenCapture } from '../qr/screen-capture'
 import type { QrError } from '../qr/decode'
+import { readImageHeader } from '../qr/image-header'
+import { isAuthenticatorLink, notAuthenticatorQrMessage } from '../qr/qr-content'
 import { guessKind } from '../otp/key-input'
 import type { AccountDraft } from '../vault/vault'
 import { decryptBackup, looksLikeBackup, type BackupAccount } from './backup'
@@ -115,15 +117,14 @@ export function createTransferService(deps: TransferDeps) {
   async function previewQr(bytes: Uint8Array): Promise<Result<ImportPreview, ApiError>> {
     const decoded = await deps.decodeQr(bytes)
     if (!decoded.ok) return err(apiError(decoded.error.kind === 'decoder-failed' ? 'internal' : 'invalid-input', decoded.error.message))
-    const text = decoded.value.join('\n')
-    if (!/otpauth(-migration)?:/i.test(text)) {
-      return err(apiError('invalid-input', 'The QR code found is not an authenticator code (it has no otpauth:// link). Use the QR code the website shows for setting up an authenticator app.'))
-    }
-    return previewText(decoded.value.filter((t) => /^\s*otpauth(-migration)?:/i.test(t)).join('\n'), undefined)
+    const links = decoded.value.filter(isAuthenticatorLink)
+    if (links.length === 0) return err(apiError('invalid-input', notAuthenticatorQrMessage(decoded.value)))
+    return previewText(links.join('\n'), undefined)
   }
 
   return {
-    preview: (data: Uint8Array | string, password: string | undefined) => previewText(data, password),
+    // An image picked or dropped for import is a QR code (a Google Authenticator export, a set-up page).
+    preview: (data: Uint8Array | string, password: string | undefined) => (typeof data !== 'string' && readImageHeader(data) ? previewQr(data) : previewText(data, password)),
     previewImage: (bytes: Uint8Array) => previewQr(bytes),
     async previewScreen(): Promise<Result<ImportPreview, ApiError>> {
       if (!deps.screen) return err(apiError('invalid-input', 'Screen capture is not available here. Save the QR code as an image and open it instead.'))

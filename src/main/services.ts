@@ -1,6 +1,6 @@
 import path from 'node:path'
 import QRCode from 'qrcode'
-import { apiError, type AppInfo } from '../shared/contract'
+import { apiError, namesProblem, type AppInfo } from '../shared/contract'
 import { err, ok } from '../shared/result'
 import { createClipboardGuard, type ClipboardPort } from './clipboard/clipboard-guard'
 import { coalesce } from './core/coalesce'
@@ -203,7 +203,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       const { account, key } = parsed.value
       const issuer = input.issuer ?? account.issuer
       const label = input.label ?? account.label
-      if (!issuer && !label) return err(apiError('invalid-input', 'Give the account a name, for example “Amazon Seller Central”.', { field: 'issuer' }))
+      const nameless = namesProblem({ issuer, label })
+      if (nameless) return err(nameless)
       return vault.add({ ...account, issuer, label, kind: input.kind ?? guessKind(issuer), group: input.group ?? '' }, key)
     },
     'accounts.update': (patch) => vault.update(patch),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview } from '../../shared/contract'
+import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { encodeBase32, normaliseKey } from '../otp/base32'
@@ -152,7 +152,8 @@ export function createTransferService(deps: TransferDeps) {
           key,
         })
       }
-      if (items.some((i) => !i.draft.issuer && !i.draft.label)) return err(apiError('invalid-input', 'Give the account a name.', { field: 'issuer' }))
+      const nameless = items.map((i) => namesProblem(i.draft)).find((problem) => problem !== null)
+      if (nameless) return err(nameless)
       const added = await deps.vault.addMany(items.map((i) => ({ draft: i.draft, key: i.key.value })))
       if (!added.ok) return added
       previews.delete(input.previewId)

@@ -169,6 +169,20 @@ describe('vault on the real keychain', () => {
     expect(await vault.reorder(['acc_doesnotexist'])).toMatchObject({ ok: false, error: { kind: 'not-found' } })
   })
 
+  it('refuses an edit that leaves no name and no account, as adding does', async () => {
+    const vault = await open()
+    const a = await vault.add(draft('Amazon EU', 'eu@example.com'), randomKey())
+    if (!a.ok) throw new Error('add failed')
+    const refused = { ok: false, error: { kind: 'invalid-input', field: 'issuer', message: expect.stringContaining('Give the account a name or an account') } }
+    expect(await vault.update({ id: a.value.id, issuer: '', label: '' })).toMatchObject(refused)
+    expect(await vault.update({ id: a.value.id, issuer: '   ', label: '' })).toMatchObject(refused)
+    // Blanking one of the two is fine while the other stays; then the other cannot go.
+    expect(await vault.update({ id: a.value.id, issuer: '' })).toMatchObject({ ok: true, value: { issuer: '', label: 'eu@example.com' } })
+    expect(await vault.update({ id: a.value.id, label: '' })).toMatchObject(refused)
+    const reopened = await open()
+    expect(reopened.get(a.value.id)).toMatchObject({ issuer: '', label: 'eu@example.com' })
+  })
+
   it('advances an HOTP counter and saves it before returning', async () => {
     const vault = await open()
     const a = await vault.add({ ...draft('Bank'), type: 'hotp', counter: 5 }, randomKey())

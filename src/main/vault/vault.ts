@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, type AccountPatch, type AccountRef, type AccountSummary, type ApiError, type KeychainStatus } from '../../shared/contract'
+import { apiError, namesProblem, type AccountPatch, type AccountRef, type AccountSummary, type ApiError, type KeychainStatus } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey, type NormalisedKey } from '../otp/base32'
@@ -311,6 +311,8 @@ export function createVault(deps: VaultDeps): Vault {
         if (!current) return err(apiError('not-found', 'That account no longer exists.'))
         const { id: _id, ...changes } = patch
         const updated: AccountSummary = { ...current, ...changes, updatedAt: deps.now() }
+        const nameless = namesProblem(updated)
+        if (nameless) return err(nameless)
         const next = list.map((a) => (a.id === patch.id ? updated : a))
         const failed = await saveList(next)
         if (failed) return err(failed)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiError, type ApiError } from './errors'
 import { method } from './define'
 import { MAX_ACCOUNT_TEXT_LENGTH, MAX_ACCOUNTS_PER_REQUEST, MAX_DIGITS, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PERIOD, STEAM_DIGITS } from './limits'
 
@@ -42,6 +43,25 @@ export type AccountSummary = z.infer<typeof AccountSummary>
 const Name = z.string().trim().max(MAX_NAME_LENGTH)
 const Group = z.string().trim().max(MAX_GROUP_LENGTH)
 
+/**
+ * The one naming rule, for add, edit and import: an account shows its name
+ * (issuer) or its account (label) in every list, so at least one of them
+ * must be non-blank. Forms send names already trimmed; the schemas trim too.
+ */
+export const NAMELESS_MESSAGE = 'Give the account a name or an account, for example “Amazon Seller Central”, so you can tell it apart.'
+export function hasName(names: Readonly<{ issuer?: string | undefined; label?: string | undefined }>): boolean {
+  return (names.issuer ?? '').trim() !== '' || (names.label ?? '').trim() !== ''
+}
+/** An account's names as they will be saved (after a URI's names and the user's are merged). */
+const nameless = () => ({ message: NAMELESS_MESSAGE, path: ['issuer'] })
+export const AccountNames = z.object({ issuer: Name, label: Name }).refine(hasName, nameless())
+/** The naming rule's verdict on names about to be saved: an error for the Name field, or null. */
+export function namesProblem(names: Readonly<{ issuer: string; label: string }>): ApiError | null {
+  return AccountNames.safeParse(names).success ? null : apiError('invalid-input', NAMELESS_MESSAGE, { field: 'issuer' })
+}
+/** A request that sets both names may not blank both; one that leaves a name out is checked once merged (AccountNames). */
+const notBothBlanked = (p: Readonly<{ issuer?: string; label?: string }>) => p.issuer === undefined || p.label === undefined || hasName(p)
+
 /** Text the user pasted or typed: a key ("Can't scan the barcode?") or an otpauth:// URI. */
 export const AccountText = z.string().max(MAX_ACCOUNT_TEXT_LENGTH)
 
@@ -57,6 +77,7 @@ export const NewAccount = z
     group: Group.optional(),
   })
   .strict()
+  .refine(notBothBlanked, nameless())
 export type NewAccount = z.infer<typeof NewAccount>
 
 /** The result of checking pasted text as the user types: what it is, or exactly what is wrong. */
@@ -79,6 +100,7 @@ export type TextCheck = z.infer<typeof TextCheck>
 export const AccountPatch = z
   .object({ id: AccountId, issuer: Name.optional(), label: Name.optional(), group: Group.optional(), kind: AccountKind.optional() })
   .strict()
+  .refine(notBothBlanked, nameless())
 export type AccountPatch = z.infer<typeof AccountPatch>
 
 export const Removal = z.object({

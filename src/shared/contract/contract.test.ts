@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { buildApi, eventNames, eventSchema, methodNames, methodSpec, SECRET_BEARING_METHODS, type MethodName } from './index'
+import { AccountPatch, buildApi, eventNames, eventSchema, methodNames, methodSpec, NewAccount, SECRET_BEARING_METHODS, type MethodName } from './index'
 
 /** Property names that would mean a secret is crossing to the renderer (ids *of* secrets are fine). */
 const SECRET_LIKE = /^(secrets?|seed|password|passphrase|key|privatekey|base32|uri|otpauth)$/i
@@ -23,6 +23,18 @@ function propertyNames(schema: unknown, out: Set<string> = new Set()): Set<strin
 }
 
 describe('the contract', () => {
+  it('has one naming rule for add and edit: never both name and account blank', () => {
+    const id = 'acc_12345678'
+    for (const names of [{ issuer: '', label: '' }, { issuer: '  ', label: '\t' }]) {
+      expect(AccountPatch.safeParse({ id, ...names }).success).toBe(false)
+      expect(NewAccount.safeParse({ text: 'JBSWY3DPEHPK3PXP', ...names }).success).toBe(false)
+    }
+    expect(AccountPatch.safeParse({ id, issuer: 'KDP', label: '' }).success).toBe(true)
+    expect(AccountPatch.safeParse({ id, issuer: '' }).success).toBe(true)
+    expect(NewAccount.safeParse({ text: 'otpauth://totp/KDP:me?secret=JBSWY3DPEHPK3PXP' }).success).toBe(true)
+    expect(AccountPatch.safeParse({ id, issuer: '', label: '' }).error?.issues[0]).toMatchObject({ path: ['issuer'], message: expect.stringContaining('Give the account a name') })
+  })
+
   it('derives method and event names from its maps', () => {
     expect(methodNames).toContain('app.info')
     expect(methodNames.every((m) => /^[a-z]+\.[a-zA-Z]+$/.test(m))).toBe(true)

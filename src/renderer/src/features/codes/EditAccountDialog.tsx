@@ -18,6 +18,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
   const [group, setGroup] = useState(account?.group ?? '')
   const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'other')
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null)
+  const [error, setError] = useState<string | null>(null)
   const ids = { group: useId() }
 
   // A revealed secret hides itself again: it should not sit on screen.
@@ -33,6 +34,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
     event.preventDefault()
     const reply = await updateAccount({ id, issuer: issuer.trim(), label: label.trim(), group: group.trim(), kind })
     if (reply.ok) onClose()
+    else setError(reply.error.message)
   }
 
   async function reveal() {
@@ -75,6 +77,11 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
             </button>
           )}
         </section>
+        {error && (
+          <div className="field-error" role="alert" data-testid="edit-error">
+            {error}
+          </div>
+        )}
         <footer className="form__actions">
           <button
             type="button"

@@ -8,8 +8,24 @@ import { createSntpClient, type QueryError } from './sntp-query'
 const client = createSntpClient({ now: Date.now })
 const noChronyd = chronydUnavailable()
 const noFaketime = faketimeUnavailable()
-/** How close our loopback measurements must be to the truth, ms. */
-const TOLERANCE_MS = 5
+/**
+ * The clocks' resolution, ms: our sub-ms clock (precise-clock.ts, within
+ * 0.25 ms) and the crafted responder's Date.now (floored to whole ms).
+ */
+const RESOLUTION_MS = 1.5
+
+/**
+ * On loopback the server's clock is ours, so a measured offset can miss the
+ * true one only by the path's asymmetry, which is at most half the
+ * round-trip delay (RFC 5905 section 8: θ = ((T2−T1)+(T3−T4))/2,
+ * δ = (T4−T1)−(T3−T2), so |θ − truth| ≤ δ/2), plus the clocks' resolution.
+ * A loaded machine stretches the delay and the bound with it: a fixed
+ * tolerance failed there (13.7 ms off with the unit and e2e suites running).
+ */
+function expectOffset(sample: Readonly<{ offsetMs: number; delayMs: number }>, trueOffsetMs: number): void {
+  expect(sample.delayMs).toBeGreaterThanOrEqual(0)
+  expect(Math.abs(sample.offsetMs - trueOffsetMs)).toBeLessThanOrEqual(sample.delayMs / 2 + RESOLUTION_MS)
+}
 
 /** Runs one query against a fresh crafted responder. */
 async function ask(behaviour: Behaviour, timeoutMs = 300) {
@@ -38,11 +54,10 @@ needs(noChronyd).describe('SNTP query against a real chronyd on loopback', () =>
   })
   afterAll(() => Promise.all(servers.map((s) => s.stop())))
 
-  it('measures the normal server at ≈ 0 with a sub-ms delay', async () => {
+  it('measures the normal server at 0, within half the delay', async () => {
     const result = await client.query('127.0.0.1', normal.port)
     if (!result.ok) throw new Error(JSON.stringify(result.error))
-    expect(Math.abs(result.value.offsetMs)).toBeLessThan(TOLERANCE_MS)
-    expect(result.value.delayMs).toBeGreaterThanOrEqual(0)
+    expectOffset(result.value, 0)
     expect(result.value.reply.stratum).toBe(8) // `local stratum 8`
     expect(result.value).toMatchObject({ address: '127.0.0.1', port: normal.port, family: 4 })
   })
@@ -51,7 +66,7 @@ needs(noChronyd).describe('SNTP query against a real chronyd on loopback', () =>
     if (skewed === null) throw new Error(noFaketime ?? 'no skewed server')
     const result = await client.query('127.0.0.1', skewed.port)
     if (!result.ok) throw new Error(JSON.stringify(result.error))
-    expect(Math.abs(result.value.offsetMs - 90_000)).toBeLessThan(TOLERANCE_MS)
+    expectOffset(result.value, 90_000)
   })
 
   it('rejects chronyd without a source as unsynchronised (LI 3, stratum 0)', async () => {
@@ -79,7 +94,7 @@ needs(noChronyd).describe('SNTP over IPv6', () => {
       const result = await client.query('::1', server.port)
       if (!result.ok) throw new Error(JSON.stringify(result.error))
       expect(result.value.family).toBe(6)
-      expect(Math.abs(result.value.offsetMs)).toBeLessThan(TOLERANCE_MS)
+      expectOffset(result.value, 0)
     } finally {
       await server.stop()
     }
@@ -90,7 +105,7 @@ describe('SNTP query against crafted replies', () => {
   it('measures a fixed offset', async () => {
     const result = await ask(behave.offset(-1234.5))
     if (!result.ok) throw new Error(JSON.stringify(result.error))
-    expect(Math.abs(result.value.offsetMs + 1234.5)).toBeLessThan(TOLERANCE_MS)
+    expectOffset(result.value, -1234.5)
   })
 
   it.each<[string, Behaviour, PacketError]>([
@@ -117,13 +132,13 @@ describe('SNTP query against crafted replies', () => {
   it('ignores a spoofed-origin reply and accepts the genuine one after it', async () => {
     const result = await ask(behave.spoofThenGenuine(250), 1000)
     if (!result.ok) throw new Error(JSON.stringify(result.error))
-    expect(Math.abs(result.value.offsetMs - 250)).toBeLessThan(TOLERANCE_MS)
+    expectOffset(result.value, 250)
   })
 
   it('ignores a reply from another port, even with the right origin', async () => {
     const result = await ask(behave.otherPortThenGenuine(-250), 1000)
     if (!result.ok) throw new Error(JSON.stringify(result.error))
-    expect(Math.abs(result.value.offsetMs + 250)).toBeLessThan(TOLERANCE_MS)
+    expectOffset(result.value, -250)
   })
 
   it('times out on a silent server, with nothing ignored', async () => {

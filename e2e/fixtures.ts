@@ -22,8 +22,10 @@ export type AppHandle = Readonly<{
   dataDir: string
   /** This test's own keychain service name, so tests never see each other's secrets. */
   keychainService: string
-  /** What the app last put on the system clipboard (web mode: its clipboard adapter). */
+  /** The clipboard the user pastes from: the system's (Electron), the browser's (web mode: the page copies there). */
   clipboardText(): Promise<string>
+  /** What main last put on its clipboard (the tray's copies): the system's in Electron, an in-memory one in web mode. */
+  mainClipboardText(): Promise<string>
   /**
    * Quits and starts SellerGuard again, on the same data folder and keychain,
    * or with `wipe` on a new empty data folder and keychain (a new computer).
@@ -36,7 +38,7 @@ export type AppHandle = Readonly<{
 const ROOT = path.resolve(__dirname, '..')
 const MODE: AppHandle['mode'] = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
 
-type Running = { clipboardText(): Promise<string>; restart(wipe: boolean): Promise<void> }
+type Running = { clipboardText(): Promise<string>; mainClipboardText(): Promise<string>; restart(wipe: boolean): Promise<void> }
 type Options = {
   /** A libfaketime offset for the test's NTP server ('+90s'), or null for a correct one. */
   clockSkew: string | null
@@ -77,6 +79,10 @@ export const test = base.extend<Fixtures & Options>({
         if (!running.current) throw new Error('the app is not running')
         return running.current.clipboardText()
       },
+      mainClipboardText: () => {
+        if (!running.current) throw new Error('the app is not running')
+        return running.current.mainClipboardText()
+      },
       async restart(options: Readonly<{ wipe?: boolean }> = {}) {
         if (!running.current) throw new Error('the app is not running')
         if (options.wipe) Object.assign(handle, fresh())
@@ -104,6 +110,7 @@ export const test = base.extend<Fixtures & Options>({
       let current = await launch()
       running.current = {
         clipboardText: () => current.electronApp.evaluate(({ clipboard }) => clipboard.readText()),
+        mainClipboardText: () => current.electronApp.evaluate(({ clipboard }) => clipboard.readText()),
         async restart() {
           // close() resolves once the process has exited, so its single-instance lock is free again.
           await current.electronApp.close()
@@ -115,10 +122,12 @@ export const test = base.extend<Fixtures & Options>({
       return
     }
     let server = await startWebMode(env())
-    const context = await browser.newContext({ colorScheme: 'light' })
+    // As a browser that lets the page write and read back its own copies (the copy spec also tries one that does not).
+    const context = await browser.newContext({ colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] })
     const page = await context.newPage()
     running.current = {
-      clipboardText: () => server.clipboardText(),
+      clipboardText: () => page.evaluate(() => navigator.clipboard.readText()),
+      mainClipboardText: () => server.clipboardText(),
       async restart() {
         await server.stop()
         server = await startWebMode(env())

@@ -17,7 +17,7 @@ test('the tray menu lists accounts without codes, and a click copies the code co
   expect(copy).toBeTruthy()
   const result = await page.evaluate((id) => window.sellerguard.tray.activate({ id }), copy && 'id' in copy ? copy.id : '')
   expect(result).toMatchObject({ ok: true, value: { kind: 'copied' } })
-  expect(totpWindow(KEY, Date.now())).toContain(await app.clipboardText())
+  expect(totpWindow(KEY, Date.now())).toContain(await app.mainClipboardText())
   // An id that is not in the menu does nothing.
   expect(await page.evaluate(() => window.sellerguard.tray.activate({ id: 'copy:acc_nosuchaccount' }))).toMatchObject({ ok: true, value: { kind: 'not-in-menu' } })
 })

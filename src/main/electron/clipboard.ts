@@ -1,5 +1,5 @@
 import { clipboard } from 'electron'
-import type { ClipboardPort } from '../clipboard/clipboard-guard'
+import type { ClipboardPort } from '../../shared/clipboard-guard'
 
 export const electronClipboard: ClipboardPort = {
   readText: () => clipboard.readText(),

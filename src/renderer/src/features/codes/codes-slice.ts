@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand'
 import type { AccountSummary, CodeFrame, CodeFrames, Input, NewAccount, Reply } from '../../contract'
-import { api } from '../../bridge/api'
+import { api, pageClipboard } from '../../bridge/api'
+import { copyInPage } from './copy-in-page'
 import type { AppSlice } from '../../app/app-slice'
+import type { SettingsSlice } from '../settings/settings-slice'
 
 export type CodesSlice = {
   accounts: AccountSummary[]
@@ -31,7 +33,10 @@ export type CodesSlice = {
   reorderAccounts(ids: string[]): Promise<void>
 }
 
-export const createCodesSlice: StateCreator<CodesSlice & AppSlice, [], [], CodesSlice> = (set, get) => ({
+/** Electron: main computes the code at this moment and puts it on the system clipboard. */
+const copyInMain = (id: string, which: 'current' | 'next') => api().clipboard.copyCode({ id, which })
+
+export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlice, [], [], CodesSlice> = (set, get) => ({
   accounts: [],
   frames: {},
   correctionMs: 0,
@@ -58,7 +63,8 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice, [], [], Codes
   addAccount: (input) => api().accounts.add(input),
   async updateAccount(patch) {
     const reply = await api().accounts.update(patch)
-    if (!reply.ok) set({ lastError: reply.error })
+    // The edit form shows what is wrong with what was typed; anything else is for the app's banner.
+    if (!reply.ok && reply.error.kind !== 'invalid-input') set({ lastError: reply.error })
     return reply
   },
   async revealSecret(id) {
@@ -68,10 +74,16 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice, [], [], Codes
   },
 
   async copyCode(id, which = 'current') {
-    const reply = await api().clipboard.copyCode({ id, which })
-    if (!reply.ok) return set({ lastError: reply.error })
-    const { clearAt } = reply.value
-    const when = clearAt === null ? '' : ` The clipboard will be cleared in ${Math.max(1, Math.round((clearAt - Date.now()) / 1000))} s.`
+    const page = pageClipboard()
+    const copied = page === null ? await copyInMain(id, which) : await copyInPage(page, get().frames[id], which, get().settings?.clipboardClearSeconds ?? 0)
+    if (!copied.ok) return set({ lastError: copied.error })
+    const { clearAt } = copied.value
+    const when =
+      clearAt !== null
+        ? ` The clipboard will be cleared in ${Math.max(1, Math.round((clearAt - Date.now()) / 1000))} s.`
+        : page !== null && (get().settings?.clipboardClearSeconds ?? 0) > 0
+          ? ' This browser does not let SellerGuard check the clipboard later, so it will not be cleared.'
+          : ''
     get().showToast(`Copied ${which === 'next' ? 'next ' : ''}code.${when}`)
   },
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { chronydUnavailable, faketimeUnavailable, startChronyd, type Chronyd } from '../../../test/helpers/chronyd'
 import { httpsDateServerUnavailable, makeLoopbackCert, startHttpsDateServer, type HttpsDateServer, type TestCert } from '../../../test/helpers/https-date-server'
 import { defaultSettings, type ClockStatus } from '../../shared/contract'
@@ -6,17 +7,15 @@ import { createMemoryLogger } from '../core/log'
 import { createClockService, type ClockSettings } from './clock-service'
 
 const skipReason = chronydUnavailable() ?? faketimeUnavailable() ?? httpsDateServerUnavailable()
-if (skipReason !== null) console.warn(`clock service loopback tests: ${skipReason}`)
 
 /** The clock service with real chronyd and real HTTPS servers on loopback: when the fallback runs, and what it reports. */
-describe.skipIf(skipReason !== null && process.env.CI !== 'true')('clock service: NTP first, HTTPS Date only when no NTP server answers', () => {
+needs(skipReason).describe('clock service: NTP first, HTTPS Date only when no NTP server answers', () => {
   let cert: TestCert
   let ntp: Chronyd
   let sites: HttpsDateServer[]
   const DEAD_NTP = '127.0.0.1:9'
 
   beforeAll(async () => {
-    if (skipReason !== null) throw new Error(skipReason)
     cert = await makeLoopbackCert()
     ntp = await startChronyd({ skew: '+37s' })
     sites = await Promise.all([0, 1, 2].map(() => startHttpsDateServer(cert, { skewSeconds: 37 })))

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { needs } from '../../../test/helpers/needs'
 import { httpsDateServerUnavailable, makeLoopbackCert, startHttpsDateServer, type HttpsDateServer, type TestCert } from '../../../test/helpers/https-date-server'
 import { createHttpsCheck } from './https-check'
 import { createHttpsDateTransport } from './https-transport'
 import { createPreciseClock } from './precise-clock'
 
 const skipReason = httpsDateServerUnavailable()
-if (skipReason !== null) console.warn(`HTTPS fallback loopback tests: ${skipReason}`)
 
 /**
  * The HTTPS `Date` fallback against real HTTPS servers on loopback whose
@@ -14,7 +14,7 @@ if (skipReason !== null) console.warn(`HTTPS fallback loopback tests: ${skipReas
  * self-signed certificate made for the test that only this client trusts.
  * The bound the check reports must always contain the truth.
  */
-describe.skipIf(skipReason !== null && process.env.CI !== 'true')('HTTPS Date fallback against loopback servers under libfaketime', () => {
+needs(skipReason).describe('HTTPS Date fallback against loopback servers under libfaketime', () => {
   const OFFSETS_S = [37, -120, 19_808.35, -0.35] // the last two: a +5:30 zone plus 8.35 s, and less than a second
   let cert: TestCert
   const groups = new Map<number, HttpsDateServer[]>()
@@ -22,7 +22,6 @@ describe.skipIf(skipReason !== null && process.env.CI !== 'true')('HTTPS Date fa
   let stale: HttpsDateServer
 
   beforeAll(async () => {
-    if (skipReason !== null) throw new Error(skipReason)
     cert = await makeLoopbackCert()
     await Promise.all(
       OFFSETS_S.map(async (skew) => groups.set(skew, await Promise.all([0, 1, 2].map(() => startHttpsDateServer(cert, { skewSeconds: skew }))))),

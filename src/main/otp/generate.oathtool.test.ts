@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { needs } from '../../../test/helpers/needs'
+import { OATHTOOL, oathtoolMissing } from '../../../test/helpers/oathtool'
 import type { HashAlgorithm } from '../../shared/contract/accounts'
 import { encodeBase32 } from './base32'
 import { hotpCode, totpCode } from './generate'
@@ -14,8 +14,6 @@ import { hotpCode, totpCode } from './generate'
  * Each call asks for a window of codes (`-w`), so one process checks several steps.
  */
 
-const OATHTOOL = '/usr/bin/oathtool'
-const missing = existsSync(OATHTOOL) ? null : `${OATHTOOL} not found (apt-get install oathtool)`
 const run = promisify(execFile)
 
 /** Extra steps per call: oathtool prints the code at the start and `WINDOW` more. */
@@ -67,7 +65,7 @@ async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<
   return results
 }
 
-needs(missing).describe('agreement with oathtool', () => {
+needs(oathtoolMissing).describe('agreement with oathtool', () => {
   it(`TOTP: ${totpCases.length} random keys and times × ${WINDOW + 1} steps, SHA1/SHA256/SHA512, 6–8 digits, 30/60 s`, async () => {
     const mismatches = (
       await inParallel(totpCases, async (c) => {

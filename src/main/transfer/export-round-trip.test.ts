@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { decodeBase32 } from '../otp/base32'
 import { hotpCode, steamCode, totpCode } from '../otp/generate'
-import { oathtoolAvailable, oathtoolCode, oathtoolMissing, oathtoolTitle } from '../../../test/helpers/oathtool'
+import { canRunStep, needs } from '../../../test/helpers/needs'
+import { oathtoolCode, oathtoolMissing } from '../../../test/helpers/oathtool'
 import { EXPORT_ACCOUNTS } from '../../../test/helpers/export-accounts'
-import { interopPresent, readInterop } from '../../../test/helpers/transfer-support'
+import { interopMissing, readInterop } from '../../../test/helpers/transfer-support'
 import { gcmOpen } from './aes-gcm'
 import { exportAegisVault } from './aegis-export'
 import { decryptBackup, encryptBackup } from './backup'
@@ -104,16 +105,15 @@ describe('2FAS export: what the 2FAS apps need', () => {
     const ours = JSON.parse(await value(export2fas(ACCOUNTS, { password: 'pw' }))) as { reference: string; services: unknown[] }
     expect(ours.services).toEqual([])
     expect(await open(ours.reference, 'pw')).toEqual({ text: TWOFAS_REFERENCE, saltBytes: 256, ivBytes: 12 })
-    if (!interopPresent) return
+    if (!canRunStep(interopMissing)) return
     // Aegis's test file, made by 2FAS 3.8.2 for Android with the password "test".
     const real = JSON.parse(readInterop('aegis/2fas_authenticator_encrypted.2fas').toString('utf8')) as { reference: string }
     expect(await open(real.reference, 'test')).toEqual({ text: TWOFAS_REFERENCE, saltBytes: 256, ivBytes: 12 })
   })
 })
 
-describe.skipIf(!oathtoolAvailable && !oathtoolMissing)(oathtoolTitle('codes of re-imported accounts agree with oathtool'), () => {
+needs(oathtoolMissing).describe('codes of re-imported accounts agree with oathtool', () => {
   it('for every export and every account, at three moments', async () => {
-    expect(oathtoolAvailable, 'oathtool is required under CI (apt-get install oathtool)').toBe(true)
     const exports = {
       otpauth: await reimport(await value(exportOtpauthList(ACCOUNTS))),
       twofas: await reimport(await value(export2fas(ACCOUNTS, { password: 'pw' })), 'pw'),

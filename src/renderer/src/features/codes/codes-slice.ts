@@ -34,7 +34,7 @@ export type CodesSlice = {
 }
 
 /** Electron: main computes the code at this moment and puts it on the system clipboard. */
-const copyInMain = (id: string, which: 'current' | 'next') => api().clipboard.copyCode({ id, which })
+const copyInMain = (id: string, which: 'current' | 'next' | 'expected') => api().clipboard.copyCode({ id, which })
 
 export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlice, [], [], CodesSlice> = (set, get) => ({
   accounts: [],
@@ -75,13 +75,19 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
 
   async copyCode(id, which = 'current') {
     const page = pageClipboard()
-    const copied = page === null ? await copyInMain(id, which) : await copyInPage(page, get().frames[id], which, get().settings?.clipboardClearSeconds ?? 0)
+    const clearAfterS = get().settings?.clipboardClearSeconds ?? 0
+    const frame = get().frames[id]
+    // Web mode: the code on screen is copied from the click; the "expected" one is computed in main on the true time.
+    const copied =
+      page === null
+        ? await copyInMain(id, which)
+        : await copyInPage(page, which === 'expected' ? copyInMain(id, which) : ((which === 'next' ? frame?.nextCode : frame?.code) ?? undefined), clearAfterS)
     if (!copied.ok) return set({ lastError: copied.error })
     const { clearAt } = copied.value
     const when =
       clearAt !== null
         ? ` The clipboard will be cleared in ${Math.max(1, Math.round((clearAt - Date.now()) / 1000))} s.`
-        : page !== null && (get().settings?.clipboardClearSeconds ?? 0) > 0
+        : page !== null && clearAfterS > 0
           ? ' This browser does not let SellerGuard check the clipboard later, so it will not be cleared.'
           : ''
     get().showToast(`Copied ${which === 'next' ? 'next ' : ''}code.${when}`)

@@ -1,21 +1,32 @@
 import type { ClipboardGuard } from '../../../../shared/clipboard-guard'
-import { apiError, type ApiError, type CodeFrame, type CopyResult } from '../../contract'
+import { apiError, type ApiError, type CopyResult } from '../../contract'
 import type { Result } from '../../../../shared/result'
 
 /**
- * Web mode's copy: the code on screen goes straight to the browser's
- * clipboard. `writeText` is called before anything is awaited, so it runs
- * inside the user's click, which browsers require. The clipboard is cleared
- * later by the same rule as main's (only if it still holds the code), and
- * only where the browser lets the page read it back. A refused write is an
- * error, never a "Copied".
+ * Web mode's copy: a code goes straight to the browser's clipboard. For the
+ * code on screen `writeText` is called before anything is awaited, so it
+ * runs inside the user's click, which some browsers require; a code main
+ * computes (the one a site expects on the true time) is written when it
+ * arrives, a few ms later, still within the click's activation. The
+ * clipboard is cleared later by the same rule as main's (only if it still
+ * holds the code), and only where the browser lets the page read it back.
+ * A refused write is an error, never a "Copied".
  */
-export async function copyInPage(guard: ClipboardGuard | 'unavailable', frame: CodeFrame | undefined, which: 'current' | 'next', clearAfterS: number): Promise<Result<CopyResult, ApiError>> {
-  const code = which === 'next' ? frame?.nextCode : frame?.code
-  if (!code) return { ok: false, error: apiError('not-found', 'There is no code to copy for this account right now.') }
+export async function copyInPage(
+  guard: ClipboardGuard | 'unavailable',
+  code: string | undefined | Promise<Result<CopyResult, ApiError>>,
+  clearAfterS: number,
+): Promise<Result<CopyResult, ApiError>> {
   if (guard === 'unavailable') return { ok: false, error: notCopied('this page has no clipboard access (open it at the 127.0.0.1 address SellerGuard printed)') }
+  let text: string | undefined
+  if (typeof code === 'object') {
+    const computed = await code
+    if (!computed.ok) return computed
+    text = computed.value.code
+  } else text = code
+  if (!text) return { ok: false, error: apiError('not-found', 'There is no code to copy for this account right now.') }
   try {
-    return { ok: true, value: { code, clearAt: await guard.copy(code, clearAfterS) } }
+    return { ok: true, value: { code: text, clearAt: await guard.copy(text, clearAfterS) } }
   } catch (error) {
     return { ok: false, error: notCopied(error instanceof Error ? error.message : String(error)) }
   }

@@ -68,8 +68,12 @@ needs(skipReason).describe('HTTPS Date fallback against loopback servers under l
     const trusting = await check()([listed.host])
     expect(trusting.kind).toBe('measured')
     await Promise.all([listed.stop(), unlisted.stop()]) // every request line is read once they exit
-    // The refused handshake sent no request; the unlisted host heard nothing at all.
-    expect(listed.requests()).toBe(trusting.used[0]!.samples)
+    // The refused handshake sent no request; the unlisted host heard nothing at all. A request
+    // that fails after good ones ends the probe (https-date.ts) yet may have reached the server:
+    // on a loaded machine one did (9 requests, 8 samples), so at most one more than the samples.
+    const samples = trusting.used[0]!.samples
+    expect(listed.requests()).toBeGreaterThanOrEqual(samples)
+    expect(listed.requests()).toBeLessThanOrEqual(samples + 1)
     expect(unlisted.requests()).toBe(0)
   }, 30_000)
 })

@@ -44,12 +44,15 @@ type Options = {
   clockSkew: string | null
   /** Run the app on a D-Bus session and gnome-keyring of this test's own (so the test can lock it). */
   ownKeyring: boolean
+  /** Start with a time server that never answers instead of the test's chronyd (a clock never measured). */
+  deadNtp: boolean
 }
 type Fixtures = { app: AppHandle; page: Page; ntpServer: string; running: { current: Running | null } }
 
 export const test = base.extend<Fixtures & Options>({
   clockSkew: [null, { option: true }],
   ownKeyring: [false, { option: true }],
+  deadNtp: [false, { option: true }],
   // Every test's app checks its clock against a real chronyd on loopback, never the internet.
   ntpServer: async ({ clockSkew }, use) => {
     const chronyd = await startChronyd(clockSkew ? { skew: clockSkew } : {})
@@ -57,7 +60,7 @@ export const test = base.extend<Fixtures & Options>({
     await chronyd.stop()
   },
   running: async ({}, use) => use({ current: null }),
-  app: async ({ running, ntpServer, ownKeyring }, use) => {
+  app: async ({ running, ntpServer, ownKeyring, deadNtp }, use) => {
     const sessionBus = process.env.DBUS_SESSION_BUS_ADDRESS
     const keyring = ownKeyring ? await startPrivateKeyring() : null
     // The app gets the private bus; this worker keeps its own for the next tests.
@@ -66,7 +69,7 @@ export const test = base.extend<Fixtures & Options>({
     const dataDirs: string[] = []
     const fresh = () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'sellerguard-e2e-'))
-      writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [ntpServer], httpsTimeFallback: false } }))
+      writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: [deadNtp ? '127.0.0.1:9' : ntpServer], httpsTimeFallback: false } }))
       dataDirs.push(dir)
       return { dataDir: dir, keychainService: `SellerGuardE2E-${randomBytes(6).toString('hex')}` }
     }

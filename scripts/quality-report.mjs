@@ -35,7 +35,7 @@ const ROWS = [
   ['renderer', 'data.webMode.coldStartToFirstCodeMs', 'Web mode cold start: process spawn to first code painted', 'ms', '—', null],
   ['clock', 'data.firstVerdict.firstVerdictMs.median', 'First clock verdict after start, 4 NTP servers (one dead), production sampling (median of 5)', 'ms', '≤ 1,500', (v) => v <= 1500],
   ['clock', 'data.firstVerdict.finalMs.median', 'Refined verdict (all 4 samples per server, 2 s apart), same runs', 'ms', '—', null],
-  ['clock', 'data.httpsFallback.absErrorMs.max', 'HTTPS Date fallback: largest |error| against the truth (loopback, 4 offsets × 3 runs, 3 sites each)', 'ms', '≤ 100', (v) => v <= 100],
+  ['clock', 'data.httpsFallback.absErrorMs.max', 'HTTPS Date fallback: largest absolute error against the truth (loopback, 4 offsets × 3 runs, 3 sites each)', 'ms', '≤ 100', (v) => v <= 100],
   ['clock', 'data.httpsFallback.boundMs.max', 'HTTPS Date fallback: widest error bound reported (±)', 'ms', '—', null],
   ['clock', 'data.httpsFallback.elapsedMs.median', 'HTTPS Date fallback: one check, median', 'ms', '—', null],
   ['clock', 'data.httpsFallback.boundAlwaysContainsTruth', 'HTTPS Date fallback: the bound contained the truth in every run', '', 'yes', (v) => v === true],

@@ -85,7 +85,8 @@ describe('clockCondition: one mapping of every clock state', () => {
 
   it('a time-zone mistake says the zone, and what remains beyond it', () => {
     const c = clockCondition(status({ state: 'critical', measurement: measured(-(5.5 * 60 * MIN + 8_000)), timeZone: { zoneMinutes: -330, residualMs: -8_000 }, checkedAt: NOW }), NOW)
-    expect(c.headline).toContain('That is 5 h 30 min, a real time-zone offset')
+    expect(c.headline).toContain('That is almost exactly a time-zone difference (5 h 30 min), so the time zone is probably set wrong, not the clock.')
+    expect(c.codes).toMatch(/Set the time zone, or turn on corrected time/)
     expect(c.headline).toContain('Beyond the time zone, the clock is also 8 s ahead.')
     const exact = clockCondition(status({ state: 'critical', measurement: measured(3 * 60 * MIN), timeZone: { zoneMinutes: 180, residualMs: 0 }, checkedAt: NOW }), NOW)
     expect(exact.headline).toContain('Beyond that, the clock itself is right.')

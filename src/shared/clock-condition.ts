@@ -94,7 +94,7 @@ function timeZoneWords(zoneMinutes: number, residualMs: number): string {
     Math.round(Math.abs(residualMs) / 1000) === 0
       ? 'Beyond that, the clock itself is right.'
       : `Beyond the time zone, the clock is also ${describeOffset(residualMs)}.`
-  return `That is ${zone}, a real time-zone offset: the time zone is probably set wrong, not the clock. ${rest}`
+  return `That is almost exactly a time-zone difference (${zone}), so the time zone is probably set wrong, not the clock. ${rest}`
 }
 
 /** The one mapping from a clock status to words. `nowMs`: this process's system clock, for ages. */
@@ -132,7 +132,7 @@ export function clockCondition(status: ClockStatus | null, nowMs: number): Clock
     return { ...base, source, caveat, age, kind: 'in-sync', tone: 'ok', short: 'Clock in sync', headline: `${CLOCK} is in sync (${describeOffset(offset)}).`, codes: 'Your codes are computed at the right time.' }
   }
   const tone = status.state
-  const codes = codesWhenOff(status, offset)
+  const codes = status.timeZone !== null ? codesWhenOff(status, offset).replace('Fix the clock', 'Set the time zone') : codesWhenOff(status, offset)
   const codesShort = base.corrected ? 'codes use corrected time' : tone === 'critical' ? 'codes will be rejected' : 'codes may be rejected'
   if (status.timeZone !== null) {
     return {

@@ -49,7 +49,7 @@ export function ClockScreen() {
             </p>
             <p data-testid="clock-offset">{c.headline}</p>
             {c.source && <p className="muted" data-testid="clock-source">{c.source}</p>}
-            {m && <p className="muted">{robustnessWords(m.answered, m.agreed, m.source)}</p>}
+            {m && m.answered >= 3 && <p className="muted">{robustnessWords(m.answered, m.agreed, m.source)}</p>}
             {c.caveat && <p data-testid="clock-caveat">{c.caveat}</p>}
             <p className="muted">{clock.checkedAt ? `Last check finished ${new Date(clock.checkedAt).toLocaleString()}` : 'Not checked yet.'}</p>
           </div>

@@ -10,7 +10,7 @@ const ROW_HEIGHT = 72
 const heightOf = (row: ListRow) => (row.type === 'header' ? HEADER_HEIGHT : ROW_HEIGHT)
 const keyOf = (row: ListRow) => row.key
 
-function ConnectedRow({ row, onEdit }: Readonly<{ row: ListRow & { type: 'account' }; onEdit: (id: string) => void }>) {
+function ConnectedRow({ row, onEdit, onHelp }: Readonly<{ row: ListRow & { type: 'account' }; onEdit: (id: string) => void; onHelp: (id: string) => void }>) {
   const frame = useStore((s) => s.frames[row.account.id])
   const { correctionMs, showNext, locked, copyCode, nextHotp, moveAccount } = useStore(
     useShallow((s) => ({
@@ -33,11 +33,12 @@ function ConnectedRow({ row, onEdit }: Readonly<{ row: ListRow & { type: 'accoun
       onNextHotp={(id) => void nextHotp(id)}
       onMove={(id, delta) => void moveAccount(id, delta)}
       onEdit={onEdit}
+      onHelp={onHelp}
     />
   )
 }
 
-export function CodeList({ rows, onEdit }: Readonly<{ rows: readonly ListRow[]; onEdit: (id: string) => void }>) {
+export function CodeList({ rows, onEdit, onHelp }: Readonly<{ rows: readonly ListRow[]; onEdit: (id: string) => void; onHelp: (id: string) => void }>) {
   const render = useCallback(
     (row: ListRow) =>
       row.type === 'header' ? (
@@ -45,9 +46,9 @@ export function CodeList({ rows, onEdit }: Readonly<{ rows: readonly ListRow[]; 
           {row.title} <span className="list-header__count">{row.count}</span>
         </h2>
       ) : (
-        <ConnectedRow row={row} onEdit={onEdit} />
+        <ConnectedRow row={row} onEdit={onEdit} onHelp={onHelp} />
       ),
-    [onEdit],
+    [onEdit, onHelp],
   )
   return <VirtualList items={rows} heightOf={heightOf} keyOf={keyOf} render={render} label="Accounts" />
 }

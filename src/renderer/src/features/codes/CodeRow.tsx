@@ -13,6 +13,8 @@ export type CodeRowProps = Readonly<{
   onNextHotp: (id: string) => void
   onMove: (id: string, delta: number) => void
   onEdit: (id: string) => void
+  /** Opens "Code rejected?" for this account. */
+  onHelp: (id: string) => void
 }>
 
 /** One account: badge, names, the code (click or Enter copies it), countdown, next code. */
@@ -61,6 +63,9 @@ export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
           </button>
         )}
       </div>
+      <button type="button" className="icon-button" onClick={() => props.onHelp(account.id)} aria-label={`Code rejected? ${name}`} title="Code rejected?" data-testid="row-code-help">
+        ?
+      </button>
       <button type="button" className="icon-button" onClick={() => props.onEdit(account.id)} aria-label={`Edit ${name}`}>
         ⋯
       </button>

@@ -35,6 +35,7 @@ export function CodesScreen() {
   // Filtering 1,000 accounts takes about a millisecond and only visible rows render: no need to defer it.
   const rows = useMemo(() => selectRows(accounts, query), [accounts, query])
   const onEdit = useCallback((id: string) => setEditing(id), [])
+  const onHelp = useCallback((id: string) => setHelping(id), [])
   const shown = rows.filter((r) => r.type === 'account').length
 
   return (
@@ -80,7 +81,7 @@ export function CodesScreen() {
           No account matches “{query}”.
         </p>
       ) : (
-        <CodeList rows={rows} onEdit={onEdit} />
+        <CodeList rows={rows} onEdit={onEdit} onHelp={onHelp} />
       )}
       {adding && (
         <AddAccountDialog

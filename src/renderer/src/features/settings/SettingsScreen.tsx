@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
-import { NtpServer, Theme, type Settings } from '../../contract'
+import { Theme } from '../../contract'
 import { useStore } from '../../store'
 import { TransferPanel } from '../transfer/TransferPanel'
+import { TimeServersField } from './TimeServersField'
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' } as const
 const CLEAR_CHOICES = [10, 20, 30, 60, 120, 0] as const
@@ -15,7 +16,7 @@ export function SettingsScreen() {
   const settings = useStore((s) => s.settings)
   const runtime = useStore((s) => s.info?.runtime)
   const update = useStore((s) => s.updateSettings)
-  const ids = { clear: useId(), servers: useId(), serversHelp: useId() }
+  const ids = { clear: useId() }
   if (!settings) return null
   const desktopOnly = runtime === 'web' ? ' (desktop app only)' : ''
   return (
@@ -65,35 +66,10 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
-      <NtpServersField settings={settings} onSave={(ntpServers) => void update({ ntpServers })} ids={ids} />
+      <TimeServersField settings={settings} onSave={update} />
       <h2 className="section-title">Import and backup</h2>
       <TransferPanel />
     </section>
-  )
-}
-
-function NtpServersField({
-  settings,
-  onSave,
-  ids,
-}: Readonly<{ settings: Settings; onSave: (servers: string[]) => void; ids: { servers: string; serversHelp: string } }>) {
-  const [text, setText] = useState(settings.ntpServers.join('\n'))
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
-  const bad = lines.map((line, i) => ({ line, i })).find(({ line }) => !NtpServer.safeParse(line).success)
-  const problem = lines.length === 0 ? 'Give at least one server.' : lines.length > 16 ? 'At most 16 servers.' : bad ? `Line ${bad.i + 1} (“${bad.line}”) is not a host name or address.` : null
-  const changed = lines.join('\n') !== settings.ntpServers.join('\n')
-  return (
-    <fieldset className="field">
-      <legend>Time servers</legend>
-      <label htmlFor={ids.servers}>One per line (host, host:port or [IPv6]:port)</label>
-      <textarea id={ids.servers} className="input input--mono" rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={ids.serversHelp} aria-invalid={problem !== null} spellCheck={false} />
-      <p id={ids.serversHelp} className={problem ? 'field-error' : 'muted'}>
-        {problem ?? 'SellerGuard asks several servers and uses the time most of them agree on, so one wrong server cannot mislead it.'}
-      </p>
-      <button type="button" className="button" disabled={!changed || problem !== null} onClick={() => onSave(lines)}>
-        Save servers
-      </button>
-    </fieldset>
   )
 }
 

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand'
-import type { Settings, SettingsPatch } from '../../contract'
+import type { Reply, Settings, SettingsPatch } from '../../contract'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
 export type SettingsSlice = {
   settings: Settings | null
   loadSettings(): Promise<void>
-  updateSettings(patch: SettingsPatch): Promise<void>
+  /** The reply says whether it was saved (and why not), for the screen's own feedback. */
+  updateSettings(patch: SettingsPatch): Promise<Reply<'settings.update'>>
   /** Applied when main pushes `settings.changed` (from this or another window). */
   receiveSettings(settings: Settings): void
 }
@@ -25,6 +26,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice & AppSlice, [], [],
     const reply = await api().settings.update(patch)
     if (reply.ok) set({ settings: reply.value })
     else set({ settings: before, lastError: reply.error })
+    return reply
   },
   receiveSettings: (settings) => set({ settings }),
 })

@@ -100,9 +100,14 @@ const HOSTILE: readonly Hostile[] = fc.sample(hostileFrame, { seed: SEED, numRun
 
 // ---- helpers -----------------------------------------------------------------
 
+/**
+ * The data files, except the clock's own record (`clock.json`): every clock
+ * check appends to its history by itself, like the checklist's
+ * `evaluatedAt`, while a hostile frame never reaches a handler at all.
+ */
 async function snapshotFiles(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const name of (await fs.readdir(dir)).sort()) {
+  for (const name of (await fs.readdir(dir)).filter((n) => !n.startsWith('clock.json')).sort()) {
     const full = path.join(dir, name)
     if ((await fs.stat(full)).isFile()) out[name] = (await fs.readFile(full)).toString('base64')
   }

@@ -26,6 +26,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/main/web/index.ts'),
+          // Its own file: the desktop app starts it as a utility process, web mode forks it.
+          'keychain-worker': resolve(__dirname, 'src/main/vault/keychain-worker.ts'),
         },
       },
     },

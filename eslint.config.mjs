@@ -16,31 +16,48 @@ const rendererPatterns = [
   { group: ['**/main/**', '**/preload/**'], message: 'The renderer knows only src/shared (the contract).' },
 ]
 
+const KEYCHAIN_WORKER = 'src/main/vault/keychain-worker.ts'
+const keytarOnlyInWorker = {
+  group: ['keytar'],
+  message: `Only ${KEYCHAIN_WORKER} may load keytar: it crashes and hangs with a locked keychain, so it runs in its own process (vault/keychain-client.ts).`,
+}
+/** `require('x')` and `import('x')`, which no-restricted-imports does not see. */
+const requireOf = (name, message) => [
+  { selector: `CallExpression[callee.name='require'][arguments.0.value='${name}']`, message },
+  { selector: `ImportExpression[source.value='${name}']`, message },
+]
+
 /**
  * The process boundaries of DESIGN.md section 2, as lint rules:
  * - only the Electron adapters, the composition root and the preload import `electron`;
  * - the renderer and shared code import no Node built-in, `electron` or `keytar`;
  * - shared code imports nothing from main or renderer;
  * - in the renderer only the slices and the store call main (bridge/api);
- * - only the vault's secret store imports `keytar`.
+ * - only the keychain worker (its own process) imports `keytar`: the app's main process never loads it.
  */
 export const boundaries = [
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**', 'src/main/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { ...electronOnlyInAdapters, patterns: [{ group: ['keytar'], message: 'Only src/main/vault/secret-store.ts may import keytar.' }] }],
-      // require('electron') and import('electron') dodge no-restricted-imports.
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='require'][arguments.0.value='electron']", message: electronOnlyInAdapters.paths[0].message },
-        { selector: "ImportExpression[source.value='electron']", message: electronOnlyInAdapters.paths[0].message },
-      ],
+      'no-restricted-imports': ['error', { ...electronOnlyInAdapters, patterns: [keytarOnlyInWorker] }],
+      // require() and import() dodge no-restricted-imports.
+      'no-restricted-syntax': ['error', ...requireOf('electron', electronOnlyInAdapters.paths[0].message), ...requireOf('keytar', keytarOnlyInWorker.message)],
     },
   },
   {
-    files: ['src/main/vault/secret-store.ts'],
-    rules: { 'no-restricted-imports': ['error', electronOnlyInAdapters] },
+    files: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [keytarOnlyInWorker] }],
+      'no-restricted-syntax': ['error', ...requireOf('keytar', keytarOnlyInWorker.message)],
+    },
+  },
+  {
+    files: [KEYCHAIN_WORKER],
+    rules: {
+      'no-restricted-imports': ['error', electronOnlyInAdapters],
+      'no-restricted-syntax': ['error', ...requireOf('electron', electronOnlyInAdapters.paths[0].message)],
+    },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

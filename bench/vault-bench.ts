@@ -16,15 +16,20 @@ import { createMemoryLogger } from '../src/main/core/log'
 import { encodeBase32, normaliseKey } from '../src/main/otp/base32'
 import { codeFrame } from '../src/main/otp/generate'
 import { createAccountStore } from '../src/main/vault/account-store'
-import { createKeytarSecretStore } from '../src/main/vault/secret-store'
+import { createKeychainClient } from '../src/main/vault/keychain-client'
+import { forkKeychainProcess } from '../src/main/vault/keychain-process'
 import { createVault, type AccountDraft } from '../src/main/vault/vault'
 
 type Fill = Readonly<{ dir: string; service: string }>
 
+// As the app does it: every keychain call in the built worker process (npm run bench builds first).
+const WORKER = path.resolve(process.cwd(), 'out/main/keychain-worker.js')
+const workerStore = (service: string) => createKeychainClient({ start: forkKeychainProcess(WORKER), log: createMemoryLogger(), service })
+
 async function fill(n: number, keep: string | null): Promise<Fill> {
   const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), `sg-bench-${n}-`))
   const service = `SellerGuardBench-${randomBytes(4).toString('hex')}`
-  const vault = createVault({ secrets: createKeytarSecretStore(service), store: createAccountStore(path.join(dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
+  const vault = createVault({ secrets: workerStore(service), store: createAccountStore(path.join(dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
   await vault.start()
   const kinds = ['seller-central', 'kdp', 'associates', 'other'] as const
   for (let i = 0; i < n; i++) {
@@ -51,7 +56,7 @@ async function fill(n: number, keep: string | null): Promise<Fill> {
 
 async function coldStart({ dir, service }: Fill) {
   const started = performance.now()
-  const vault = createVault({ secrets: createKeytarSecretStore(service), store: createAccountStore(path.join(dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
+  const vault = createVault({ secrets: workerStore(service), store: createAccountStore(path.join(dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
   let firstCodeMs: number | null = null
   let allCodesMs: number | null = null
   // As the app does: after each batch of secrets, compute the codes that became available.
@@ -97,7 +102,7 @@ for (const n of [50, 1000]) {
   const filled = await fill(n, n === 1000 ? keepDir : null)
   const fillMs = performance.now() - t0
   const runs = [await coldStart(filled), await coldStart(filled), await coldStart(filled)]
-  const vault = createVault({ secrets: createKeytarSecretStore(filled.service), store: createAccountStore(path.join(filled.dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
+  const vault = createVault({ secrets: workerStore(filled.service), store: createAccountStore(path.join(filled.dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
   await vault.start()
   const keys = vault.accounts().map((account) => ({ account, key: vault.key(account.id)! }))
   results[`n${n}`] = {

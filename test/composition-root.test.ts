@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
@@ -30,6 +30,16 @@ describe('composition root (built out/main/index.js)', () => {
   it('takes the single-instance lock and forces the sandbox for every renderer', () => {
     expect(record.calls).toContain('app.requestSingleInstanceLock')
     expect(record.calls).toContain('app.enableSandbox')
+  })
+
+  it('runs keytar only in a utility process: the main bundle never loads it', async () => {
+    expect(record.calls).toContain('utilityProcess.fork keychain-worker.js')
+    const bundles = [MAIN, ...readdirSync(path.join(path.dirname(MAIN), 'chunks')).map((f) => path.join(path.dirname(MAIN), 'chunks', f))]
+    for (const file of bundles) expect(readFileSync(file, 'utf8'), file).not.toMatch(/require\(["']keytar["']\)|import\(["']keytar["']\)/)
+    expect(readFileSync(path.join(path.dirname(MAIN), 'keychain-worker.js'), 'utf8')).toMatch(/["']keytar["']/)
+    // The vault reached the keychain through it: the probe answered, the keychain is ready.
+    const status = record.ipcHandlers.get('api:vault.status')!
+    await vi.waitFor(async () => expect(await status({ senderFrame: { url: 'app://sellerguard/index.html' } }, undefined)).toMatchObject({ value: { state: 'ready' } }))
   })
 
   it('re-checks the clock when the computer wakes up', () => {
@@ -130,6 +140,32 @@ describe('composition root (built out/main/index.js)', () => {
     const update = record.ipcHandlers.get('api:settings.update')!
     await update({ senderFrame: { url: 'app://sellerguard/index.html' } }, { theme: 'dark' })
     expect(record.windows[0]!.webContents.sent).toContainEqual(['event:settings.changed', expect.objectContaining({ theme: 'dark' })])
+  })
+})
+
+describe('composition root, packaged (app.isPackaged)', () => {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'sg-root-packaged-'))
+  writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
+  const { electron, record } = createElectronStandIn(userData, { isPackaged: true })
+
+  beforeAll(async () => {
+    process.env.SELLERGUARD_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'sg-root-ignored-'))
+    process.env.SELLERGUARD_KEYCHAIN_SERVICE = 'SellerGuardIgnored'
+    // A second copy of the bundle, with the packaged stand-in.
+    for (const key of Object.keys(require.cache)) if (key.startsWith(path.dirname(MAIN))) delete require.cache[key]
+    try {
+      requireWithElectron(MAIN, electron)
+      await vi.waitFor(() => expect(record.utilityMessages.length).toBeGreaterThan(0), { timeout: 10_000 })
+    } finally {
+      delete process.env.SELLERGUARD_DATA_DIR
+      delete process.env.SELLERGUARD_KEYCHAIN_SERVICE
+    }
+  })
+
+  it('ignores SELLERGUARD_DATA_DIR and SELLERGUARD_KEYCHAIN_SERVICE: an installed app uses the user\'s own data and keychain items', () => {
+    expect(record.calls.filter((c) => c.startsWith('app.setPath'))).toEqual([])
+    const services = new Set(record.utilityMessages.map((m) => (m as { service?: string }).service))
+    expect([...services]).toEqual(['SellerGuard'])
   })
 })
 

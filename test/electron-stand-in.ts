@@ -4,8 +4,12 @@
  * Electron: this machine cannot run the Electron binary. It implements just
  * the calls those files make and records every one of them.
  */
+import { fork } from 'node:child_process'
 import { EventEmitter } from 'node:events'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import Module from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -26,7 +30,42 @@ export class FakeContents extends EventEmitter {
   }
 }
 
-export function createElectronStandIn(userData: string) {
+/**
+ * Electron's utility process, played by a forked Node child: a preload gives
+ * the child `process.parentPort` as Electron does, so the module runs the
+ * same code path as under Electron.
+ */
+function forkUtility(modulePath: string, args: string[], record: { calls: string[]; utilityProcesses: EventEmitter[]; utilityMessages: unknown[] }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-utility-'))
+  const preload = path.join(dir, 'parent-port.js')
+  writeFileSync(
+    preload,
+    `const { EventEmitter } = require('node:events')
+const port = new EventEmitter()
+process.on('message', (data) => port.emit('message', { data }))
+port.postMessage = (message) => process.send(message)
+process.parentPort = port
+`,
+  )
+  record.calls.push(`utilityProcess.fork ${path.basename(modulePath)}`)
+  const child = fork(modulePath, args, { execArgv: ['--require', preload], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  child.unref()
+  child.channel?.unref()
+  const utility = Object.assign(new EventEmitter(), {
+    pid: child.pid,
+    postMessage: (message: unknown) => {
+      record.utilityMessages.push(message)
+      if (child.connected) child.send(message as object)
+    },
+    kill: () => child.kill('SIGKILL'),
+  })
+  child.on('message', (message) => utility.emit('message', message))
+  child.on('exit', (code) => utility.emit('exit', code ?? 1))
+  record.utilityProcesses.push(utility)
+  return utility
+}
+
+export function createElectronStandIn(userData: string, options: Readonly<{ isPackaged?: boolean }> = {}) {
   const record = {
     calls: [] as string[],
     windows: [] as FakeWindow[],
@@ -42,6 +81,8 @@ export function createElectronStandIn(userData: string) {
     rendererListeners: new Map<string, Listener[]>(),
     appEvents: new EventEmitter(),
     trayMenus: [] as unknown[],
+    utilityProcesses: [] as EventEmitter[],
+    utilityMessages: [] as unknown[],
   }
 
   class FakeWindow extends EventEmitter {
@@ -69,7 +110,7 @@ export function createElectronStandIn(userData: string) {
 
   const electron = {
     app: {
-      isPackaged: false,
+      isPackaged: options.isPackaged ?? false,
       enableSandbox: () => record.calls.push('app.enableSandbox'),
       requestSingleInstanceLock: () => (record.calls.push('app.requestSingleInstanceLock'), true),
       whenReady: () => Promise.resolve(),
@@ -82,6 +123,7 @@ export function createElectronStandIn(userData: string) {
       setLoginItemSettings: (settings: unknown) => record.calls.push(`app.setLoginItemSettings ${JSON.stringify(settings)}`),
     },
     BrowserWindow: FakeWindow,
+    utilityProcess: { fork: (modulePath: string, args: string[] = []) => forkUtility(modulePath, args, record) },
     clipboard: {
       text: '',
       async readText() {

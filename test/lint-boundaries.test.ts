@@ -60,7 +60,17 @@ describe('lint holds the process boundaries', () => {
     expect(await restrictedImports(file, "import { api } from '../../bridge/api'\nexport const a = api")).toEqual([])
   })
 
-  it('keytar is allowed only in the secret store', async () => {
-    expect(await restrictedImports('src/main/vault/secret-store.ts', "import keytar from 'keytar'\nexport const k = keytar")).toEqual([])
+  it.each([
+    ['src/main/vault/secret-store.ts', "import keytar from 'keytar'\nexport const k = keytar"],
+    ['src/main/vault/secret-store.ts', "export const k = import('keytar')"],
+    ['src/main/index.ts', "import keytar from 'keytar'\nexport const k = keytar"],
+    ['src/main/electron/x.ts', "export const k = require('keytar')"],
+  ])('keytar is refused in the main process (%s: %s)', async (file, code) => {
+    expect(await restrictedImports(file, code)).not.toEqual([])
+  })
+
+  it('keytar is allowed only in the keychain worker', async () => {
+    expect(await restrictedImports('src/main/vault/keychain-worker.ts', "export const k = import('keytar')")).toEqual([])
+    expect(await restrictedImports('src/main/vault/keychain-worker.ts', "import keytar from 'keytar'\nexport const k = keytar")).toEqual([])
   })
 })

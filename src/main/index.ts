@@ -21,7 +21,8 @@ import { WindowState } from './electron/window-state'
 import { createAppUrlCheck } from './security/app-url'
 import { createServices } from './services'
 import { createJsonFile } from './storage/json-file'
-import { createKeytarSecretStore } from './vault/secret-store'
+import { utilityKeychainProcess } from './electron/keychain-process'
+import { createKeychainClient } from './vault/keychain-client'
 import type { Settings } from '../shared/contract'
 
 const log = createConsoleLogger()
@@ -29,7 +30,10 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
 const isAppUrl = createAppUrlCheck(appUrl)
 
-if (process.env.SELLERGUARD_DATA_DIR) app.setPath('userData', path.resolve(process.env.SELLERGUARD_DATA_DIR))
+// Test and side-by-side overrides, for unpackaged runs only: an installed app always uses the
+// user's own data folder and keychain items, whatever its environment says.
+const overrides = app.isPackaged ? {} : { dataDir: process.env.SELLERGUARD_DATA_DIR, keychainService: process.env.SELLERGUARD_KEYCHAIN_SERVICE }
+if (overrides.dataDir) app.setPath('userData', path.resolve(overrides.dataDir))
 app.enableSandbox()
 registerAppScheme()
 hardenApp(isAppUrl)
@@ -58,6 +62,12 @@ async function start(): Promise<void> {
   serveRenderer(path.join(__dirname, '../renderer'))
   const dataDir = app.getPath('userData')
   const resources = path.join(__dirname, '../../resources')
+  // keytar runs in a utility process (out/main/keychain-worker.js): a keychain that crashes or hangs cannot take the app down.
+  const secrets = createKeychainClient({
+    start: utilityKeychainProcess(path.join(__dirname, 'keychain-worker.js')),
+    log,
+    ...(overrides.keychainService ? { service: overrides.keychainService } : {}),
+  })
   const services = await createServices({
     dataDir,
     appVersion: app.getVersion(),
@@ -65,8 +75,7 @@ async function start(): Promise<void> {
     runtime: 'electron',
     now: Date.now,
     log,
-    // A separate keychain service only for tests and side-by-side profiles; users never set it.
-    secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
+    secrets,
     clipboard: electronClipboard,
     openTimeSettings,
     screen: electronScreenCapture,
@@ -124,6 +133,6 @@ async function start(): Promise<void> {
   app.on('before-quit', () => (quitting = true))
   app.on('will-quit', () => {
     globalShortcut.unregisterAll()
-    void services.dispose()
+    void services.dispose().finally(() => secrets.close())
   })
 }

@@ -13,6 +13,8 @@ export function keychainHelp(state: KeychainState, platform: NodeJS.Platform, re
   if (reason && /session .*does not exist/i.test(reason)) {
     return 'The keyring service was restarted while SellerGuard was running, and SellerGuard cannot reconnect to it. Quit and start SellerGuard again: nothing is lost.'
   }
+  // A KeychainFault (keychain-client.ts): the keychain crashed or did not answer, often because it was locked mid-read.
+  if (reason && /did not answer|keychain process stopped/i.test(reason)) return notAnsweringHelp(platform)
   if (platform === 'darwin') {
     return state === 'locked'
       ? 'Your login keychain is locked. Open Keychain Access, select the "login" keychain and unlock it with your Mac password, then press Retry.'
@@ -26,4 +28,15 @@ export function keychainHelp(state: KeychainState, platform: NodeJS.Platform, re
   return state === 'locked'
     ? 'Your keyring is locked. Unlock it with your login password — in GNOME open "Passwords and Keys" (Seahorse), right-click the "Login" keyring and choose Unlock; in KDE open KWallet Manager and open the wallet — then press Retry.'
     : 'No keyring service is running. SellerGuard stores secrets only in a Secret Service provider such as GNOME Keyring or KWallet (with its Secret Service API enabled): install one (for example `sudo apt install gnome-keyring`), log out and back in so it starts unlocked, then press Retry. SellerGuard never falls back to storing secrets in a file.'
+}
+
+/** The keychain stopped answering: SellerGuard stopped waiting for it, and nothing else in the app is affected. */
+function notAnsweringHelp(platform: NodeJS.Platform): string {
+  const unlock =
+    platform === 'darwin'
+      ? 'Look for a keychain password prompt (it may be behind other windows) or unlock the "login" keychain in Keychain Access'
+      : platform === 'win32'
+        ? 'Make sure you are signed in and the "Credential Manager" service is running (Services)'
+        : 'Look for an unlock prompt, or unlock the "Login" keyring in "Passwords and Keys" (Seahorse) or KWallet Manager'
+  return `The keychain is not answering — it may be locked or waiting for a password — so SellerGuard stopped waiting for it. Your accounts are safe and the rest of the app keeps working. ${unlock}, then press Retry.`
 }

@@ -1,4 +1,4 @@
-import keytar from 'keytar'
+import { KeychainFault } from './keychain-fault'
 
 /** The keychain item name every SellerGuard secret is stored under. */
 export const KEYCHAIN_SERVICE = 'SellerGuard'
@@ -17,9 +17,10 @@ export interface SecretStore {
   delete(id: string): Promise<boolean>
   /**
    * Every item of the service. Only call right after a probe said `ready`:
-   * keytar's findCredentials crashes the whole process (a libsecret NULL
-   * dereference) on a locked Secret Service collection — measured here with
-   * gnome-keyring 42 and keytar 7.9.0.
+   * keytar's findCredentials crashes its process (a libsecret NULL
+   * dereference) on a Secret Service collection locked while it runs —
+   * measured here with gnome-keyring 42 and keytar 7.9.0 — which is why
+   * keytar runs only in the keychain worker (keychain-client.ts).
    */
   list(): Promise<Array<{ id: string; secret: string }>>
 }
@@ -28,20 +29,17 @@ export type KeychainProbe =
   | Readonly<{ state: 'ready' }>
   | Readonly<{ state: 'locked'; reason: string }>
   | Readonly<{ state: 'unavailable'; reason: string }>
-
-type KeytarLike = Pick<typeof keytar, 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>
-
-/** The real store, over keytar. `service` is changeable only so tests can keep their items apart. */
-export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE, api: KeytarLike = keytar): SecretStore {
-  return {
-    get: (id) => api.getPassword(service, id),
-    set: (id, secret) => api.setPassword(service, id, secret),
-    delete: (id) => api.deletePassword(service, id),
-    list: async () => (await api.findCredentials(service)).map(({ account, password }) => ({ id: account, secret: password })),
-  }
-}
+  /** The keychain's process crashed or did not answer in time (see keychain-client.ts). */
+  | Readonly<{ state: 'not-answering'; reason: string }>
 
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/** What a failed keychain call says about the keychain: a refusal names its state; a crash or timeout is "not answering". */
+export function failureState(e: unknown): Exclude<KeychainProbe, { state: 'ready' }> {
+  const reason = reasonOf(e)
+  if (e instanceof KeychainFault) return { state: 'not-answering', reason }
+  return /locked/i.test(reason) ? { state: 'locked', reason } : { state: 'unavailable', reason }
+}
 
 /**
  * Writes a random value and reads it back. A locked Secret Service refuses
@@ -52,14 +50,14 @@ export async function probeKeychain(store: SecretStore, value: string): Promise<
   try {
     await store.set(PROBE_ID, value)
   } catch (e) {
-    const reason = reasonOf(e)
-    return /locked/i.test(reason) ? { state: 'locked', reason } : { state: 'unavailable', reason }
+    return failureState(e)
   }
   try {
     const read = await store.get(PROBE_ID)
     if (read === value) return { state: 'ready' }
     return { state: 'locked', reason: 'The keychain accepted a test item but did not return it: it is locked.' }
   } catch (e) {
-    return { state: 'unavailable', reason: reasonOf(e) }
+    const failed = failureState(e)
+    return failed.state === 'not-answering' ? failed : { state: 'unavailable', reason: failed.reason }
   }
 }

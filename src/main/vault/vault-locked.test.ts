@@ -7,7 +7,9 @@ import { startPrivateKeyring, type PrivateKeyring } from '../../../test/helpers/
 import { createMemoryLogger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
 import { createAccountStore } from './account-store'
-import { createKeytarSecretStore, probeKeychain } from './secret-store'
+import { workerSecretStore } from '../../../test/helpers/keychain-worker'
+import type { KeychainClient } from './keychain-client'
+import { probeKeychain } from './secret-store'
 import { createVault, type AccountDraft } from './vault'
 
 const draft: AccountDraft = { type: 'totp', issuer: 'Amazon', label: 'me', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'seller-central' }
@@ -22,13 +24,15 @@ if (!KEY.ok) throw new Error('bad test key')
 describe('a locked keychain', () => {
   let keyring: PrivateKeyring
   let dir: string
-  const secrets = createKeytarSecretStore(`SellerGuardTest-${randomBytes(6).toString('hex')}`)
+  let secrets: KeychainClient
 
   beforeAll(async () => {
     keyring = await startPrivateKeyring()
+    secrets = await workerSecretStore(`SellerGuardTest-${randomBytes(6).toString('hex')}`)
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-locked-'))
   })
   afterAll(async () => {
+    secrets.close()
     keyring.stop()
     await fs.rm(dir, { recursive: true, force: true })
   })

@@ -7,7 +7,9 @@ import { createMemoryLogger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
 import { codeFrame } from '../otp/generate'
 import { createAccountStore } from './account-store'
-import { createKeytarSecretStore, type SecretStore } from './secret-store'
+import { workerSecretStore } from '../../../test/helpers/keychain-worker'
+import type { KeychainClient } from './keychain-client'
+import type { SecretStore } from './secret-store'
 import { createVault, type AccountDraft, type VaultDeps } from './vault'
 
 /**
@@ -37,7 +39,7 @@ const draft = (issuer: string, label = 'seller@example.com'): AccountDraft => ({
 describe('vault on the real keychain', () => {
   let dir: string
   let service: string
-  let secrets: SecretStore
+  let secrets: KeychainClient
   const log = createMemoryLogger()
   const vaults: Array<{ dispose(): Promise<void> }> = []
 
@@ -45,11 +47,13 @@ describe('vault on the real keychain', () => {
     expect(process.env.DBUS_SESSION_BUS_ADDRESS, 'run under scripts/with-keyring.sh (npm run test:unit does)').toBeTruthy()
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-vault-'))
     service = `SellerGuardTest-${randomBytes(6).toString('hex')}`
-    secrets = createKeytarSecretStore(service)
+    // The app's path: every call in the keychain worker process.
+    secrets = await workerSecretStore(service)
   })
   afterEach(async () => {
     await Promise.all(vaults.splice(0).map((v) => v.dispose()))
     for (const item of await secrets.list()) await secrets.delete(item.id)
+    secrets.close()
     await fs.rm(dir, { recursive: true, force: true })
   })
 
@@ -220,7 +224,7 @@ describe('vault on the real keychain', () => {
 describe('importing many accounts at once', () => {
   it('is all or nothing: a keychain failure halfway removes what was written and saves nothing', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-vault-many-'))
-    const real = createKeytarSecretStore(`SellerGuardTest-${randomBytes(6).toString('hex')}`)
+    const real = await workerSecretStore(`SellerGuardTest-${randomBytes(6).toString('hex')}`)
     let writes = 0
     // The real keychain, refusing the third write (as a keychain that locks or fills up mid-import would).
     const flaky: SecretStore = { ...real, set: async (id, secret) => (++writes === 3 ? Promise.reject(new Error('The keychain refused the item')) : real.set(id, secret)) }
@@ -240,6 +244,7 @@ describe('importing many accounts at once', () => {
     expect(await real.list()).toHaveLength(before.length + 4)
     for (const item of await real.list()) await real.delete(item.id)
     await vault.dispose()
+    real.close()
     await fs.rm(dir, { recursive: true, force: true })
   })
 })

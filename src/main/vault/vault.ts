@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, namesProblem, type AccountPatch, type AccountRef, type AccountSummary, type ApiError, type KeychainStatus } from '../../shared/contract'
+import { apiError, namesProblem, type AccountPatch, type AccountSummary, type ApiError, type KeychainStatus } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey, type NormalisedKey } from '../otp/base32'
 import type { AccountStore } from './account-store'
 import { keychainHelp, keychainName } from './keychain-help'
-import { PROBE_ID, probeKeychain, type SecretStore } from './secret-store'
+import { KeychainFault } from './keychain-fault'
+import { listOrphans, loadKeys } from './keychain-loader'
+import { failureState, probeKeychain, type KeychainProbe, type SecretStore } from './secret-store'
 
 /** What a new account is, before it has an id and a place in the list. */
 export type AccountDraft = Omit<AccountSummary, 'id' | 'order' | 'createdAt' | 'updatedAt'>
@@ -62,7 +64,6 @@ export interface Vault {
 type Pending = { account: AccountSummary; key: Uint8Array | undefined; timer: unknown; undoUntil: number }
 
 const byOrder = (a: AccountSummary, b: AccountSummary) => a.order - b.order || a.createdAt - b.createdAt
-const refOf = (a: AccountSummary): AccountRef => ({ id: a.id, issuer: a.issuer, label: a.label })
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i])
 
 /**
@@ -149,54 +150,76 @@ export function createVault(deps: VaultDeps): Vault {
     status = { ...status, metadataProblem: problem, backupAvailable: await deps.store.hasBackup() }
   }
 
+  // Probes take turns: they share one keychain item, and two at once would read each other's value.
+  let probing: Promise<unknown> = Promise.resolve()
+  const probe = (): Promise<KeychainProbe> => {
+    const run = probing.then(() => probeKeychain(deps.secrets, randomBytes(16).toString('hex')))
+    probing = run.catch(() => undefined)
+    return run
+  }
+  const loadDeps = { secrets: deps.secrets, probe, log: deps.log, readConcurrency, batchSize }
+  // Secret loads run outside `serial`: renames, reorders and deletes never wait on the keychain.
+  // A newer load (Retry during start-up) supersedes an older one.
+  let generation = 0
+  // Ids whose secret is being written right now: not orphans, even before their metadata is saved.
+  const writing = new Set<string>()
+
+  /** The keychain refused or failed: say which state it is in, and withdraw the codes. */
+  function keychainFailed(probe: Exclude<KeychainProbe, { state: 'ready' }>): void {
+    keys.clear()
+    // 'not-answering' is shown as unavailable with its own reason and help until the contract carries it.
+    const state = probe.state === 'not-answering' ? 'unavailable' : probe.state
+    setStatus({ state, reason: probe.reason, loaded: 0, total: list.length, missingSecrets: [], orphanSecrets: [] })
+    emit('keys')
+    if (probe.state === 'not-answering') recheck()
+  }
+
   async function loadSecrets(): Promise<void> {
-    const probe = await probeKeychain(deps.secrets, randomBytes(16).toString('hex'))
-    if (probe.state !== 'ready') {
-      keys.clear()
-      setStatus({ state: probe.state, reason: probe.reason, loaded: 0, total: list.length, missingSecrets: [], orphanSecrets: [] })
-      emit('keys')
-      return
-    }
-    setStatus({ state: 'ready', reason: null, loaded: 0, total: list.length })
-    const missing: AccountRef[] = []
-    let loaded = 0
-    let milestone = batchSize
-    // Reads run `readConcurrency` at a time in display order (the keychain
-    // answers pipelined requests much faster than one by one); codes are
-    // published when the first `batchSize` are in, then at doubling counts.
-    let next = 0
-    const worker = async () => {
-      while (next < list.length) {
-        const account = list[next++]!
-        const secret = await deps.secrets.get(account.id).catch(() => null)
-        const key = secret ? normaliseKey(secret) : null
-        if (key?.ok) keys.set(account.id, key.value.bytes)
-        else missing.push(refOf(account))
-        loaded++
-        if (loaded === milestone || loaded === list.length) {
-          milestone *= 2
-          status = { ...status, loaded }
-          emit('keys')
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(readConcurrency, list.length) }, worker))
-    // Listing is only safe right after a successful probe (see SecretStore.list).
-    const again = await probeKeychain(deps.secrets, randomBytes(16).toString('hex'))
-    let orphans: string[] = []
-    if (again.state === 'ready') {
-      const known = new Set([...list.map((a) => a.id), ...pending.keys(), PROBE_ID])
-      try {
-        orphans = (await deps.secrets.list()).map((item) => item.id).filter((id) => !known.has(id))
-      } catch (e) {
-        // The keychain changed while being listed (another app wrote to it): the codes are
-        // loaded, only the orphan report is skipped until the next start or Retry.
-        deps.log.warn(`could not list the keychain for orphaned items: ${e instanceof Error ? e.message : String(e)}`)
-      }
-    }
-    if (missing.length > 0) deps.log.warn(`${missing.length} accounts have no secret in the keychain`)
-    if (orphans.length > 0) deps.log.warn(`${orphans.length} keychain items have no account`)
-    setStatus({ missingSecrets: missing, orphanSecrets: orphans, loaded })
+    const mine = ++generation
+    const current = () => mine === generation
+    const accounts = list
+    const result = await loadKeys(accounts, loadDeps, {
+      current,
+      onReady: () => setStatus({ state: 'ready', reason: null, loaded: 0, total: accounts.length }),
+      onKey: (id, key) => void (byId.has(id) && keys.set(id, key)),
+      onProgress: (loaded) => {
+        status = { ...status, loaded }
+        emit('keys')
+      },
+    })
+    if (!current()) return
+    if (result.probe.state !== 'ready') return keychainFailed(result.probe)
+    setStatus({ missingSecrets: result.missing, loaded: result.loaded })
+    const orphans = await listOrphans(loadDeps, () => new Set([...list.map((a) => a.id), ...pending.keys(), ...writing]))
+    if (!current()) return
+    if (orphans.ok) return setStatus({ orphanSecrets: orphans.value })
+    if (orphans.error) keychainFailed(orphans.error)
+  }
+
+  /**
+   * After a failed write or read: find out (in the background) whether the keychain is locked,
+   * gone or stuck. One at a time; a stuck keychain is not asked again until the user retries.
+   */
+  let rechecking = false
+  function recheck(): void {
+    if (rechecking) return
+    rechecking = true
+    const mine = generation
+    void probe().then((found) => {
+      rechecking = false
+      if (mine !== generation || found.state === 'ready') return
+      if (found.state === 'not-answering' && status.state !== 'ready') return
+      keychainFailed(found)
+    })
+  }
+
+  /** The error for a keychain call that failed, by what the failure says. */
+  function keychainError(e: unknown, what: string): ApiError {
+    const failed = failureState(e)
+    recheck()
+    if (failed.state === 'locked') return apiError('keychain-locked', `The ${status.keychainName} is locked. ${what}`)
+    if (failed.state === 'not-answering') return apiError('keychain-unavailable', `The ${status.keychainName} did not answer. ${what}`)
+    return apiError('keychain-unavailable', `The ${status.keychainName} refused: ${failed.reason}. ${what}`)
   }
 
   const vault: Vault = {
@@ -205,34 +228,38 @@ export function createVault(deps: VaultDeps): Vault {
     get: (id) => byId.get(id),
     key: (id) => keys.get(id),
 
-    start: () =>
-      serial(async () => {
+    start: async () => {
+      await serial(async () => {
         await loadMetadata()
         emit('accounts')
-        await loadSecrets()
-      }),
+      })
+      await loadSecrets()
+    },
 
-    retry: () =>
-      serial(async () => {
+    retry: async () => {
+      await serial(async () => {
         setStatus({ state: 'checking' })
         await loadMetadata()
         emit('accounts')
-        await loadSecrets()
-        return status
-      }),
+      })
+      await loadSecrets()
+      return status
+    },
 
-    useBackup: () =>
-      serial(async () => {
-        const restored = await deps.store.restoreBackup(deps.now())
-        if (!restored.ok) {
-          deps.log.error('could not restore the account list backup', restored.error)
-          return status
+    useBackup: async () => {
+      const restored = await serial(async () => {
+        const done = await deps.store.restoreBackup(deps.now())
+        if (!done.ok) {
+          deps.log.error('could not restore the account list backup', done.error)
+          return false
         }
         await loadMetadata()
         emit('accounts')
-        await loadSecrets()
-        return status
-      }),
+        return true
+      })
+      if (restored) await loadSecrets()
+      return status
+    },
 
     add: (draft, key) =>
       serial(async () => {
@@ -251,14 +278,17 @@ export function createVault(deps: VaultDeps): Vault {
           createdAt: time,
           updatedAt: time,
         }
+        writing.add(account.id)
         try {
           await deps.secrets.set(account.id, key.base32)
         } catch (e) {
+          writing.delete(account.id)
           deps.log.error('keychain write failed', e)
-          return err(apiError('keychain-unavailable', `The ${status.keychainName} refused to store the secret. Nothing was added.`))
+          return err(keychainError(e, 'Nothing was added.'))
         }
         const next = [...list, account]
         const failed = await saveList(next)
+        writing.delete(account.id)
         if (failed) {
           await deps.secrets.delete(account.id).catch((e: unknown) => deps.log.error('could not roll back a keychain item', e))
           return err(failed)
@@ -278,21 +308,36 @@ export function createVault(deps: VaultDeps): Vault {
         let order = list.reduce((max, a) => Math.max(max, a.order), -1)
         const accounts = items.map(({ draft }) => ({ ...draft, id: newId(), order: ++order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
         const written: string[] = []
+        // Stops at the first refusal: a locked or stuck keychain would refuse (or stall on) every
+        // other delete too. What is left is reported as orphaned items at the next load.
         const rollback = async () => {
-          for (const id of written) await deps.secrets.delete(id).catch((e: unknown) => deps.log.error('could not roll back a keychain item', e))
+          for (const id of written) {
+            try {
+              await deps.secrets.delete(id)
+            } catch (e) {
+              deps.log.error(`could not roll back ${written.length - written.indexOf(id)} keychain items`, e)
+              return
+            }
+          }
         }
         for (const [i, account] of accounts.entries()) {
+          writing.add(account.id)
           try {
             await deps.secrets.set(account.id, items[i]!.key.base32)
             written.push(account.id)
           } catch (e) {
             deps.log.error('keychain write failed during import', e)
-            await rollback()
-            return err(apiError('keychain-unavailable', `The ${status.keychainName} refused a secret after ${written.length} of ${accounts.length}. Nothing was imported.`))
+            const error = keychainError(e, `It refused a secret after ${written.length} of ${accounts.length}. Nothing was imported.`)
+            // A keychain that stopped answering would stall on every delete too: what was written
+            // stays, and is reported as orphaned items at the next load.
+            if (!(e instanceof KeychainFault)) await rollback()
+            accounts.forEach((a) => writing.delete(a.id))
+            return err(error)
           }
         }
         const next = [...list, ...accounts]
         const failed = await saveList(next)
+        accounts.forEach((a) => writing.delete(a.id))
         if (failed) {
           await rollback()
           return err(failed)
@@ -377,8 +422,16 @@ export function createVault(deps: VaultDeps): Vault {
         if (!account) return err(apiError('not-found', 'That account no longer exists.'))
         const blocked = notReady()
         if (blocked) return err(blocked)
-        const secret = await deps.secrets.get(id).catch(() => null)
-        if (secret === null) return err(apiError('keychain-locked', `The ${status.keychainName} did not return this secret. Is it locked?`))
+        let secret: string | null
+        try {
+          secret = await deps.secrets.get(id)
+        } catch (e) {
+          return err(keychainError(e, 'The secret could not be read.'))
+        }
+        if (secret === null) {
+          recheck()
+          return err(apiError('keychain-locked', `The ${status.keychainName} did not return this secret. Is it locked?`))
+        }
         const key = normaliseKey(secret)
         if (!key.ok) return err(apiError('internal', 'The secret stored in the keychain for this account is not valid base32.'))
         deps.log.info(`secret revealed for account ${id}`)

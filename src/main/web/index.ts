@@ -9,7 +9,8 @@ import { defaultDataDir } from './paths'
 import { createMemoryClipboard } from '../../shared/clipboard-guard'
 import { createImportScreenCapture } from '../qr/screen-capture'
 import { createServices } from '../services'
-import { createKeytarSecretStore } from '../vault/secret-store'
+import { createKeychainClient, keychainTimeouts } from '../vault/keychain-client'
+import { forkKeychainProcess } from '../vault/keychain-process'
 import { startWebServer } from './server'
 
 declare const __APP_VERSION__: string
@@ -27,6 +28,14 @@ async function main(): Promise<void> {
   // No OS clipboard API in plain Node: web mode keeps copies in memory (the browser tab shows the code).
   const clipboard = createMemoryClipboard()
   const testHooks = process.env.SELLERGUARD_TEST_HOOKS === '1'
+  // keytar runs in its own process (out/main/keychain-worker.js): a keychain that crashes or hangs cannot take this one down.
+  const secrets = createKeychainClient({
+    start: forkKeychainProcess(path.join(__dirname, 'keychain-worker.js')),
+    log,
+    // A separate keychain service only for tests and side-by-side profiles; users never set it.
+    ...(process.env.SELLERGUARD_KEYCHAIN_SERVICE ? { service: process.env.SELLERGUARD_KEYCHAIN_SERVICE } : {}),
+    ...keychainTimeouts(process.env),
+  })
   const services = await createServices({
     dataDir: path.resolve(values['data-dir']),
     appVersion: __APP_VERSION__,
@@ -34,8 +43,7 @@ async function main(): Promise<void> {
     runtime: 'web',
     now: Date.now,
     log,
-    // A separate keychain service only for tests and side-by-side profiles; users never set it.
-    secrets: createKeytarSecretStore(process.env.SELLERGUARD_KEYCHAIN_SERVICE || undefined),
+    secrets,
     clipboard,
     // The X display named by DISPLAY (ImageMagick's import), where there is one.
     screen: process.env.DISPLAY ? createImportScreenCapture() : null,
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
     void server
       .close()
       .then(() => services.dispose())
+      .then(() => secrets.close())
       .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)

@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { afterAll, describe, expect, it } from 'vitest'
+import { keychainWorkerEntry } from '../../../test/helpers/keychain-worker'
+import { createMemoryLogger } from '../core/log'
+import { createKeychainClient, type KeychainClient } from './keychain-client'
+import { KeychainFault } from './keychain-fault'
+import { forkKeychainProcess } from './keychain-process'
+
+/** A stand-in worker (a real process) that misbehaves on purpose: stays silent, or dies of a real SIGSEGV. */
+function misbehavingWorker(behaviour: 'silent' | 'segfault-on-list'): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-bad-worker-')), 'worker.js')
+  writeFileSync(
+    file,
+    `process.send({ hello: 'ready' })
+process.on('message', (request) => {
+  if (${JSON.stringify(behaviour)} === 'silent') return
+  if (request.op === 'list') process.kill(process.pid, 'SIGSEGV')
+  else process.send({ id: request.id, ok: true, value: null })
+})
+`,
+  )
+  return file
+}
+
+describe('keychain client (calls in a worker process)', () => {
+  const clients: KeychainClient[] = []
+  const open = (entry: string, options: Partial<Parameters<typeof createKeychainClient>[0]> = {}) => {
+    const client = createKeychainClient({ start: forkKeychainProcess(entry), log: createMemoryLogger(), service: `SellerGuardTest-${randomBytes(6).toString('hex')}`, ...options })
+    clients.push(client)
+    return client
+  }
+  afterAll(() => clients.forEach((c) => c.close()))
+
+  it('stores, reads, lists and deletes through the real worker and gnome-keyring', async () => {
+    const client = open(await keychainWorkerEntry())
+    await client.set('acc_1', 'JBSWY3DPEHPK3PXP')
+    expect(await client.get('acc_1')).toBe('JBSWY3DPEHPK3PXP')
+    expect(await client.get('acc_none')).toBeNull()
+    expect(await client.list()).toEqual([{ id: 'acc_1', secret: 'JBSWY3DPEHPK3PXP' }])
+    expect(await client.delete('acc_1')).toBe(true)
+    expect(await client.delete('acc_1')).toBe(false)
+    expect(client.started).toBe(1)
+  })
+
+  it('a worker that does not answer is killed at the timeout; the next call gets a new worker', async () => {
+    const client = open(misbehavingWorker('silent'), { timeoutMs: 300, firstBackoffMs: 50 })
+    const started = Date.now()
+    const calls = [client.get('a'), client.set('b', 'x'), client.delete('c')]
+    for (const call of calls) await expect(call).rejects.toMatchObject({ name: 'KeychainFault', kind: 'not-answering' })
+    // All three were in the one stuck worker: they end together, at the timeout, not one after another.
+    expect(Date.now() - started).toBeLessThan(300 + 1_000)
+    await expect(client.get('d')).rejects.toBeInstanceOf(KeychainFault)
+    expect(client.started).toBe(2)
+  })
+
+  it('a worker that crashes fails only the calls in it, with the signal; the next call restarts it after a backoff', async () => {
+    const client = open(misbehavingWorker('segfault-on-list'), { timeoutMs: 2_000, firstBackoffMs: 200 })
+    expect(await client.get('a')).toBeNull()
+    await expect(client.list()).rejects.toMatchObject({ kind: 'crashed', message: expect.stringMatching(/SIGSEGV/) })
+    const restartedAt = Date.now()
+    expect(await client.get('a')).toBeNull()
+    expect(Date.now() - restartedAt).toBeGreaterThanOrEqual(150)
+    expect(client.started).toBe(2)
+  })
+
+  it('a keychain library that cannot load says so on every call, without a crash loop', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-no-keytar-')), 'keychain-worker.js')
+    // The real worker, where keytar cannot be resolved (a broken install).
+    writeFileSync(file, (await import('node:fs')).readFileSync(await keychainWorkerEntry(), 'utf8'))
+    const client = open(file)
+    await expect(client.get('a')).rejects.toThrow(/keychain library could not be loaded/)
+    await expect(client.set('a', 'b')).rejects.toThrow(/keychain library could not be loaded/)
+    expect(client.started).toBe(1)
+  })
+
+  it('after close, calls fail at once', async () => {
+    const client = open(await keychainWorkerEntry())
+    client.close()
+    await expect(client.get('a')).rejects.toThrow(/closed/)
+  })
+})

@@ -1,0 +1,38 @@
+import { fork } from 'node:child_process'
+
+/**
+ * A running keychain worker, as the client sees it. Implemented over
+ * child_process.fork (web mode, tests; below) and over Electron's
+ * utilityProcess (src/main/electron/keychain-process.ts), which still works
+ * with the RunAsNode fuse off.
+ */
+export type KeychainProcess = Readonly<{
+  send(message: unknown): void
+  onMessage(listener: (message: unknown) => void): void
+  /** Called once when the process is gone, with how it ended ("killed by SIGSEGV", "exited with code 1"). */
+  onExit(listener: (how: string) => void): void
+  /** Ends it at once (SIGKILL where the OS has it): a worker stuck in the keychain cannot be asked to stop. */
+  kill(): void
+}>
+
+export type StartKeychainProcess = () => KeychainProcess
+
+/** Starts the built worker (out/main/keychain-worker.js) as a forked Node child. */
+export function forkKeychainProcess(entry: string): StartKeychainProcess {
+  return () => {
+    const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' })
+    // A failed send (the worker died between two messages) shows up as its exit.
+    child.on('error', () => undefined)
+    // An idle worker does not keep this process alive; a call in flight does (its timeout timer).
+    child.unref()
+    child.channel?.unref()
+    return {
+      send: (message) => {
+        if (child.connected) child.send(message as object, (error) => void error)
+      },
+      onMessage: (listener) => void child.on('message', listener),
+      onExit: (listener) => void child.once('exit', (code, signal) => listener(signal ? `killed by ${signal}` : `exited with code ${code}`)),
+      kill: () => void child.kill('SIGKILL'),
+    }
+  }
+}

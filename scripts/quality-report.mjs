@@ -77,6 +77,19 @@ if (clock && !clock.skipped) {
 const transfer = docs.transfer?.data
 if (transfer) lines.push('', '## Import and backup', '', '```json', JSON.stringify(transfer, null, 2).slice(0, 3000), '```')
 
+// Fault suites (npm run test:stress) write bench/results/reliability-*.json: each becomes a table of its figures.
+const RELIABILITY = {
+  'reliability-keychain': 'Keychain locked at random moments (real gnome-keyring; start-up, Retry, listing, add, import)',
+  'reliability-web-flood': 'Web mode under a flood of idle connections',
+}
+const faults = Object.entries(RELIABILITY).map(([name, title]) => [title, read(name)]).filter(([, doc]) => doc)
+if (faults.length > 0) lines.push('', '## Reliability under faults')
+for (const [title, doc] of faults) {
+  lines.push('', `### ${title}`, '', `Measured ${doc.measuredAt} on ${doc.machine.cpus} × ${doc.machine.model}, Node ${doc.machine.node}; command \`${doc.command}\``, '', '| figure | value |', '| --- | --- |')
+  for (const [key, v] of Object.entries(doc.data)) lines.push(`| ${key} | ${typeof v === 'object' ? `\`${JSON.stringify(v)}\`` : fmt(v)} |`)
+  if (doc.targets) lines.push('', `Targets: ${doc.targets}`)
+}
+
 writeFileSync(path.join(root, 'docs/QUALITY.md'), `${lines.join('\n')}\n`)
 if (process.argv.includes('--json')) process.stdout.write('{"ok":true}\n')
 

@@ -5,6 +5,7 @@
  */
 import { app, type BrowserWindow, globalShortcut, type Tray } from 'electron'
 import path from 'node:path'
+import { installCrashGuard } from './core/crash-guard'
 import { createConsoleLogger } from './core/log'
 import { electronClipboard } from './electron/clipboard'
 import { hardenApp, denyPermissions } from './electron/hardening'
@@ -26,6 +27,8 @@ import { createKeychainClient } from './vault/keychain-client'
 import type { Settings } from '../shared/contract'
 
 const log = createConsoleLogger()
+// A timer or event callback that throws is logged; the app carries on (core/crash-guard.ts).
+installCrashGuard(log)
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
 const isAppUrl = createAppUrlCheck(appUrl)

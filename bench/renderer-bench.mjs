@@ -29,7 +29,7 @@ const spawnedAt = performance.now()
 // Started as the README starts it (npm run web:start), with npm's own start-up in the cold start.
 const server = await startWebMode({
   env: { ...process.env, SELLERGUARD_DATA_DIR: values['data-dir'], SELLERGUARD_KEYCHAIN_SERVICE: values.service, SELLERGUARD_PORT: '0' },
-  onOutput: (text) => void process.stderr.write(text.replace(/token=\w+/g, 'token=…')),
+  onOutput: (text) => void process.stderr.write(text.replace(/(token|code)=\w+/g, '$1=…')),
 })
 const { url } = server
 const urlPrintedMs = performance.now() - spawnedAt

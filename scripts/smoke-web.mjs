@@ -12,7 +12,7 @@ import { startWebMode } from '../test/helpers/web-mode.cjs'
 
 /** The wire protocol of src/shared/wire.ts; a drift shows as a refused socket here. */
 const WIRE_PROTOCOL = 'sellerguard.v1'
-const TOKEN_PROTOCOL_PREFIX = 'token.'
+const CODE_PROTOCOL_PREFIX = 'code.'
 
 const command = process.argv[2]
 if (!command) {
@@ -24,7 +24,7 @@ const step = (/** @type {string} */ what) => console.log(`[smoke +${((Date.now()
 
 step(`starting: ${command}`)
 // Set-up (system packages, npm ci, build) comes first on a fresh machine: allow it 15 minutes.
-const web = await startWebMode({ command, timeoutMs: 15 * 60_000, onOutput: (text) => void process.stdout.write(text.replace(/token=\w+/g, 'token=…')) })
+const web = await startWebMode({ command, timeoutMs: 15 * 60_000, onOutput: (text) => void process.stdout.write(text.replace(/(token|code)=\w+/g, '$1=…')) })
 try {
   step(`address printed: ${web.origin}`)
   const page = await fetch(web.url)
@@ -37,7 +37,7 @@ try {
   step(`page and ${script} served`)
 
   const { WebSocket } = await import('ws')
-  const socket = new WebSocket(`${web.origin.replace(/^http/, 'ws')}/api`, [WIRE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${web.token}`], { origin: web.origin })
+  const socket = new WebSocket(`${web.origin.replace(/^http/, 'ws')}/api`, [WIRE_PROTOCOL, `${CODE_PROTOCOL_PREFIX}${web.code}`], { origin: web.origin })
   const reply = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no reply to app.info within 10 s')), 10_000)
     socket.once('error', (e) => reject(new Error(`WebSocket: ${e.message}`)))

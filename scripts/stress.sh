@@ -3,6 +3,7 @@
 #   200 SIGKILLs of the metadata writer, 30 lock/unlock cycles of the keychain,
 #   the real keyring locked at 100 random moments with 300 accounts (figures into
 #   bench/results/reliability-keychain.json, then docs/QUALITY.md via npm run quality),
+#   25,000 idle connections against web mode (bench/results/reliability-web-flood.json),
 #   10,000 hostile frames, a 5,000-request flood, and the parser fuzzers 50× longer.
 #   The default `npm test` runs
 #   the same files with fewer iterations.

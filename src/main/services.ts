@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import QRCode from 'qrcode'
 import { apiError, namesProblem, type AppInfo } from '../shared/contract'
@@ -76,6 +77,8 @@ const platformOf = (p: NodeJS.Platform): AppInfo['platform'] => (p === 'darwin' 
  */
 export async function createServices(deps: ServiceDeps): Promise<Services> {
   const { log } = deps
+  // The data folder is the user's alone (its files are 0600 already): created 0700.
+  await fs.mkdir(deps.dataDir, { recursive: true, mode: 0o700 })
   const bus = createEventBus(log)
   const settings = await createSettingsService({ file: path.join(deps.dataDir, 'settings.json'), bus, log })
   const vault = createVault({
@@ -137,7 +140,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
   clock.onCorrectionChange(() => codes.refresh())
   settings.onChange(() => clock.settingsChanged())
-  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange())
+  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange(), { log })
   // Secrets stream in batches at start-up: one code push per burst of vault changes.
   const refreshCodes = coalesce(() => codes.refresh())
   vault.onChange((change) => {

@@ -6,8 +6,10 @@ import { ApiError } from './contract/errors'
  * same contract rides on `ipcRenderer.invoke` and `webContents.send`.
  */
 export const WIRE_PROTOCOL = 'sellerguard.v1'
-/** The per-run token travels as a second WebSocket sub-protocol, never in a URL the server logs. */
+/** A session token travels as a second WebSocket sub-protocol, never in a URL the server logs. */
 export const TOKEN_PROTOCOL_PREFIX = 'token.'
+/** The printed link's one-time code, offered the same way on a tab's first connection. */
+export const CODE_PROTOCOL_PREFIX = 'code.'
 
 export const ClientFrame = z
   .object({
@@ -23,5 +25,7 @@ export const ReplyFrame = z.object({
   reply: z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: ApiError })]),
 })
 export const EventFrame = z.object({ event: z.string(), payload: z.unknown() })
-export const ServerFrame = z.union([ReplyFrame, EventFrame])
+/** The first frame after a one-time code was spent: the session token this tab uses from now on. */
+export const SessionFrame = z.object({ session: z.string().regex(/^[0-9a-f]{64}$/) })
+export const ServerFrame = z.union([ReplyFrame, EventFrame, SessionFrame])
 export type ServerFrame = z.infer<typeof ServerFrame>

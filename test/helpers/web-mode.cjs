@@ -21,6 +21,7 @@ const ROOT = path.resolve(__dirname, '../..')
  * @typedef {{
  *   url: string,
  *   origin: string,
+ *   code: string,
  *   token: string,
  *   output: () => string,
  *   serverPid: () => number,
@@ -63,7 +64,8 @@ async function startWebMode(options = {}) {
       output += text
       options.onOutput?.(text)
       const match = /^SELLERGUARD_URL=(\S+)$/m.exec(output)
-      if (match) {
+      // With the e2e hooks on, the session token for them comes on the next line.
+      if (match && (options.env?.SELLERGUARD_TEST_HOOKS !== '1' || /^SELLERGUARD_TEST_TOKEN=/m.test(output))) {
         clearTimeout(timer)
         resolve(match[1])
       }
@@ -76,7 +78,10 @@ async function startWebMode(options = {}) {
   return {
     url,
     origin,
-    token: new URLSearchParams(hash.slice(1)).get('token') ?? '',
+    // The link's one-time code (a browser, or the smoke test, spends it once).
+    code: new URLSearchParams(hash.slice(1)).get('code') ?? '',
+    // A session token for the e2e hooks (SELLERGUARD_TEST_HOOKS=1 only).
+    token: /^SELLERGUARD_TEST_TOKEN=(\S+)$/m.exec(output)?.[1] ?? '',
     output: () => output,
     serverPid: () => serverPid(group),
     stop,

@@ -36,4 +36,16 @@ describe('serving the built renderer', () => {
   ])('refuses %s', async (url) => {
     expect(await readRendererFile(root, url)).toBeNull()
   })
+
+  it('does not follow a symlink whose real path leaves the folder (app:// and web mode read through here)', async () => {
+    const base = path.dirname(root)
+    await fs.symlink(path.join(base, 'secret.json'), path.join(root, 'assets', 'leak.json'))
+    await fs.symlink(base, path.join(root, 'up'))
+    await fs.symlink(path.join(root, 'assets', 'a.js'), path.join(root, 'alias.js'))
+    expect(await readRendererFile(root, '/assets/leak.json')).toBeNull()
+    expect(await readRendererFile(root, '/up/secret.json')).toBeNull()
+    expect(await readRendererFile(root, '/up/renderer-evil.js')).toBeNull()
+    // A link that stays inside is fine.
+    expect((await readRendererFile(root, '/alias.js'))?.body.toString()).toBe('x')
+  })
 })

@@ -18,7 +18,8 @@ export type RendererFile = Readonly<{ body: Buffer; contentType: string }>
 
 /**
  * Reads a file of the built renderer for a URL path, or null. Paths that
- * would leave `root` (`..`, encoded slashes, absolute paths) are refused, so
+ * would leave `root` (`..`, encoded slashes, absolute paths, symlinks whose
+ * real path is outside it) are refused, so
  * neither the custom protocol nor web mode can serve anything else on disk.
  */
 export async function readRendererFile(root: string, urlPath: string): Promise<RendererFile | null> {
@@ -36,7 +37,10 @@ export async function readRendererFile(root: string, urlPath: string): Promise<R
   const type = CONTENT_TYPES[path.extname(target).toLowerCase()]
   if (!type) return null
   try {
-    return { body: await fs.readFile(target), contentType: type }
+    // A symlink inside the folder may point anywhere: what counts is where the file really is.
+    const [realRoot, realTarget] = await Promise.all([fs.realpath(resolvedRoot), fs.realpath(target)])
+    if (!realTarget.startsWith(realRoot + path.sep)) return null
+    return { body: await fs.readFile(realTarget), contentType: type }
   } catch {
     return null
   }

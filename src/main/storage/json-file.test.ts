@@ -13,6 +13,12 @@ describe('atomic versioned JSON file', () => {
   afterEach(() => fs.rm(dir, { recursive: true, force: true }))
   const make = (version = 1) => createJsonFile({ path: path.join(dir, 'sub', 'doc.json'), schema: Doc, version })
 
+  it('creates its folder for the user alone (0700), its file 0600', async () => {
+    await make().save({ items: ['a'] })
+    expect((await fs.stat(path.join(dir, 'sub'))).mode & 0o777).toBe(0o700)
+    expect((await fs.stat(path.join(dir, 'sub', 'doc.json'))).mode & 0o777).toBe(0o600)
+  })
+
   it('a missing file loads as null (fresh install)', async () => {
     expect(await make().load()).toEqual({ ok: true, value: null })
   })

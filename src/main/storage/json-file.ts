@@ -69,7 +69,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
     const dir = path.dirname(file)
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
     try {
-      await fs.mkdir(dir, { recursive: true })
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 })
       const handle = await fs.open(tmp, 'w', 0o600)
       try {
         await handle.writeFile(`${JSON.stringify({ schemaVersion: version, data: value }, null, 2)}\n`, 'utf8')

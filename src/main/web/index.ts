@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { installCrashGuard } from '../core/crash-guard'
 import { createConsoleLogger } from '../core/log'
 import { defaultDataDir } from './paths'
 import { createMemoryClipboard } from '../../shared/clipboard-guard'
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`)
   const log = createConsoleLogger('sellerguard-web')
+  // A timer or event callback that throws is logged; web mode carries on (core/crash-guard.ts).
+  installCrashGuard(log)
   // No OS clipboard API in plain Node: web mode keeps copies in memory (the browser tab shows the code).
   const clipboard = createMemoryClipboard()
   const testHooks = process.env.SELLERGUARD_TEST_HOOKS === '1'
@@ -61,7 +64,9 @@ async function main(): Promise<void> {
   })
   // One machine-readable line first (the e2e fixture reads it), then the human one.
   process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)
-  process.stdout.write(`SellerGuard web mode is running. Open this address in a browser on this computer:\n  ${server.url}\n`)
+  // e2e only: the link's code is spent by the first tab, so the test hooks get a session token of their own.
+  if (testHooks) process.stdout.write(`SELLERGUARD_TEST_TOKEN=${server.token}\n`)
+  process.stdout.write(`SellerGuard web mode is running. Open this address in a browser on this computer (the link works once: the tab that opens it stays connected, reloads included):\n  ${server.url}\n`)
   // Ctrl+C reaches npm, sh and this process at once, and npm may pass it on again: stop once.
   let stopping = false
   const stop = () => {

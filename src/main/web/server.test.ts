@@ -60,8 +60,9 @@ describe('web mode server: a hostile local process gets nothing', () => {
   const nextMessage = (ws: WebSocket) => new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))))
   const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
 
-  it('listens on loopback only and prints a URL with the token in the fragment', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`)
+  it('listens on loopback only and prints a URL with a one-time code (not a session token) in the fragment', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#code=[0-9a-f]{64}$`))
+    expect(server.url).not.toContain(server.token)
     expect(server.token).toMatch(/^[0-9a-f]{64}$/)
   })
 

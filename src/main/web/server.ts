@@ -1,14 +1,18 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { apiError } from '../../shared/contract'
-import { ClientFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerFrame } from '../../shared/wire'
+import { ClientFrame, CODE_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerFrame } from '../../shared/wire'
+import { guarded } from '../core/crash-guard'
 import type { Dispatch } from '../core/dispatch'
 import type { EventBus } from '../core/events'
 import type { Logger } from '../core/log'
+import { rateLimited } from '../core/rate-limited'
 import { SECURITY_HEADERS } from '../security/csp'
 import { readRendererFile } from '../security/renderer-files'
+import { createWebAccess } from './access'
+import { DEFAULT_LIMITS, guardConnections, type ConnectionLimits } from './connection-guard'
 
 export type WebServerOptions = Readonly<{
   rendererDir: string
@@ -17,18 +21,21 @@ export type WebServerOptions = Readonly<{
   log: Logger
   /** 0 (default) picks a free port. */
   port?: number
-  /** Fixed token for tests that need one; a random 256-bit one otherwise. */
+  /** Fixed session token for tests that need one; a random 256-bit one otherwise (never printed). */
   token?: string
   /** Largest WebSocket message accepted, bytes. */
   maxPayload?: number
+  /** Connection cap and timeouts (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<ConnectionLimits>
   /** e2e only: `GET /__test__/clipboard` with the token as a Bearer header. */
   testHooks?: Readonly<{ clipboard: () => string }>
 }>
 
 export interface WebServer {
   readonly port: number
+  /** A session token valid for this run (tests, e2e hooks); users only ever get the one-time code. */
   readonly token: string
-  /** The address to open: the token rides in the fragment, which browsers never send to a server. */
+  /** The address to open: a one-time code rides in the fragment, which browsers never send to a server. */
   readonly url: string
   close(): Promise<void>
 }
@@ -41,31 +48,38 @@ export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024
  * WebSocket, for machines without the Electron binary and for e2e. Any local
  * process can reach a loopback port, so the socket is as guarded as IPC:
  * loopback only, `Host` and `Origin` must be this server (no DNS rebinding,
- * no other web page), a per-run token must be presented, and every frame
- * goes through the same `dispatch` validation as Electron IPC.
+ * no other web page), the link's one-time code or a session token must be
+ * presented (access.ts), every frame goes through the same `dispatch`
+ * validation as Electron IPC, and a flood of connections is capped and
+ * timed out (connection-guard.ts).
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(32).toString('hex')
-  const tokenBytes = Buffer.from(token)
+  const access = createWebAccess(options.token ? { standing: options.token } : {})
   const { log } = options
+  // One line per 10 s however many are refused: a flood must not fill the disk or the terminal.
+  const logRefused = rateLimited((message) => log.warn(message))
   let origin = ''
   let host = ''
 
-  const server = http.createServer((req, res) => {
-    if (req.headers.host !== host) return refuse(res, 421, 'wrong host')
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed')
-    if (req.url === '/__test__/clipboard' && options.testHooks) {
-      if (!tokenMatches(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return refuse(res, 403, 'forbidden')
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
-      res.end(options.testHooks.clipboard())
-      return
-    }
-    void readRendererFile(options.rendererDir, req.url ?? '/').then((file) => {
-      if (!file) return refuse(res, 404, 'not found')
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
-      res.end(req.method === 'HEAD' ? undefined : file.body)
-    })
-  })
+  const server = http.createServer(
+    guarded(log, 'web mode request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (req.headers.host !== host) return refuse(res, 421, 'wrong host')
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed')
+      if (req.url === '/__test__/clipboard' && options.testHooks) {
+        if (!access.admits(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return refuse(res, 403, 'forbidden')
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+        res.end(options.testHooks.clipboard())
+        return
+      }
+      return readRendererFile(options.rendererDir, req.url ?? '/').then((file) => {
+        if (!file) return refuse(res, 404, 'not found')
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
+        res.end(req.method === 'HEAD' ? undefined : file.body)
+      })
+    }),
+  )
+  server.on('clientError', (_error, socket) => socket.destroy())
+  const connections = guardConnections(server, { ...DEFAULT_LIMITS, ...options.limits })
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -73,79 +87,92 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     handleProtocols: (protocols) => (protocols.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
   })
 
-  server.on('upgrade', (req, socket, head) => {
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
-      .split(',')
-      .map((p) => p.trim())
-    const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length) ?? ''
-    const reason =
-      req.url !== '/api'
-        ? 'wrong path'
-        : req.headers.host !== host
-          ? 'wrong host'
-          : req.headers.origin !== origin
-            ? 'wrong origin'
-            : !tokenMatches(presented)
-              ? 'wrong token'
+  server.on(
+    'upgrade',
+    guarded(log, 'web mode upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+        .split(',')
+        .map((p) => p.trim())
+      const presented = (prefix: string) => offered.find((p) => p.startsWith(prefix))?.slice(prefix.length) ?? ''
+      const token = presented(TOKEN_PROTOCOL_PREFIX)
+      const byToken = token !== '' && access.admits(token)
+      const code = byToken ? '' : presented(CODE_PROTOCOL_PREFIX)
+      const reason =
+        req.url !== '/api'
+          ? 'wrong path'
+          : req.headers.host !== host
+            ? 'wrong host'
+            : req.headers.origin !== origin
+              ? 'wrong origin'
               : !offered.includes(WIRE_PROTOCOL)
                 ? 'wrong protocol'
-                : null
-    if (reason) {
-      log.warn(`web mode refused a connection: ${reason}`)
-      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-      return
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws))
-  })
+                : !byToken && !code
+                  ? 'wrong token'
+                  : null
+      // The code is spent only by a connection that passed every other check.
+      const session = reason === null && !byToken ? access.exchange(code) : null
+      const refused = reason ?? (!byToken && !session ? 'the link is wrong or was already used (open the newest link SellerGuard printed)' : null)
+      if (refused) {
+        logRefused(`web mode refused a connection: ${refused}`)
+        socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+        return
+      }
+      connections.markApp(req.socket)
+      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, session))
+    }),
+  )
 
-  function tokenMatches(presented: string): boolean {
-    const bytes = Buffer.from(presented)
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes)
-  }
-
-  function serve(ws: WebSocket): void {
+  function serve(ws: WebSocket, session: string | null): void {
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
     }
+    // The first frame after spending the code: the session token the tab keeps instead.
+    if (session) send({ session })
     const unsubscribe = options.bus.subscribe((event, payload) => send({ event, payload }))
     ws.on('close', unsubscribe)
     ws.on('error', (e) => log.warn(`web mode socket error: ${e.message}`))
-    ws.on('message', (data, isBinary) => {
-      let json: unknown
-      try {
-        json = isBinary ? undefined : JSON.parse(data.toString())
-      } catch {
-        json = undefined
-      }
-      const frame = ClientFrame.safeParse(json)
-      if (!frame.success) {
-        // A frame we cannot even answer by id: the peer is not our shim. Close.
-        ws.close(1007, 'malformed frame')
-        return
-      }
-      const { id, method, input } = frame.data
-      options
-        .dispatch(method, input)
-        .then((reply) => send({ id, reply }))
-        .catch(() => send({ id, reply: { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard.') } }))
-    })
+    ws.on(
+      'message',
+      guarded(log, 'web mode message', (data: RawData, isBinary: boolean) => {
+        let json: unknown
+        try {
+          json = isBinary ? undefined : JSON.parse(data.toString())
+        } catch {
+          json = undefined
+        }
+        const frame = ClientFrame.safeParse(json)
+        if (!frame.success) {
+          // A frame we cannot even answer by id: the peer is not our shim. Close.
+          ws.close(1007, 'malformed frame')
+          return
+        }
+        const { id, method, input } = frame.data
+        options
+          .dispatch(method, input)
+          .then((reply) => send({ id, reply }))
+          .catch(() => send({ id, reply: { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard.') } }))
+      }),
+    )
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, LOOPBACK, () => resolve())
   })
+  // After listening, an error (EMFILE on accept under a flood) is logged; the server keeps listening.
+  server.on('error', (e) => logRefused(`web mode server error: ${e.message}`))
   const { port } = server.address() as AddressInfo
   host = `${LOOPBACK}:${port}`
   origin = `http://${host}`
 
   return {
     port,
-    token,
-    url: `${origin}/#token=${token}`,
+    token: access.standing,
+    url: `${origin}/#code=${access.code}`,
     async close() {
       for (const client of wss.clients) client.terminate()
       wss.close()
+      server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }

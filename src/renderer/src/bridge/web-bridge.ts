@@ -1,21 +1,24 @@
 import { apiError, buildApi, type EventName, type SellerGuardApi } from '../contract'
-import { ServerFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire'
+import { CODE_PROTOCOL_PREFIX, ServerFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire'
 
 const TOKEN_KEY = 'sellerguard.token'
 
 /**
  * Web mode's stand-in for the preload: the same `window.sellerguard` shape,
- * carried over the loopback WebSocket of `npm run web`. The per-run token
- * arrives in the URL fragment (never sent to a server), is kept for this tab
- * only, and is removed from the address bar.
+ * carried over the loopback WebSocket of `npm run web`. The printed link
+ * carries a one-time code in its fragment (never sent to a server): it is
+ * removed from the address bar at once, offered on the first connection
+ * only, and exchanged there for a session token that this tab keeps in
+ * sessionStorage (reloads and reconnects use it). The link itself, left in
+ * the browser's history or session files, opens nothing afterwards.
  */
 export function connectWebBridge(location: Location = window.location): SellerGuardApi {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token')
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash)
+  let code = new URLSearchParams(location.hash.slice(1)).get('code')
+  if (code) {
     history.replaceState(null, '', location.pathname + location.search)
+    // A new link wins over a session of an earlier run kept in this tab.
+    sessionStorage.removeItem(TOKEN_KEY)
   }
-  const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY) ?? ''
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`
 
   let nextId = 1
@@ -26,15 +29,25 @@ export function connectWebBridge(location: Location = window.location): SellerGu
 
   const disconnected = () => ({ ok: false, error: apiError('disconnected', 'Lost the connection to SellerGuard. Is `npm run web` still running?') })
 
+  function credential(): string {
+    const session = sessionStorage.getItem(TOKEN_KEY)
+    if (session) return `${TOKEN_PROTOCOL_PREFIX}${session}`
+    // The code is good for one connection: a reconnect without a session has nothing to offer.
+    const once = code
+    code = null
+    return `${CODE_PROTOCOL_PREFIX}${once ?? ''}`
+  }
+
   function open(): void {
-    socket = new WebSocket(url, [WIRE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`])
+    socket = new WebSocket(url, [WIRE_PROTOCOL, credential()])
     socket.addEventListener('open', () => {
       for (const frame of queue.splice(0)) socket.send(frame)
     })
     socket.addEventListener('message', (message) => {
       const frame = ServerFrame.safeParse(JSON.parse(String(message.data)))
       if (!frame.success) return
-      if ('id' in frame.data) {
+      if ('session' in frame.data) sessionStorage.setItem(TOKEN_KEY, frame.data.session)
+      else if ('id' in frame.data) {
         pending.get(frame.data.id)?.(frame.data.reply)
         pending.delete(frame.data.id)
       } else {

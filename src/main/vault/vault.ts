@@ -111,9 +111,14 @@ export function createVault(deps: VaultDeps): Vault {
     return run
   }
   const emit = (change: VaultChange) => listeners.forEach((l) => l(change))
+  // Adds that arrive while the keychain is being opened wait for its answer (bounded by the
+  // keychain timeout) instead of failing with "try again in a moment".
+  const checked: Array<() => void> = []
+  const untilChecked = () => (status.state === 'checking' ? new Promise<void>((resolve) => checked.push(resolve)) : Promise.resolve())
   const setStatus = (patch: Partial<KeychainStatus>) => {
     status = { ...status, ...patch }
     status.help = keychainHelp(status.state, deps.platform, status.reason)
+    if (status.state !== 'checking') for (const resolve of checked.splice(0)) resolve()
     emit('status')
   }
 
@@ -261,8 +266,9 @@ export function createVault(deps: VaultDeps): Vault {
       return status
     },
 
-    add: (draft, key) =>
-      serial(async () => {
+    add: async (draft, key) => {
+      await untilChecked()
+      return serial(async () => {
         const blocked = notReady()
         if (blocked) return err(blocked)
         const duplicate = list.find((a) => {
@@ -298,10 +304,12 @@ export function createVault(deps: VaultDeps): Vault {
         status = { ...status, loaded: status.loaded + 1, total: status.total + 1 }
         emit('accounts')
         return ok(account)
-      }),
+      })
+    },
 
-    addMany: (items) =>
-      serial(async () => {
+    addMany: async (items) => {
+      await untilChecked()
+      return serial(async () => {
         const blocked = notReady()
         if (blocked) return err(blocked)
         const time = deps.now()
@@ -347,7 +355,8 @@ export function createVault(deps: VaultDeps): Vault {
         status = { ...status, loaded: status.loaded + accounts.length, total: status.total + accounts.length }
         emit('accounts')
         return ok(accounts)
-      }),
+      })
+    },
 
     update: (patch) =>
       serial(async () => {

@@ -102,6 +102,8 @@ export const test = base.extend<Fixtures & Options>({
       SELLERGUARD_DATA_DIR: app.dataDir,
       SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService,
       SELLERGUARD_NTP_SPACING_MS: '10',
+      // Tests that freeze their own keyring learn "not answering" in 2 s, not 10.
+      ...(app.keyring ? { SELLERGUARD_KEYCHAIN_TIMEOUT_MS: '2000' } : {}),
       ...((app as AppHandle & { bus?: string }).bus ? { DBUS_SESSION_BUS_ADDRESS: (app as AppHandle & { bus?: string }).bus } : {}),
     })
     if (app.mode === 'electron') {

@@ -154,7 +154,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const noCode = (id: string) => {
     if (!vault.get(id)) return apiError('not-found', 'That account does not exist.')
     const { state, keychainName } = vault.status()
-    return state === 'unavailable'
+    return state === 'unavailable' || state === 'not-answering'
       ? apiError('keychain-unavailable', `The code is not available: the ${keychainName} cannot be reached.`)
       : apiError('keychain-locked', `The code is not available: the ${keychainName} is locked or its secret is missing.`)
   }

@@ -9,6 +9,10 @@ export type PrivateKeyring = Readonly<{
   lock(): void
   /** Unlocks it again with its password, in the same daemon. */
   unlock(): Promise<void>
+  /** Freezes the daemon (SIGSTOP): every keychain call hangs, as with a stuck unlock prompt. */
+  pause(): void
+  /** Lets it run again (SIGCONT). */
+  resume(): void
   stop(): void
 }>
 
@@ -41,7 +45,10 @@ export async function startPrivateKeyring(password = 'private-test'): Promise<Pr
     async unlock() {
       unlockLoginKeyring(env, password)
     },
+    pause: () => void daemon.kill('SIGSTOP'),
+    resume: () => void daemon.kill('SIGCONT'),
     stop() {
+      daemon.kill('SIGCONT')
       daemon.kill()
       spawnSync('kill', [pid])
       rmSync(home, { recursive: true, force: true })

@@ -130,6 +130,8 @@ describe('tray menu: keychain', () => {
     ['checking', false, 'Opening the keychain…', false, 'normal'],
     ['locked', false, 'Keychain locked — unlock it to copy codes', true, 'warning'],
     ['unavailable', false, 'Keychain not available — codes cannot be read', true, 'warning'],
+    // A keychain that hangs is never shown as ready with old codes.
+    ['not-answering', false, 'Keychain not answering — unlock it, then Retry', true, 'warning'],
     ['ready', false, 'Codes are not available yet', false, 'normal'],
   ])('%s (codes %s): no copy items, a status line%s', (keychainState, codesAvailable, line, retry, icon) => {
     const menu = menuOf({ accounts, keychainState, codesAvailable })

@@ -67,6 +67,8 @@ function accountItems(input: TrayMenuInput): TrayMenuItem[] {
       return [status('Keychain locked — unlock it to copy codes'), retryKeychain]
     case 'unavailable':
       return [status('Keychain not available — codes cannot be read'), retryKeychain]
+    case 'not-answering':
+      return [status('Keychain not answering — unlock it, then Retry'), retryKeychain]
     case 'ready':
       break
   }
@@ -138,7 +140,7 @@ export function clockLine(clock: TrayClockInput): string {
 }
 
 function iconFor(input: TrayMenuInput): TrayMenu['icon'] {
-  return clockIsOff(input.clock) || input.keychainState === 'locked' || input.keychainState === 'unavailable' ? 'warning' : 'normal'
+  return clockIsOff(input.clock) || input.keychainState === 'locked' || input.keychainState === 'unavailable' || input.keychainState === 'not-answering' ? 'warning' : 'normal'
 }
 
 function tooltipFor(input: TrayMenuInput): string {
@@ -146,6 +148,7 @@ function tooltipFor(input: TrayMenuInput): string {
   if (clockIsOff(input.clock)) problems.push(input.clock.short)
   if (input.keychainState === 'locked') problems.push('keychain locked')
   if (input.keychainState === 'unavailable') problems.push('keychain not available')
+  if (input.keychainState === 'not-answering') problems.push('keychain not answering')
   const tooltip = problems.length > 0 ? `SellerGuard — ${problems.join(', ')}` : 'SellerGuard'
   return input.platform === 'win32' ? truncate(tooltip, WINDOWS_TOOLTIP_MAX) : tooltip
 }

@@ -9,6 +9,7 @@ export function keychainName(platform: NodeJS.Platform): string {
 /** What the user can do about a keychain state on their OS, in plain words. */
 export function keychainHelp(state: KeychainState, platform: NodeJS.Platform, reason: string | null = null): string | null {
   if (state === 'ready' || state === 'checking') return null
+  if (state === 'not-answering') return notAnsweringHelp(platform)
   // The keyring service was restarted under us: libsecret (inside keytar) keeps its dead session for the life of the process.
   if (reason && /session .*does not exist/i.test(reason)) {
     return 'The keyring service was restarted while SellerGuard was running, and SellerGuard cannot reconnect to it. Quit and start SellerGuard again: nothing is lost.'

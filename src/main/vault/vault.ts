@@ -127,6 +127,7 @@ export function createVault(deps: VaultDeps): Vault {
     if (status.state === 'ready') return null
     if (status.state === 'locked') return apiError('keychain-locked', `The ${status.keychainName} is locked. Unlock it, then press Retry.`)
     if (status.state === 'checking') return apiError('keychain-unavailable', `Still opening the ${status.keychainName}. Try again in a moment.`)
+    if (status.state === 'not-answering') return apiError('keychain-unavailable', `The ${status.keychainName} is not answering. Unlock it if it is locked, then press Retry.`)
     return apiError('keychain-unavailable', `The ${status.keychainName} is not available: ${status.reason ?? 'unknown reason'}.`)
   }
 
@@ -172,9 +173,7 @@ export function createVault(deps: VaultDeps): Vault {
   /** The keychain refused or failed: say which state it is in, and withdraw the codes. */
   function keychainFailed(probe: Exclude<KeychainProbe, { state: 'ready' }>): void {
     keys.clear()
-    // 'not-answering' is shown as unavailable with its own reason and help until the contract carries it.
-    const state = probe.state === 'not-answering' ? 'unavailable' : probe.state
-    setStatus({ state, reason: probe.reason, loaded: 0, total: list.length, missingSecrets: [], orphanSecrets: [] })
+    setStatus({ state: probe.state, reason: probe.reason, loaded: 0, total: list.length, missingSecrets: [], orphanSecrets: [] })
     emit('keys')
     if (probe.state === 'not-answering') recheck()
   }

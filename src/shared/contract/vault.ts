@@ -2,7 +2,11 @@ import { z } from 'zod'
 import { method } from './define'
 import { AccountId } from './accounts'
 
-export const KeychainState = z.enum(['checking', 'ready', 'locked', 'unavailable'])
+/**
+ * `not-answering`: the keychain crashed or did not answer within the call timeout (often a
+ * keyring locked while SellerGuard was reading it); SellerGuard stopped waiting, Retry asks again.
+ */
+export const KeychainState = z.enum(['checking', 'ready', 'locked', 'unavailable', 'not-answering'])
 export type KeychainState = z.infer<typeof KeychainState>
 
 export const AccountRef = z.object({ id: AccountId, issuer: z.string(), label: z.string() })
@@ -11,7 +15,7 @@ export type AccountRef = z.infer<typeof AccountRef>
 /** The OS keychain as the UI shows it: state, the OS's own words, and how to fix it here. */
 export const KeychainStatus = z.object({
   state: KeychainState,
-  /** What the OS said (for `locked` / `unavailable`). */
+  /** What the OS said (for `locked` / `unavailable` / `not-answering`). */
   reason: z.string().nullable(),
   /** Plain-language steps for this OS. */
   help: z.string().nullable(),

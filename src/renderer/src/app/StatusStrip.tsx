@@ -38,7 +38,7 @@ export function StatusStrip() {
   const k = keychain?.state ?? 'checking'
   const name = keychain?.keychainName ?? 'keychain'
   const keyTone: Tone = k === 'ready' ? (keychain?.missingSecrets.length ? 'warn' : 'ok') : k === 'checking' ? 'unknown' : 'critical'
-  const keyText = { ready: 'Keychain ready', checking: 'Opening keychain…', locked: 'Keychain locked', unavailable: 'No keychain' }[k]
+  const keyText = { ready: 'Keychain ready', checking: 'Opening keychain…', locked: 'Keychain locked', unavailable: 'No keychain', 'not-answering': 'Keychain not answering' }[k]
   const keyExplanation =
     k === 'ready'
       ? `Your secrets are stored in the ${name}, protected by your login. SellerGuard never writes them to a file.`

@@ -21,11 +21,12 @@ export function KeychainBanner() {
       </div>
     )
   }
-  if (status.state === 'locked' || status.state === 'unavailable') {
+  if (status.state === 'locked' || status.state === 'unavailable' || status.state === 'not-answering') {
+    const title = { locked: 'is locked.', unavailable: 'is not available.', 'not-answering': 'is not answering.' }[status.state]
     return (
       <div role="alert" className="banner banner--critical" data-testid="keychain-banner" data-state={status.state}>
         <div>
-          <strong>{status.state === 'locked' ? `The ${status.keychainName} is locked.` : `The ${status.keychainName} is not available.`}</strong>{' '}
+          <strong>{`The ${status.keychainName} ${title}`}</strong>{' '}
           Codes cannot be shown until SellerGuard can read its secrets. {status.help}
           {status.reason && <div className="banner__detail">The system said: {status.reason}</div>}
         </div>

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { ApiError, defaultSettings, isMethodName, methodNames, methodSpec, type AccountSummary, type MethodName } from '../../src/shared/contract'
 import { ClientFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../src/shared/wire'
-import { createMemoryClipboard } from '../../src/shared/clipboard-guard'
 import { createMemoryLogger } from '../../src/main/core/log'
-import { createServices, type Services } from '../../src/main/services'
+import type { Services } from '../../src/main/services'
 import type { SecretStore } from '../../src/main/vault/secret-store'
 import { createKeytarSecretStore } from '../helpers/keytar-store'
+import { createTestServices } from '../helpers/test-services'
 import { DEFAULT_MAX_PAYLOAD, startWebServer, type WebServer } from '../../src/main/web/server'
 import { createElectronStandIn, requireWithElectron } from '../electron-stand-in'
 import { STRESS } from './support'
@@ -142,17 +142,7 @@ describe('a hostile renderer against the real services in web mode', () => {
     rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-hostile-renderer-'))
     await fs.writeFile(path.join(rendererDir, 'index.html'), '<div id="root"></div>')
     secrets = createKeytarSecretStore(`SellerGuardHostile-${randomBytes(6).toString('hex')}`)
-    services = await createServices({
-      dataDir,
-      appVersion: '0.0.0-test',
-      platform: 'linux',
-      runtime: 'web',
-      now: Date.now,
-      log,
-      secrets,
-      clipboard: createMemoryClipboard(),
-      clockCheckOptions: { samplesPerServer: 1, sampleSpacingMs: 1, timeoutMs: 200 },
-    })
+    services = await createTestServices({ dataDir, log, secrets })
     await services.ready
     for (const [i, text] of KEYS.entries()) {
       const added = await services.dispatch('accounts.add', { text, issuer: `Amazon ${i}`, label: `seller${i}@example.com` })

@@ -4,11 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultSettings, type AccountSummary, type CodeFrames, type KeychainStatus } from '../../src/shared/contract'
-import { createMemoryClipboard } from '../../src/shared/clipboard-guard'
 import { createMemoryLogger } from '../../src/main/core/log'
-import { createServices, type Services } from '../../src/main/services'
+import type { Services } from '../../src/main/services'
 import type { KeychainClient } from '../../src/main/vault/keychain-client'
 import { workerSecretStore } from '../helpers/keychain-worker'
+import { createTestServices } from '../helpers/test-services'
 import { hotp, totpWindow } from '../../e2e/helpers/totp'
 import { startControlledKeyring, type ControlledKeyring } from './keyring-control'
 import { base32, groupsOf4, secretSpellings, STRESS } from './support'
@@ -65,17 +65,7 @@ describe('keychain faults under a running app', () => {
     secrets = await workerSecretStore(`SellerGuardFaults-${randomBytes(6).toString('hex')}`)
     // Tests talk to loopback only: the clock check goes to a port where nothing answers.
     await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
-    services = await createServices({
-      dataDir,
-      appVersion: '0.0.0-test',
-      platform: 'linux',
-      runtime: 'web',
-      now: Date.now,
-      log,
-      secrets,
-      clipboard: createMemoryClipboard(),
-      clockCheckOptions: { samplesPerServer: 1, sampleSpacingMs: 1, timeoutMs: 200 },
-    })
+    services = await createTestServices({ dataDir, log, secrets })
     services.bus.subscribe((event, payload) => {
       if (event === 'codes.frames') published.push(payload as CodeFrames)
     })

@@ -4,16 +4,16 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultSettings, type AccountSummary, type CodeFrames, type ImportPreview, type KeychainStatus } from '../../src/shared/contract'
-import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-guard'
+import { type AccountSummary, type CodeFrames, type ImportPreview, type KeychainStatus } from '../../src/shared/contract'
 import { createMemoryLogger } from '../../src/main/core/log'
 import { normaliseKey } from '../../src/main/otp/base32'
-import { createServices, type Services } from '../../src/main/services'
+import type { Services } from '../../src/main/services'
 import type { KeychainClient } from '../../src/main/vault/keychain-client'
 import type { SecretStore } from '../../src/main/vault/secret-store'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
 import { workerSecretStore } from '../helpers/keychain-worker'
 import { createKeytarSecretStore } from '../helpers/keytar-store'
+import { createTestServices, writeLoopbackSettings } from '../helpers/test-services'
 import { startControlledKeyring, type ControlledKeyring } from './keyring-control'
 import { base32, mulberry32, STRESS } from './support'
 
@@ -71,17 +71,7 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
     // KEYCHAIN_IN_PROCESS=1 runs keytar in this process, as the app did before the worker: the suite then fails.
     const store = process.env.KEYCHAIN_IN_PROCESS === '1' ? direct : secrets
     const spied: SecretStore = { ...store, list: () => (onList?.(), store.list()) }
-    const opened = await createServices({
-      dataDir,
-      appVersion: '0.0.0-test',
-      platform: 'linux',
-      runtime: 'web',
-      now: Date.now,
-      log,
-      secrets: spied,
-      clipboard: createMemoryClipboard(),
-      clockCheckOptions: { samplesPerServer: 1, sampleSpacingMs: 1, timeoutMs: 200 },
-    })
+    const opened = await createTestServices({ dataDir, log, secrets: spied })
     services = opened
     server = await startWebServer({ rendererDir: rendererDir(), dispatch: opened.dispatch, bus: opened.bus, log })
     return opened
@@ -96,7 +86,7 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
   beforeAll(async () => {
     keyring = await startControlledKeyring()
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-lock-faults-'))
-    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
+    await writeLoopbackSettings(dataDir)
     service = `SellerGuardLock-${randomBytes(6).toString('hex')}`
     secrets = await workerSecretStore(service, { timeoutMs: TIMEOUT_MS, listTimeoutMs: TIMEOUT_MS * 2, log })
     // For the test's own look at the keychain (clearing orphans while it is unlocked).

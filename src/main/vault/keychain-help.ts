@@ -39,5 +39,5 @@ function notAnsweringHelp(platform: NodeJS.Platform): string {
       : platform === 'win32'
         ? 'Make sure you are signed in and the "Credential Manager" service is running (Services)'
         : 'Look for an unlock prompt, or unlock the "Login" keyring in "Passwords and Keys" (Seahorse) or KWallet Manager'
-  return `The keychain is not answering — it may be locked or waiting for a password — so SellerGuard stopped waiting for it. Your accounts are safe and the rest of the app keeps working. ${unlock}, then press Retry.`
+  return `It may be locked or waiting for a password, so SellerGuard stopped waiting for it. Your accounts are safe and the rest of the app keeps working. ${unlock}, then press Retry.`
 }

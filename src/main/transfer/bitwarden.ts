@@ -51,7 +51,7 @@ export function importBitwarden(text: string): Result<ImportResult, ImportError>
       errors.push({ index, name: displayName(names.issuer, names.label), message: problem ?? 'The item has no key.' })
       return
     }
-    const account = readTotp(totp.trim(), names, folderId === undefined ? undefined : folders.get(folderId))
+    const account = readBitwardenTotp(totp.trim(), names, folderId === undefined ? undefined : folders.get(folderId))
     if (account.ok) accounts.push(account.value)
     else errors.push({ index, name: displayName(names.issuer, names.label), message: inField('login.totp', account.error) })
   })
@@ -61,7 +61,7 @@ export function importBitwarden(text: string): Result<ImportResult, ImportError>
 type Names = Readonly<{ issuer: string; label: string }>
 
 /** The item's name and username fill in what the key text does not say. */
-function readTotp(totp: string, item: Names, group: string | undefined): Result<ImportedAccount, string> {
+export function readBitwardenTotp(totp: string, item: Names, group: string | undefined): Result<ImportedAccount, string> {
   const lower = totp.toLowerCase()
   if (lower.startsWith('otpauth://')) {
     const account = accountFromUri(totp, group)

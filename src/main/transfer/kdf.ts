@@ -50,11 +50,11 @@ export function deriveScrypt(password: string | Uint8Array, salt: Uint8Array, pa
   })
 }
 
-/** PBKDF2-HMAC-SHA256 to a 32-byte key. */
-export function derivePbkdf2(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array | null> {
+/** PBKDF2-HMAC to a 32-byte key; SHA-256 unless another digest is named (andOTP and Authenticator Pro use SHA-1). */
+export function derivePbkdf2(password: string, salt: Uint8Array, iterations: number, digest: 'sha1' | 'sha256' = 'sha256'): Promise<Uint8Array | null> {
   return new Promise((resolve) => {
     try {
-      pbkdf2(Buffer.from(password, 'utf8'), salt, iterations, 32, 'sha256', (error, key) => {
+      pbkdf2(Buffer.from(password, 'utf8'), salt, iterations, 32, digest, (error, key) => {
         resolve(error ? null : new Uint8Array(key))
       })
     } catch {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview } from '../../shared/contract'
+import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { encodeBase32, normaliseKey } from '../otp/base32'
@@ -53,7 +53,7 @@ export function createTransferService(deps: TransferDeps) {
     })
   }
 
-  function hold(format: string, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[], checklist?: unknown): ImportPreview {
+  function hold(format: ImportSource, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[], checklist?: unknown): ImportPreview {
     forget()
     const previewId = randomBytes(16).toString('hex')
     previews.set(previewId, { accounts, at: deps.now(), ...(checklist !== undefined ? { checklist } : {}) })

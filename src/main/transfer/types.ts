@@ -1,4 +1,6 @@
 import type { HashAlgorithm, OtpType } from '../../shared/contract/accounts'
+import type { ImportSource } from '../../shared/contract/transfer'
+import type { CryptoWork, WorkProgress } from './crypto-work'
 
 /**
  * One account read from another authenticator's export, ready to be added.
@@ -23,8 +25,8 @@ export type ImportedAccount = Readonly<{
   group?: string
 }>
 
-/** The formats `importFile` recognises. */
-export type ImportFormat = 'otpauth-list' | 'google-migration' | 'aegis' | '2fas' | 'bitwarden' | 'proton'
+/** The formats `importFile` recognises (the contract's sources, less SellerGuard's own backup). */
+export type ImportFormat = Exclude<ImportSource, 'sellerguard-backup'>
 
 /**
  * One entry that could not be imported; the others still are. Never carries
@@ -56,8 +58,19 @@ export type MissingBatch = Readonly<{
   message: string
 }>
 
+/**
+ * Entries that are not authenticator accounts and were left out on purpose
+ * (a password manager's logins without a one-time code, items in its trash).
+ */
+export type SkippedEntries = Readonly<{
+  kind: 'skipped-entries'
+  /** How many were left out. */
+  count: number
+  message: string
+}>
+
 /** Something the user should know about a successful import. */
-export type ImportWarning = MissingBatch
+export type ImportWarning = MissingBatch | SkippedEntries
 
 /**
  * What an import produced. A partial import is still a success: bad entries
@@ -83,10 +96,20 @@ export type ImportError =
   | Readonly<{ kind: 'unsupported-encryption'; format: ImportFormat; message: string }>
   /** A SellerGuard backup was given to import: the UI should offer "Restore from backup" instead. */
   | Readonly<{ kind: 'sellerguard-backup'; message: string }>
+  /** The caller aborted (options.signal) while the file was being opened. */
+  | Readonly<{ kind: 'cancelled'; message: string }>
 
 export type ImportErrorKind = ImportError['kind']
 
 export type ImportOptions = Readonly<{
-  /** For encrypted exports (Aegis, 2FAS). */
+  /** For encrypted exports and KeePass databases. */
   password?: string
+  /** A KeePass key file's bytes (XML, 32 raw bytes, 64 hex digits, or any file, hashed). */
+  keyFile?: Uint8Array
+  /** Where key derivation runs; the app passes its worker thread. Without one it runs on this thread. */
+  work?: CryptoWork
+  /** Progress of expensive key derivations (a KeePass database, an Ente export). */
+  onProgress?: (progress: WorkProgress) => void
+  /** Aborts opening the file: the result is a `cancelled` error. */
+  signal?: AbortSignal
 }>

@@ -4,6 +4,53 @@ import { AccountKind, AccountSummary } from './accounts'
 import { ExportedFile, FileData } from './files'
 import { ExportPassword, ImportPassword, MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH } from './limits'
 
+/** Where an import came from: the file format, recognised by content. */
+export const ImportSource = z.enum([
+  'otpauth-list',
+  'google-migration',
+  'aegis',
+  '2fas',
+  'bitwarden',
+  'proton',
+  'andotp',
+  'freeotp-plus',
+  'authenticator-pro',
+  'authy',
+  'steam',
+  'battle-net',
+  'duo',
+  'keepass',
+  '1password',
+  'proton-pass',
+  'ente',
+  'lastpass',
+  'sellerguard-backup',
+])
+export type ImportSource = z.infer<typeof ImportSource>
+
+/** The product each source is, as users know it: for preview titles and the list of formats SellerGuard reads. */
+export const IMPORT_SOURCE_NAMES: Readonly<Record<ImportSource, string>> = {
+  'otpauth-list': 'otpauth:// links',
+  'google-migration': 'Google Authenticator',
+  aegis: 'Aegis',
+  '2fas': '2FAS',
+  bitwarden: 'Bitwarden',
+  proton: 'Proton Authenticator',
+  andotp: 'andOTP',
+  'freeotp-plus': 'FreeOTP+',
+  'authenticator-pro': 'Authenticator Pro (Stratum)',
+  authy: 'Authy (decrypted by a community export tool)',
+  steam: 'Steam Desktop Authenticator',
+  'battle-net': 'Battle.net Authenticator',
+  duo: 'Duo Mobile',
+  keepass: 'KeePass / KeePassXC',
+  '1password': '1Password',
+  'proton-pass': 'Proton Pass',
+  ente: 'Ente Auth',
+  lastpass: 'LastPass Authenticator',
+  'sellerguard-backup': 'SellerGuard backup',
+}
+
 /** One account found in a file, without its secret. */
 export const PreviewEntry = AccountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }).extend({
   index: z.number().int().nonnegative(),
@@ -16,7 +63,7 @@ export type PreviewEntry = z.infer<typeof PreviewEntry>
 /** What an import would add: nothing is written until `transfer.confirm`. */
 export const ImportPreview = z.object({
   previewId: z.string(),
-  format: z.string(),
+  format: ImportSource,
   entries: z.array(PreviewEntry),
   /** Entries that could not be read, each with why. */
   problems: z.array(z.object({ index: z.number().int(), name: z.string().optional(), message: z.string() })),

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { workerCrypto } from '../../../../test/helpers/transfer-worker'
+import type { WorkProgress } from '../crypto-work'
+
+const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/import/keepass')
+const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)))
+
+describe('transfer worker thread', () => {
+  it('opens a KeePassXC database off the main thread: timers keep running and progress is reported', async () => {
+    const work = await workerCrypto()
+    const progress: WorkProgress[] = []
+    let ticks = 0
+    const ticker = setInterval(() => ticks++, 5)
+    const outcome = await work.run({ kind: 'kdbx', file: fixture('kdbx4-argon2id-chacha20.kdbx'), password: 'test', keyFile: null }, { onProgress: (p) => progress.push(p) })
+    clearInterval(ticker)
+    expect(outcome).toMatchObject({ ok: true, version: 4 })
+    expect(ticks).toBeGreaterThan(0)
+    expect(progress[0]?.estimateMs).toBeGreaterThan(0)
+    expect(progress.at(-1)?.fraction).toBe(1)
+  })
+
+  it('Argon2id and Argon2d agree with the reference implementation (P-H-C/phc-winner-argon2 src/test.c vectors; Debian argon2 1.0)', async () => {
+    const work = await workerCrypto()
+    const run = (variant: 'argon2id' | 'argon2d', parallelism: number) =>
+      work.run({ kind: 'argon2', variant, password: new TextEncoder().encode('password'), salt: new TextEncoder().encode('somesalt'), iterations: 2, memoryKiB: 65536, parallelism, length: 32 })
+    // echo -n password | argon2 somesalt -id -t 2 -m 16 -p 1 -l 32 -r   (and -d … -p 2)
+    expect(Buffer.from(await run('argon2id', 1)).toString('hex')).toBe('09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7')
+    expect(Buffer.from(await run('argon2d', 2)).toString('hex')).toBe('071c191cf02ceb504702733c109bf36159d868fb6564b6a99d4b893cc86ed44c')
+  })
+
+  it('aborting ends the worker and rejects', async () => {
+    const work = await workerCrypto()
+    const controller = new AbortController()
+    const run = work.run({ kind: 'argon2', variant: 'argon2id', password: new Uint8Array(4), salt: new Uint8Array(16), iterations: 50, memoryKiB: 64 * 1024, parallelism: 1, length: 32 }, { signal: controller.signal })
+    setTimeout(() => controller.abort(), 50)
+    await expect(run).rejects.toThrow(/abort/i)
+  })
+})

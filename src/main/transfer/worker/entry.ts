@@ -1,0 +1,19 @@
+import { parentPort } from 'node:worker_threads'
+import type { WorkerReply, WorkerTask } from './protocol'
+import { runTask } from './tasks'
+
+/*
+ * The transfer worker (out/main/transfer-worker.js): one thread per task,
+ * started by client.ts, answering one `WorkerTask` with an estimate (for
+ * expensive ones) and then the result.
+ */
+
+const port = parentPort
+if (port) {
+  port.once('message', (task: WorkerTask) => {
+    const reply = (message: WorkerReply) => port.postMessage(message)
+    runTask(task, (ms) => reply({ type: 'estimate', ms }))
+      .then((value) => reply({ type: 'done', value }))
+      .catch((e: unknown) => reply({ type: 'failed', message: e instanceof Error ? e.message : String(e) }))
+  })
+}

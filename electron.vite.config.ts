@@ -28,6 +28,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web/index.ts'),
           // Its own file: the desktop app starts it as a utility process, web mode forks it.
           'keychain-worker': resolve(__dirname, 'src/main/vault/keychain-worker.ts'),
+          // Imports derive keys on this worker thread (src/main/transfer/worker/client.ts).
+          'transfer-worker': resolve(__dirname, 'src/main/transfer/worker/entry.ts'),
         },
       },
     },

@@ -110,7 +110,7 @@ export const boundaries = [
 ]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tools/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tools/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,12 +7,14 @@
 #   install-system-deps.sh      that, and what the tests use: Chromium for
 #                               Playwright, chrony and faketime (a real and a
 #                               skewed NTP server), ntpdig and oathtool as
-#                               reference peers, python3-dbus, Xvfb and
+#                               reference peers, keepassxc (KeePass
+#                               databases and their codes, as KeePassXC makes
+#                               them), python3-dbus, Xvfb and
 #                               ImageMagick (a real X display to scan),
 #                               openssl (certificates for loopback HTTPS)
 set -euo pipefail
 app=(g++ make python3 libsecret-1-dev gnome-keyring dbus)
-tests=(chromium dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool xvfb imagemagick openssl)
+tests=(chromium dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool keepassxc xvfb imagemagick openssl)
 case "${1:-}" in
   app) pkgs=("${app[@]}") ;;
   '') pkgs=("${app[@]}" "${tests[@]}") ;;

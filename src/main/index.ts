@@ -76,6 +76,9 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     platform: process.platform,
     runtime: 'electron',
+    // Built beside this file by electron-vite; in the package it is unpacked
+    // from the asar (electron-builder.yml asarUnpack): worker threads load from disk.
+    transferWorker: path.join(__dirname, 'transfer-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
     now: Date.now,
     log,
     secrets,

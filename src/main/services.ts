@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import QRCode from 'qrcode'
-import { apiError, namesProblem, type AppInfo } from '../shared/contract'
+import { apiError, namesProblem, type AppInfo, type FileData } from '../shared/contract'
 import { err, ok } from '../shared/result'
 import { createClipboardGuard, type ClipboardPort } from '../shared/clipboard-guard'
 import { coalesce } from './core/coalesce'
@@ -22,6 +22,7 @@ import type { ScreenCapture } from './qr/screen-capture'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { createBackupRecord } from './checklist/backup-record'
 import { createTransferService } from './transfer/transfer-service'
+import { createWorkerCrypto } from './transfer/worker/client'
 import { createTrayService, type TrayService } from './tray/tray-service'
 import { createAccountStore } from './vault/account-store'
 import { checkAccountText, guessKind, parseAccountText } from './otp/key-input'
@@ -52,6 +53,11 @@ export type ServiceDeps = Readonly<{
   clockHttps?: ClockServiceDeps['https']
   /** Takes a picture of the screen to scan QR codes from; null where impossible. */
   screen?: ScreenCapture | null
+  /**
+   * The built transfer worker (out/main/transfer-worker.js), where imports
+   * derive keys off the main thread. Absent (tests of other services): on this thread.
+   */
+  transferWorker?: string
   /** The desktop app's window and lifecycle, for the tray's Open and Quit (absent in web mode). */
   shell?: Readonly<{ openWindow: () => void; quit: () => void }>
 }>
@@ -67,6 +73,9 @@ export interface Services {
   ready: Promise<void>
   dispose(): Promise<void>
 }
+
+/** A file from the renderer as main reads it: text as is, anything else as its bytes. */
+const fileBytes = (file: FileData): Uint8Array | string => (file.encoding === 'base64' ? new Uint8Array(Buffer.from(file.data, 'base64')) : file.data)
 
 const platformOf = (p: NodeJS.Platform): AppInfo['platform'] => (p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other')
 
@@ -130,6 +139,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       if (view.ok) bus.emit('checklist.changed', view.value)
       else log.warn(`backup checklist not restored: ${view.error.message}`)
     },
+    ...(deps.transferWorker ? { work: createWorkerCrypto(deps.transferWorker) } : {}),
+    onProgress: (progress) => bus.emit('transfer.progress', progress),
   })
 
   // Wiring: every service exists now; events flow once vault.start() and clock.start() run below.
@@ -257,7 +268,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     'checklist.exportReport': ({ format }) => ok(checklist.exportReport(format)),
     'checklist.recover': async ({ use }) => checklist.recover(use),
 
-    'transfer.preview': ({ file, password }) => transfer.preview(file.encoding === 'base64' ? new Uint8Array(Buffer.from(file.data, 'base64')) : file.data, password),
+    'transfer.preview': ({ file, password, keyFile }) => transfer.preview(fileBytes(file), password, keyFile === undefined ? undefined : new Uint8Array(Buffer.from(keyFile.data, keyFile.encoding === 'base64' ? 'base64' : 'utf8'))),
     'transfer.previewImage': ({ file }) => transfer.previewImage(new Uint8Array(Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8'))),
     'transfer.previewScreen': () => transfer.previewScreen(),
     'transfer.confirm': (input) => transfer.confirm(input),

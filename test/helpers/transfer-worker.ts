@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { build } from 'vite'
 import { createWorkerCrypto } from '../../src/main/transfer/worker/client'
@@ -19,6 +19,11 @@ export function transferWorkerEntry(): Promise<string> {
     // Inside the project, so the worker resolves its libraries from node_modules as the built one does.
     const parent = path.resolve(__dirname, '../../.tmp')
     mkdirSync(parent, { recursive: true })
+    // Test workers that were killed leave their build behind: clear those over an hour old.
+    for (const name of readdirSync(parent).filter((n) => n.startsWith('transfer-worker-'))) {
+      const dir = path.join(parent, name)
+      if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true })
+    }
     const outDir = mkdtempSync(path.join(parent, 'transfer-worker-'))
     process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
     await build({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportSource } from '../../shared/contract'
+import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { encodeBase32, normaliseKey } from '../otp/base32'
@@ -13,6 +13,7 @@ import { decryptBackup, looksLikeBackup, type BackupAccount } from './backup'
 import { importFile } from './detect'
 import { findDuplicates } from './duplicates'
 import { createExports, type ExportDeps } from './export-service'
+import type { CryptoWork } from './crypto-work'
 import type { ImportedAccount } from './types'
 
 export type TransferDeps = ExportDeps &
@@ -22,6 +23,10 @@ export type TransferDeps = ExportDeps &
     screen: ScreenCapture | null
     /** Restores a backup's checklist ticks onto the accounts restored from it (old id → new id). */
     restoreChecklist: (state: unknown, ids: ReadonlyMap<string, string>) => Promise<unknown>
+    /** Where importers derive keys: the transfer worker thread (absent in tests: this thread). */
+    work?: CryptoWork
+    /** Progress of an expensive key derivation while a file is opened (the `transfer.progress` event). */
+    onProgress?: (progress: ImportProgress) => void
   }>
 
 type Held = Readonly<{
@@ -80,7 +85,7 @@ export function createTransferService(deps: TransferDeps) {
     }
   }
 
-  async function previewText(input: Uint8Array | string, password: string | undefined): Promise<Result<ImportPreview, ApiError>> {
+  async function previewText(input: Uint8Array | string, password: string | undefined, keyFile?: Uint8Array): Promise<Result<ImportPreview, ApiError>> {
     const text = typeof input === 'string' ? input : null
     if (text !== null && text.trimStart().startsWith('{')) {
       let doc: unknown
@@ -97,7 +102,12 @@ export function createTransferService(deps: TransferDeps) {
         return ok(hold('sellerguard-backup', accounts, [], [], opened.value.checklist))
       }
     }
-    const imported = await importFile(input, password ? { password } : {})
+    const imported = await importFile(input, {
+      ...(password ? { password } : {}),
+      ...(keyFile ? { keyFile } : {}),
+      ...(deps.work ? { work: deps.work } : {}),
+      ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    })
     if (!imported.ok) {
       const e = imported.error
       // Every import error is about the file or its password, which the user can act on.
@@ -124,7 +134,7 @@ export function createTransferService(deps: TransferDeps) {
 
   return {
     // An image picked or dropped for import is a QR code (a Google Authenticator export, a set-up page).
-    preview: (data: Uint8Array | string, password: string | undefined) => (typeof data !== 'string' && readImageHeader(data) ? previewQr(data) : previewText(data, password)),
+    preview: (data: Uint8Array | string, password: string | undefined, keyFile?: Uint8Array) => (typeof data !== 'string' && readImageHeader(data) ? previewQr(data) : previewText(data, password, keyFile)),
     previewImage: (bytes: Uint8Array) => previewQr(bytes),
     async previewScreen(): Promise<Result<ImportPreview, ApiError>> {
       if (!deps.screen) return err(apiError('invalid-input', 'Screen capture is not available here. Save the QR code as an image and open it instead.'))

@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     appVersion: __APP_VERSION__,
     platform: process.platform,
     runtime: 'web',
+    // Built beside this file by electron-vite (electron.vite.config.ts).
+    transferWorker: path.join(__dirname, 'transfer-worker.js'),
     now: Date.now,
     log,
     secrets,

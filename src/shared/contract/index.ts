@@ -13,7 +13,7 @@ import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
-import { transferMethods } from './transfer'
+import { transferEvents, transferMethods } from './transfer'
 import { trayEvents, trayMethods } from './tray'
 import { vaultEvents, vaultMethods } from './vault'
 
@@ -54,6 +54,7 @@ export const events = {
   codes: codesEvents,
   clock: clockEvents,
   checklist: checklistEvents,
+  transfer: transferEvents,
   tray: trayEvents,
 } as const
 

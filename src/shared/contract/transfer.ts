@@ -91,7 +91,17 @@ export type ImportChoice = z.infer<typeof ImportChoice>
 
 export const transferMethods = {
   /** Reads an export file (Aegis, 2FAS, Google Authenticator, Bitwarden, Proton, Ente, otpauth list, a SellerGuard backup). */
-  preview: method(z.object({ file: FileData, password: ImportPassword.optional() }).strict(), ImportPreview),
+  preview: method(
+    z
+      .object({
+        file: FileData,
+        password: ImportPassword.optional(),
+        /** A KeePass database's key file, if it has one (any file: KeePass hashes what is not a key-file format). */
+        keyFile: FileData.optional(),
+      })
+      .strict(),
+    ImportPreview,
+  ),
   /** Reads the QR codes in an image (a photo, a screenshot, a pasted picture). */
   previewImage: method(z.object({ file: FileData }).strict(), ImportPreview),
   /** Captures the screen and reads the QR codes on it. */
@@ -102,4 +112,22 @@ export const transferMethods = {
   exportBackup: method(z.object({ password: ExportPassword }).strict(), ExportedFile),
   /** An Aegis vault, so users can always leave: encrypted unless `plain` (after a warning in the UI). */
   exportAegis: method(z.object({ password: ExportPassword.optional(), plain: z.boolean().default(false) }).strict(), ExportedFile),
+}
+
+/**
+ * How far opening an encrypted file has got while its key is derived (a
+ * KeePass database, an Ente Auth export): the fraction is elapsed time
+ * against an estimate measured on this computer.
+ */
+export const ImportProgress = z.object({
+  stage: z.enum(['deriving-key']),
+  /** 0–1; 1 when the key is ready. */
+  fraction: z.number().min(0).max(1),
+  /** The estimated total, ms. */
+  estimateMs: z.number().nonnegative(),
+})
+export type ImportProgress = z.infer<typeof ImportProgress>
+
+export const transferEvents = {
+  progress: ImportProgress,
 }

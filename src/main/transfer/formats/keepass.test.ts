@@ -2,6 +2,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { IMPORT_FIXTURES, importFixture } from '../../../../test/helpers/import-fixtures'
 import { keepassxcCode, keepassxcMissing } from '../../../../test/helpers/keepassxc'
+import { needs } from '../../../../test/helpers/needs'
 import { CODE_TIMES, expectOathtoolAgrees, steamCodes, VECTOR_7_STEAM_CODES } from '../../../../test/helpers/oathtool'
 import { workerCrypto } from '../../../../test/helpers/transfer-worker'
 import { vector } from '../../../../test/helpers/transfer-support'
@@ -58,9 +59,7 @@ describe('KeePass / KeePassXC databases made by keepassxc-cli', () => {
     expect(steamCodes(result.value.accounts[4]!)).toEqual(VECTOR_7_STEAM_CODES)
   })
 
-  const missing = keepassxcMissing()
-  it.skipIf(missing !== null && !process.env.CI)(`codes agree with KeePassXC's own (keepassxc-cli show -t at fixed times)${missing ? ` — SKIPPED: ${missing}` : ''}`, async () => {
-    if (missing) throw new Error(missing)
+  needs(keepassxcMissing()).it("codes agree with KeePassXC's own (keepassxc-cli show -t at fixed times)", async () => {
     const result = await open('kdbx4-argon2id-chacha20.kdbx', null)
     if (!result.ok) throw new Error(result.error.message)
     for (const entry of KEEPASSXC_ENTRIES) {

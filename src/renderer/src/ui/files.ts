@@ -1,16 +1,35 @@
 import type { FileData } from '../contract'
 
-/** Reads a picked, dropped or pasted file for main: images as base64, everything else as text. */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Reads a picked, dropped or pasted file for main: UTF-8 text as text,
+ * anything else (images, KeePass databases, zips, encrypted backups, UTF-16
+ * text) as base64 of its bytes, which main reads by their content.
+ */
 export async function readFileData(file: File): Promise<FileData> {
-  const isImage = file.type.startsWith('image/') || /\.(png|jpe?g|gif|bmp|webp)$/i.test(file.name)
-  if (!isImage) return { name: file.name, encoding: 'text', data: await file.text() }
   const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return { name: file.name, encoding: 'base64', data: btoa(binary) }
+  const isImage = file.type.startsWith('image/') || /\.(png|jpe?g|gif|bmp|webp)$/i.test(file.name)
+  if (!isImage) {
+    try {
+      return { name: file.name, encoding: 'text', data: utf8.decode(bytes) }
+    } catch {
+      // Not UTF-8: send the bytes.
+    }
+  }
+  return asBase64(file.name, bytes)
 }
 
-export const isImageData = (file: FileData) => file.encoding === 'base64'
+/** A file's exact bytes, as base64 (a KeePass key file: any byte changed is another key). */
+export async function readFileBytes(file: File): Promise<FileData> {
+  return asBase64(file.name, new Uint8Array(await file.arrayBuffer()))
+}
+
+function asBase64(name: string, bytes: Uint8Array): FileData {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return { name, encoding: 'base64', data: btoa(binary) }
+}
 
 /** Offers text to save as a file (the browser's or Electron's download). */
 export function downloadText(fileName: string, mimeType: string, content: string): void {

@@ -1,13 +1,14 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { FileData, ImportPreview } from '../../contract'
 import { useStore } from '../../store'
-import { downloadText, readFileData } from '../../ui/files'
+import { downloadText, readFileBytes, readFileData } from '../../ui/files'
 import { ImportDialog } from './ImportDialog'
 
 /** Moving accounts in from other apps, encrypted backups, and an Aegis export so users can always leave. */
 export function TransferPanel() {
   const [file, setFile] = useState<FileData | null>(null)
   const [importPassword, setImportPassword] = useState('')
+  const [keyFile, setKeyFile] = useState<FileData | null>(null)
   const [needsPassword, setNeedsPassword] = useState(false)
   const [importError, setImportError] = useState<string | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -19,15 +20,16 @@ export function TransferPanel() {
   const previewImport = useStore((s) => s.previewImport)
   const saveBackup = useStore((s) => s.exportBackup)
   const saveAegis = useStore((s) => s.exportAegis)
-  const ids = { file: useId(), importPassword: useId(), backup: useId(), repeat: useId() }
+  const ids = { file: useId(), importPassword: useId(), keyFile: useId(), backup: useId(), repeat: useId() }
 
-  async function read(next: FileData, password: string) {
+  async function read(next: FileData, password: string, key: FileData | null = null) {
     setImportError(null)
-    const reply = await previewImport({ file: next, ...(password ? { password } : {}) })
+    const reply = await previewImport({ file: next, ...(password ? { password } : {}), ...(key ? { keyFile: key } : {}) })
     if (reply.ok) {
       setPreview(reply.value)
       setNeedsPassword(false)
       setImportPassword('')
+      setKeyFile(null)
       return
     }
     if (reply.error.field === 'password') setNeedsPassword(true)
@@ -79,11 +81,23 @@ export function TransferPanel() {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault()
-              void read(file, importPassword)
+              void read(file, importPassword, keyFile)
             }}
           >
             <label htmlFor={ids.importPassword}>Password of this export</label>
             <input id={ids.importPassword} type="password" className="input" value={importPassword} onChange={(e) => setImportPassword(e.target.value)} autoComplete="off" />
+            <label htmlFor={ids.keyFile}>Key file (KeePass databases that have one)</label>
+            <input
+              id={ids.keyFile}
+              type="file"
+              className="input"
+              data-testid="import-key-file"
+              onChange={(e) => {
+                const picked = e.target.files?.[0]
+                if (picked) void readFileBytes(picked).then(setKeyFile)
+                else setKeyFile(null)
+              }}
+            />
             <button type="submit" className="button">
               Open
             </button>

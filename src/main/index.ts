@@ -21,7 +21,8 @@ import { createMainWindow } from './electron/window'
 import { WindowState } from './electron/window-state'
 import { createAppUrlCheck } from './security/app-url'
 import { createServices } from './services'
-import { createJsonFile } from './storage/json-file'
+import { FILE_POLICIES } from './storage/file-policy'
+import { createStoredFile } from './storage/stored-file'
 import { utilityKeychainProcess } from './electron/keychain-process'
 import { createKeychainClient } from './vault/keychain-client'
 import type { Settings } from '../shared/contract'
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
       preload: path.join(__dirname, '../preload/index.js'),
       url: appUrl,
       icon: path.join(resources, 'icon.png'),
-      stateFile: createJsonFile({ path: path.join(dataDir, 'window-state.json'), schema: WindowState, version: 1 }),
+      stateFile: createStoredFile({ path: path.join(dataDir, 'window-state.json'), schema: WindowState, version: 1, policy: FILE_POLICIES.windowState }),
       // Close to tray: hide instead of closing, unless the app is quitting.
       shouldHideOnClose: () => !quitting && services.settings.get().closeToTray && tray !== null,
     })

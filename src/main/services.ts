@@ -1,31 +1,34 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import QRCode from 'qrcode'
-import { apiError, namesProblem, type AppInfo, type FileData } from '../shared/contract'
-import { err, ok } from '../shared/result'
-import { createClipboardGuard, type ClipboardPort } from '../shared/clipboard-guard'
-import { coalesce } from './core/coalesce'
+import type { AppInfo } from '../shared/contract'
+import { checklistHandlers } from './checklist/checklist-handlers'
 import { createChecklistService } from './checklist/checklist-service'
-import { createClockService, type ClockService } from './clock/clock-service'
-import { watchNetwork } from './clock/network-watch'
-import type { ClockServiceDeps } from './clock/clock-service'
-import { codesAroundFor, expectedCodeFor, trustedOffsetMs } from './clock/codes-around'
+import { clipboardHandlers } from './clipboard/clipboard-handlers'
+import { createClipboardGuard, type ClipboardPort } from '../shared/clipboard-guard'
+import { createCopyCode } from './clipboard/copy-code'
+import { clockHandlers } from './clock/clock-handlers'
+import { createClockService, type ClockService, type ClockServiceDeps } from './clock/clock-service'
+import { trustedOffsetMs } from './clock/codes-around'
 import { createClockStore } from './clock/clock-store'
+import { watchNetwork } from './clock/network-watch'
 import type { ClockCheckOptions } from './clock/select'
+import { codeHandlers } from './codes/code-handlers'
 import { createFrameService } from './codes/frame-service'
-import { createDispatch, type Dispatch, type Handlers } from './core/dispatch'
+import { appHandlers } from './core/app-handlers'
+import { coalesce } from './core/coalesce'
+import { createDispatch, type Dispatch } from './core/dispatch'
 import { createEventBus, type EventBus } from './core/events'
 import type { Logger } from './core/log'
-import { formatUri } from './otp/uri'
-import { decodeQrImage } from './qr/decode'
 import type { ScreenCapture } from './qr/screen-capture'
+import { settingsHandlers } from './settings/settings-handlers'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
-import { createBackupRecord } from './checklist/backup-record'
+import { transferHandlers } from './transfer/transfer-handlers'
 import { createTransferService } from './transfer/transfer-service'
 import { createWorkerCrypto } from './transfer/worker/client'
+import { trayHandlers } from './tray/tray-handlers'
 import { createTrayService, type TrayService } from './tray/tray-service'
+import { accountHandlers, vaultHandlers } from './vault/account-handlers'
 import { createAccountStore } from './vault/account-store'
-import { checkAccountText, guessKind, parseAccountText } from './otp/key-input'
 import type { SecretStore } from './vault/secret-store'
 import { createVault, type Vault } from './vault/vault'
 
@@ -74,228 +77,82 @@ export interface Services {
   dispose(): Promise<void>
 }
 
-/** A file from the renderer as main reads it: text as is, anything else as its bytes. */
-const fileBytes = (file: FileData): Uint8Array | string => (file.encoding === 'base64' ? new Uint8Array(Buffer.from(file.data, 'base64')) : file.data)
-
-const platformOf = (p: NodeJS.Platform): AppInfo['platform'] => (p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other')
-
 /**
- * Assembles the plain-Node services behind the contract. Knows nothing of
- * Electron: `src/main/index.ts` and web mode both call this with their own
- * adapters.
+ * The composition root of the plain-Node services: builds them, joins their
+ * handlers into the one dispatch, and relays their changes to the event bus
+ * and to the services that follow them. No rules live here. Knows nothing
+ * of Electron: `src/main/index.ts` and web mode both call this with their
+ * own adapters.
  */
 export async function createServices(deps: ServiceDeps): Promise<Services> {
-  const { log } = deps
+  const { log, now, platform } = deps
+  const file = (name: string) => path.join(deps.dataDir, name)
   // The data folder is the user's alone (its files are 0600 already): created 0700.
   await fs.mkdir(deps.dataDir, { recursive: true, mode: 0o700 })
   const bus = createEventBus(log)
-  const settings = await createSettingsService({ file: path.join(deps.dataDir, 'settings.json'), bus, log })
-  const vault = createVault({
-    secrets: deps.secrets,
-    store: createAccountStore(path.join(deps.dataDir, 'accounts.json')),
-    platform: deps.platform,
-    now: deps.now,
-    log,
-    ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}),
-  })
-  const clockStore = createClockStore(path.join(deps.dataDir, 'clock.json'), log)
+  const settings = await createSettingsService({ file: file('settings.json'), log })
+  const vault = createVault({ secrets: deps.secrets, store: createAccountStore(file('accounts.json')), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
+  const clockStore = createClockStore(file('clock.json'), log)
   const clock = createClockService({
-    now: deps.now,
-    settings: () => settings.get(),
-    log,
-    restored: await clockStore.load(),
-    persist: (state) => clockStore.save(state),
-    ...(deps.clockCheckOptions ? { checkOptions: deps.clockCheckOptions } : {}),
-    ...(deps.clockHttps ? { https: deps.clockHttps } : {}),
+    now, settings: () => settings.get(), log, restored: await clockStore.load(), persist: (state) => clockStore.save(state),
+    ...(deps.clockCheckOptions ? { checkOptions: deps.clockCheckOptions } : {}), ...(deps.clockHttps ? { https: deps.clockHttps } : {}),
   })
-  const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now: deps.now })
-  const codes = createFrameService({ vault, now: deps.now, correctionMs: () => clock.correctionMs(), publish: (frames) => bus.emit('codes.frames', frames) })
-
-  const backups = await createBackupRecord(path.join(deps.dataDir, 'backup-state.json'))
-  const checklist = await createChecklistService({
-    file: path.join(deps.dataDir, 'checklist.json'),
-    now: deps.now,
-    log,
-    accounts: () => vault.accounts(),
-    accountsWithKey: () => (vault.status().state === 'ready' && vault.status().loaded >= vault.status().total ? new Set(vault.accounts().filter((a) => vault.key(a.id)).map((a) => a.id)) : null),
-    clockState: () => clock.status().state,
-    lastBackupAt: backups.lastBackupAt,
-  })
-  // The checklist's evidence follows the vault, the clock and backups.
-  const publishChecklist = coalesce(() => bus.emit('checklist.changed', checklist.view()), 50)
+  const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now })
+  const codes = createFrameService({ vault, now, correctionMs: () => clock.correctionMs(), trustedOffsetMs: () => trustedOffsetMs(clock.status()) })
+  const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
+  const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockState: () => clock.status().state })
   const transfer = createTransferService({
-    vault,
-    now: deps.now,
-    log,
-    decodeQr: decodeQrImage,
-    screen: deps.screen ?? null,
-    recordBackup: async (at) => {
-      await backups.record(at)
-      publishChecklist()
-    },
+    vault, now, log, screen: deps.screen ?? null,
+    // The QR decoder (zxing-wasm) loads on the first scan, not at start-up.
+    decodeQr: async (bytes) => (await import('./qr/decode')).decodeQrImage(bytes),
+    recordBackup: (at) => checklist.recordBackup(at),
     extras: () => ({ settings: settings.get(), checklist: checklist.exportState() }),
     restoreChecklist: async (state, ids) => {
-      const view = await checklist.importState(state, ids)
-      if (view.ok) bus.emit('checklist.changed', view.value)
-      else log.warn(`backup checklist not restored: ${view.error.message}`)
+      const restored = await checklist.importState(state, ids)
+      if (!restored.ok) log.warn(`backup checklist not restored: ${restored.error.message}`)
     },
     ...(deps.transferWorker ? { work: createWorkerCrypto(deps.transferWorker) } : {}),
     onProgress: (progress) => bus.emit('transfer.progress', progress),
   })
+  const tray = createTrayService({
+    accounts: () => vault.accounts(), keychainState: () => vault.status().state, retryKeychain: () => vault.retry(),
+    clockStatus: () => clock.status(), now, platform, copyCode: (id) => copyCode(id), checkClock: () => clock.check(),
+    openWindow: () => deps.shell?.openWindow(), quit: () => deps.shell?.quit(),
+  })
 
-  // Wiring: every service exists now; events flow once vault.start() and clock.start() run below.
-  // Codes follow the clock: a new correction recomputes and pushes every frame.
+  // Changes: each service says what changed; the bus carries it to the renderer, and what depends on it follows.
+  settings.onChange((next) => (bus.emit('settings.changed', next), clock.settingsChanged()))
   clock.onChange((status) => {
     bus.emit('clock.status', status)
-    if (!status.checking) publishChecklist()
+    if (!status.checking) checklist.evidenceChanged()
+    tray.refresh()
   })
+  // Codes follow the clock: a new correction recomputes and pushes every frame.
   clock.onCorrectionChange(() => codes.refresh())
-  settings.onChange(() => clock.settingsChanged())
-  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange(), { log })
   // Secrets stream in batches at start-up: one code push per burst of vault changes.
   const refreshCodes = coalesce(() => codes.refresh())
   vault.onChange((change) => {
-    if (change !== 'keys') publishChecklist()
+    if (change !== 'keys') checklist.evidenceChanged()
     if (change === 'status') bus.emit('vault.status', vault.status())
     if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
     refreshCodes()
+    tray.refresh()
   })
+  codes.onChange((frames) => bus.emit('codes.frames', frames))
+  checklist.onChange((view) => bus.emit('checklist.changed', view))
+  tray.onChange((menu) => bus.emit('tray.menu', menu))
+  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange(), { log })
 
-  /** Why an existing account has no code right now, as the error the UI shows. */
-  const noCode = (id: string) => {
-    if (!vault.get(id)) return apiError('not-found', 'That account does not exist.')
-    const { state, keychainName } = vault.status()
-    return state === 'unavailable' || state === 'not-answering'
-      ? apiError('keychain-unavailable', `The code is not available: the ${keychainName} cannot be reached.`)
-      : apiError('keychain-locked', `The code is not available: the ${keychainName} is locked or its secret is missing.`)
-  }
-  const copyCode = async (id: string, which: 'current' | 'next' | 'expected' = 'current') => {
-    const frame = codes.frame(id)
-    const account = vault.get(id)
-    const key = vault.key(id)
-    if (!frame || !account || !key) return err(noCode(id))
-    const code =
-      which === 'expected'
-        ? expectedCodeFor(account, key, deps.now(), clock.correctionMs(), trustedOffsetMs(clock.status()))
-        : which === 'next' && frame.nextCode
-          ? frame.nextCode
-          : frame.code
-    return ok({ code, clearAt: await clipboard.copy(code, settings.get().clipboardClearSeconds) })
-  }
-  const tray = createTrayService({
-    vault,
-    clockStatus: () => clock.status(),
-    now: deps.now,
-    platform: deps.platform,
-    copyCode: (id) => copyCode(id),
-    checkClock: () => clock.check(),
-    openWindow: () => deps.shell?.openWindow(),
-    quit: () => deps.shell?.quit(),
-  })
-  tray.onMenu((menu) => bus.emit('tray.menu', menu))
-  vault.onChange(() => tray.refresh())
-  clock.onChange(() => tray.refresh())
-
-  const handlers: Handlers = {
-    'app.info': () => ok({ name: 'SellerGuard', version: deps.appVersion, platform: platformOf(deps.platform), runtime: deps.runtime }),
-    'settings.get': () => ok(settings.get()),
-    'settings.update': (patch) => settings.update(patch),
-
-    'vault.status': () => ok(vault.status()),
-    'vault.retry': async () => ok(await vault.retry()),
-    'vault.useBackup': async () => ok(await vault.useBackup()),
-
-    'accounts.list': () => ok([...vault.accounts()]),
-    'accounts.get': ({ id }) => {
-      const account = vault.get(id)
-      return account ? ok(account) : err(apiError('not-found', 'That account does not exist.'))
+  const dispatch = createDispatch(
+    {
+      ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault), ...codeHandlers(codes, vault),
+      ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer),
+      ...clockHandlers({ clock, codesAround: (id) => codes.around(id), ...(deps.openTimeSettings ? { openTimeSettings: deps.openTimeSettings } : {}) }),
     },
-    'accounts.check': ({ text }) => ok(checkAccountText(text)),
-    'accounts.add': async (input) => {
-      const parsed = parseAccountText(input.text)
-      if (!parsed.ok) return err(apiError('invalid-input', parsed.error.message, { field: 'text', ...(parsed.error.position !== null ? { position: parsed.error.position } : {}) }))
-      const { account, key } = parsed.value
-      const issuer = input.issuer ?? account.issuer
-      const label = input.label ?? account.label
-      const nameless = namesProblem({ issuer, label })
-      if (nameless) return err(nameless)
-      return vault.add({ ...account, issuer, label, kind: input.kind ?? guessKind(issuer), group: input.group ?? '' }, key)
-    },
-    'accounts.update': (patch) => vault.update(patch),
-    'accounts.reorder': ({ ids }) => vault.reorder(ids),
-    'accounts.remove': ({ id }) => vault.remove(id),
-    'accounts.undoRemove': ({ id }) => vault.undoRemove(id),
-    'accounts.reveal': async ({ id }) => {
-      const key = await vault.reveal(id)
-      if (!key.ok) return key
-      const uri = formatUri(vault.get(id)!, key.value.base32)
-      return ok({ id, secret: key.value.base32, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) })
-    },
-
-    'codes.frames': () => ok(codes.frames()),
-    'codes.nextHotp': async ({ id }) => {
-      const advanced = await vault.advanceCounter(id)
-      if (!advanced.ok) return advanced
-      const frame = codes.frame(id)
-      return frame ? ok(frame) : err(noCode(id))
-    },
-
-    'clipboard.copyCode': ({ id, which }) => copyCode(id, which),
-
-    'tray.menu': () => ok(tray.menu()),
-    'tray.activate': async ({ id }) => ok(await tray.activate(id)),
-
-    'clock.status': () => ok(clock.status()),
-    'clock.check': async () => ok(await clock.check()),
-    'clock.history': () => ok(clock.history()),
-    'clock.around': ({ id }) => {
-      const account = vault.get(id)
-      const key = vault.key(id)
-      if (!account || !key) return err(noCode(id))
-      return ok({ accountId: id, ...codesAroundFor(account, key, deps.now(), clock.correctionMs(), trustedOffsetMs(clock.status())) })
-    },
-    'checklist.get': () => ok(checklist.view()),
-    'checklist.setItem': async (change) => {
-      const view = await checklist.setItem(change)
-      if (view.ok) bus.emit('checklist.changed', view.value)
-      return view
-    },
-    'checklist.setRegion': async ({ accountId, region }) => {
-      const view = await checklist.setRegion(accountId, region)
-      if (view.ok) bus.emit('checklist.changed', view.value)
-      return view
-    },
-    'checklist.exportReport': ({ format }) => ok(checklist.exportReport(format)),
-    'checklist.recover': async ({ use }) => checklist.recover(use),
-
-    'transfer.preview': ({ file, password, keyFile }) => transfer.preview(fileBytes(file), password, keyFile === undefined ? undefined : new Uint8Array(Buffer.from(keyFile.data, keyFile.encoding === 'base64' ? 'base64' : 'utf8'))),
-    'transfer.previewImage': ({ file }) => transfer.previewImage(new Uint8Array(Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8'))),
-    'transfer.previewScreen': () => transfer.previewScreen(),
-    'transfer.confirm': (input) => transfer.confirm(input),
-    'transfer.exportBackup': ({ password }) => transfer.exportBackup(password),
-    'transfer.exportAegis': ({ password, plain }) => transfer.exportAegis(password, plain),
-
-    'clock.openSettings': async () => ok({ opened: deps.openTimeSettings ? await deps.openTimeSettings() : false }),
-  }
-
+    log,
+  )
   const ready = vault.start().catch((e: unknown) => log.error('vault start failed', e))
   clock.start()
-
-  return {
-    dispatch: createDispatch(handlers, log),
-    bus,
-    settings,
-    vault,
-    clock,
-    tray,
-    ready,
-    async dispose() {
-      clock.stop()
-      stopNetworkWatch()
-      codes.dispose()
-      clipboard.dispose()
-      await vault.dispose()
-    },
-  }
+  const dispose = async () => (clock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await vault.dispose())
+  return { dispatch, bus, settings, vault, clock, tray, ready, dispose }
 }
-

@@ -1,6 +1,9 @@
 import { apiError, type AccountSummary, type ApiError, type ChecklistItemChange, type ChecklistView, type ClockState, type ExportedFile, type ReportFormat } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
+import { coalesce } from '../core/coalesce'
+import { createListeners, type OnChange } from '../core/listeners'
 import type { Logger } from '../core/log'
+import { createBackupRecord } from './backup-record'
 import { evaluateChecklist, type ChecklistResult } from './evaluate'
 import { exportChecklistReport } from './report'
 import { ChecklistState, emptyChecklistState, setItem, setRegion } from './state'
@@ -9,13 +12,14 @@ import type { SellerRegion } from './regions'
 
 export type ChecklistServiceDeps = Readonly<{
   file: string
+  /** Where the time of the last encrypted backup is kept (evidence for "recent backup"). */
+  backupFile: string
   now: () => number
   log: Logger
   accounts: () => readonly AccountSummary[]
   /** Ids of accounts whose key is loaded from the keychain; null while it is locked or loading. */
   accountsWithKey: () => ReadonlySet<string> | null
   clockState: () => ClockState
-  lastBackupAt: () => number | null
 }>
 
 export interface ChecklistService {
@@ -31,6 +35,12 @@ export interface ChecklistService {
    * accounts just restored. Anything unreadable is ignored, never half-applied.
    */
   importState(state: unknown, ids: ReadonlyMap<string, string>): Promise<Result<ChecklistView, ApiError>>
+  /** An encrypted backup was made at `at` (ms since the epoch). */
+  recordBackup(at: number): Promise<void>
+  /** What SellerGuard checks itself changed (accounts, keys, the clock): the view is recomputed soon, once per burst. */
+  evidenceChanged(): void
+  /** Called with the new view after every change: ticks, recovery, evidence. */
+  onChange: OnChange<[view: ChecklistView]>
 }
 
 /**
@@ -40,6 +50,8 @@ export interface ChecklistService {
  */
 export async function createChecklistService(deps: ChecklistServiceDeps): Promise<ChecklistService> {
   const store = createChecklistStore(deps.file)
+  const backups = await createBackupRecord(deps.backupFile)
+  const changes = createListeners<[ChecklistView]>()
   let state: ChecklistState = emptyChecklistState()
   let problem: ChecklistView['problem'] = null
 
@@ -65,11 +77,17 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     return evaluateChecklist({
       accounts: deps.accounts(),
       state,
-      evidence: { accountIdsWithAuthenticator: deps.accountsWithKey(), clockState: deps.clockState(), lastBackupAt: deps.lastBackupAt() },
+      evidence: { accountIdsWithAuthenticator: deps.accountsWithKey(), clockState: deps.clockState(), lastBackupAt: backups.lastBackupAt() },
       now: deps.now(),
     })
   }
   const view = (): ChecklistView => ({ ...evaluate(), problem })
+  /** Tells listeners, and returns the view for the reply. */
+  const changed = (): Result<ChecklistView, ApiError> => {
+    const next = view()
+    changes.emit(next)
+    return ok(next)
+  }
 
   async function commit(next: ChecklistState): Promise<Result<ChecklistView, ApiError>> {
     const saved = await store.save(next)
@@ -78,7 +96,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
       return err(apiError('io', problem ? problem.message : 'Could not save the checklist. Nothing was changed.'))
     }
     state = next
-    return ok(view())
+    return changed()
   }
 
   return {
@@ -120,7 +138,13 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
       if (!restored.ok) return err(apiError('io', 'Could not recover the checklist file.'))
       state = restored.value
       problem = null
-      return ok(view())
+      return changed()
     },
+    async recordBackup(at) {
+      await backups.record(at)
+      changed()
+    },
+    evidenceChanged: coalesce(() => changes.emit(view()), 50),
+    onChange: changes.onChange,
   }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { ClockHistoryEntry, ClockMeasurement } from '../../shared/contract'
 import type { Logger } from '../core/log'
-import { createJsonFile } from '../storage/json-file'
+import { FILE_POLICIES } from '../storage/file-policy'
+import { createStoredFile } from '../storage/stored-file'
 import type { PersistedClock } from './monitor'
 
 const PersistedClockSchema = z.object({ measurement: ClockMeasurement.nullable(), history: z.array(ClockHistoryEntry) })
@@ -19,12 +20,12 @@ export interface ClockStore {
  * reason to stop.
  */
 export function createClockStore(path: string, log: Logger): ClockStore {
-  const file = createJsonFile({ path, schema: PersistedClockSchema, version: 1 })
+  const file = createStoredFile({ path, schema: PersistedClockSchema, version: 1, policy: FILE_POLICIES.clockHistory })
   return {
     async load() {
       const loaded = await file.load()
-      if (loaded.ok) return loaded.value
-      log.warn(`clock history unreadable, starting afresh: ${JSON.stringify(loaded.error)}`)
+      if (loaded.kind === 'loaded') return loaded.value
+      log.warn(`clock history unreadable, starting afresh: ${JSON.stringify(loaded)}`)
       return null
     },
     save(state) {

@@ -31,10 +31,10 @@ function setup(accounts: AccountSummary[], startMs: number) {
     vault: fakeVault(accounts),
     now: () => now,
     correctionMs: () => correction,
-    publish: (f) => published.push(f.frames.length),
     setTimer: (fn, ms) => (timers.push({ at: now + ms, fn }), timers.length),
     clearTimer: () => timers.splice(0),
   })
+  service.onChange((f) => published.push(f.frames.length))
   return {
     service,
     published,

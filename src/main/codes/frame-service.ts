@@ -1,4 +1,7 @@
-import type { AccountSummary, CodeFrame, CodeFrames } from '../../shared/contract'
+import { apiError, type AccountSummary, type ApiError, type CodeFrame, type CodeFrames, type CodesAround } from '../../shared/contract'
+import { err, ok, type Result } from '../../shared/result'
+import { createListeners, type OnChange } from '../core/listeners'
+import { codesAroundFor, expectedCodeFor } from '../clock/codes-around'
 import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
 
@@ -8,8 +11,8 @@ export type FrameServiceDeps = Readonly<{
   now: () => number
   /** Added to `now()` for codes: 0, or the measured offset when corrected time is on. */
   correctionMs: () => number
-  /** Called with fresh frames at every period boundary and whenever accounts or keys change. */
-  publish: (frames: CodeFrames) => void
+  /** The measured offset when it can be trusted now, else null: the clock the site uses, for "code rejected?". */
+  trustedOffsetMs?: () => number | null
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
 }>
@@ -17,6 +20,18 @@ export type FrameServiceDeps = Readonly<{
 export interface FrameService {
   frames(): CodeFrames
   frame(accountId: string): CodeFrame | null
+  /**
+   * The code to copy now, or why there is none. `next`: the next period's,
+   * where there is one; `expected`: the one the site expects by the trusted
+   * measured offset.
+   */
+  code(accountId: string, which?: 'current' | 'next' | 'expected'): Result<string, ApiError>
+  /** The frame of an account, or why it has none (after an HOTP counter moved, say). */
+  frameOrProblem(accountId: string): Result<CodeFrame, ApiError>
+  /** An account's codes either side of now, for "code rejected?". */
+  around(accountId: string): Result<CodesAround, ApiError>
+  /** Fresh frames at every period boundary and whenever accounts, keys or the clock correction change. */
+  onChange: OnChange<[frames: CodeFrames]>
   /** Recompute and publish now (accounts, keys or the clock correction changed). */
   refresh(): void
   dispose(): void
@@ -31,12 +46,14 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout))
   let timer: unknown = null
+  const changes = createListeners<[CodeFrames]>()
   // A frame stays right for a whole period: computed once, reused by every
   // push and request until its period ends or the account or key changes.
   // (1,000 accounts cost 2,000 HMACs to compute, nothing to reuse.)
   const cache = new Map<string, Readonly<{ account: AccountSummary; key: Uint8Array; frame: CodeFrame }>>()
 
   const codeTime = () => deps.now() + deps.correctionMs()
+  const trustedOffset = () => deps.trustedOffsetMs?.() ?? null
 
   function frameOf(accountId: string, at: number): CodeFrame | null {
     const account = deps.vault.get(accountId)
@@ -91,13 +108,40 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
   }
 
   function refresh(): void {
-    deps.publish(frames())
+    changes.emit(frames())
     schedule()
+  }
+
+  /** Why an existing account has no code right now, as the error the UI shows. */
+  function noCode(id: string): ApiError {
+    if (!deps.vault.get(id)) return apiError('not-found', 'That account does not exist.')
+    const { state, keychainName } = deps.vault.status()
+    return state === 'unavailable' || state === 'not-answering'
+      ? apiError('keychain-unavailable', `The code is not available: the ${keychainName} cannot be reached.`)
+      : apiError('keychain-locked', `The code is not available: the ${keychainName} is locked or its secret is missing.`)
+  }
+  const frameOrProblem = (id: string) => {
+    const frame = frameOf(id, codeTime())
+    return frame ? ok(frame) : err(noCode(id))
   }
 
   return {
     frames,
     frame: (id) => frameOf(id, codeTime()),
+    frameOrProblem,
+    code(id, which = 'current') {
+      const frame = frameOrProblem(id)
+      if (!frame.ok) return frame
+      if (which === 'expected') return ok(expectedCodeFor(deps.vault.get(id)!, deps.vault.key(id)!, deps.now(), deps.correctionMs(), trustedOffset()))
+      return ok(which === 'next' && frame.value.nextCode ? frame.value.nextCode : frame.value.code)
+    },
+    around(id) {
+      const account = deps.vault.get(id)
+      const key = deps.vault.key(id)
+      if (!account || !key) return err(noCode(id))
+      return ok({ accountId: id, ...codesAroundFor(account, key, deps.now(), deps.correctionMs(), trustedOffset()) })
+    },
+    onChange: changes.onChange,
     refresh,
     dispose() {
       if (timer !== null) clearTimer(timer)

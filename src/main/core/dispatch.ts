@@ -16,6 +16,13 @@ export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<Reply<M>> | Reply<M>
 }
 
+/**
+ * The handlers of one area's methods (`'accounts'` → every `accounts.*`),
+ * written next to that area's service; the composition root joins them
+ * into `Handlers`.
+ */
+export type AreaHandlers<A extends string> = { [M in MethodName as M extends `${A}.${string}` ? M : never]: Handlers[M] }
+
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown, ApiError>>
 
 /**

@@ -43,6 +43,6 @@ export function createAppTray(service: TrayService, iconDir: string): Tray {
   const menu = service.menu()
   const tray = new Tray(iconOf(iconDir, menu.icon))
   render(menu, tray)
-  service.onMenu((next) => render(next, tray))
+  service.onChange((next) => render(next, tray))
   return tray
 }

@@ -1,12 +1,12 @@
 import { BrowserWindow, screen } from 'electron'
-import type { JsonFile } from '../storage/json-file'
+import type { StoredFile } from '../storage/stored-file'
 import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, type WindowState } from './window-state'
 
 export type MainWindowOptions = Readonly<{
   preload: string
   url: string
   icon?: string
-  stateFile: JsonFile<WindowState>
+  stateFile: StoredFile<WindowState>
   /** Checked when the user closes the window: true hides it (close to tray). */
   shouldHideOnClose?: () => boolean
 }>
@@ -15,7 +15,7 @@ export type MainWindowOptions = Readonly<{
 export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
   const saved = await options.stateFile.load()
   const workAreas = screen.getAllDisplays().map((d) => d.workArea)
-  const state = restoreWindowState(saved.ok ? saved.value : null, workAreas)
+  const state = restoreWindowState(saved.kind === 'loaded' ? saved.value : null, workAreas)
   const window = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,

@@ -3,7 +3,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultSettings } from '../../shared/contract'
-import { createEventBus } from '../core/events'
 import { createMemoryLogger } from '../core/log'
 import { createSettingsService } from './settings-service'
 
@@ -12,7 +11,7 @@ describe('settings', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-settings-'))
     const file = path.join(dir, 'settings.json')
     await fs.writeFile(file, JSON.stringify({ schemaVersion: 1, data: { theme: 'dark', clipboardClearSeconds: 10 } }))
-    const settings = await createSettingsService({ file, bus: createEventBus(), log: createMemoryLogger() })
+    const settings = await createSettingsService({ file, log: createMemoryLogger() })
     expect(settings.get()).toEqual({ ...defaultSettings, theme: 'dark', clipboardClearSeconds: 10 })
   })
 
@@ -20,7 +19,7 @@ describe('settings', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-settings-'))
     const file = path.join(dir, 'settings.json')
     await fs.writeFile(file, '{"schemaVersion":1,"data":{"theme":')
-    const settings = await createSettingsService({ file, bus: createEventBus(), log: createMemoryLogger() })
+    const settings = await createSettingsService({ file, log: createMemoryLogger() })
     expect(settings.get()).toEqual(defaultSettings)
     expect(await fs.readFile(file, 'utf8')).toBe('{"schemaVersion":1,"data":{"theme":')
     expect(await settings.update({ theme: 'light' })).toMatchObject({ ok: true, value: { theme: 'light' } })

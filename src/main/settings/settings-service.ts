@@ -1,17 +1,18 @@
 import { apiError, defaultSettings, Settings, type ApiError, type SettingsPatch } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import type { EventBus } from '../core/events'
+import { createListeners, type OnChange } from '../core/listeners'
 import type { Logger } from '../core/log'
-import { createJsonFile } from '../storage/json-file'
+import { FILE_POLICIES } from '../storage/file-policy'
+import { createStoredFile } from '../storage/stored-file'
 
 export interface SettingsService {
   get(): Settings
   update(patch: SettingsPatch): Promise<Result<Settings, ApiError>>
   /** Called with the new settings after every change. */
-  onChange(listener: (settings: Settings) => void): () => void
+  onChange: OnChange<[settings: Settings]>
 }
 
-export type SettingsDeps = Readonly<{ file: string; bus: EventBus; log: Logger }>
+export type SettingsDeps = Readonly<{ file: string; log: Logger }>
 
 /**
  * User preferences in `settings.json`. A damaged file falls back to the
@@ -20,12 +21,12 @@ export type SettingsDeps = Readonly<{ file: string; bus: EventBus; log: Logger }
  */
 export async function createSettingsService(deps: SettingsDeps): Promise<SettingsService> {
   // Settings added in a later version are absent from older files: read what is there, default the rest.
-  const file = createJsonFile({ path: deps.file, schema: Settings.partial(), version: 1 })
+  const file = createStoredFile({ path: deps.file, schema: Settings.partial(), version: 1, policy: FILE_POLICIES.settings })
   const loaded = await file.load()
   let current: Settings = defaultSettings
-  if (loaded.ok) current = { ...defaultSettings, ...loaded.value }
-  else deps.log.warn(`settings file unreadable, using defaults: ${JSON.stringify(loaded.error)}`)
-  const listeners = new Set<(settings: Settings) => void>()
+  if (loaded.kind === 'loaded') current = { ...defaultSettings, ...loaded.value }
+  else deps.log.warn(`settings file unreadable, using defaults: ${JSON.stringify(loaded)}`)
+  const changes = createListeners<[Settings]>()
 
   return {
     get: () => current,
@@ -37,13 +38,9 @@ export async function createSettingsService(deps: SettingsDeps): Promise<Setting
         return err(apiError('io', `Could not save settings to ${file.path}.`))
       }
       current = next
-      deps.bus.emit('settings.changed', current)
-      for (const listener of listeners) listener(current)
+      changes.emit(current)
       return ok(current)
     },
-    onChange(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    onChange: changes.onChange,
   }
 }

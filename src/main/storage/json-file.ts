@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
 import { err, ok, type Result } from '../../shared/result'
+import { createSerial } from '../core/serial'
 
 export type JsonFileError =
   | Readonly<{ kind: 'corrupt'; path: string; reason: string; backupPath: string | null }>
@@ -35,7 +36,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
   const { schema, version } = options
   const file = options.path
   const backup = `${file}.bak`
-  let queue: Promise<unknown> = Promise.resolve()
+  const serial = createSerial()
 
   async function read(target: string): Promise<Result<T | null, JsonFileError>> {
     let text: string
@@ -106,11 +107,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
     },
     loadBackup: () => read(backup),
     // Saves are serialised so an older value can never land after a newer one.
-    save(value) {
-      const next = queue.then(() => write(value))
-      queue = next.catch(() => undefined)
-      return next
-    },
+    save: (value) => serial(() => write(value)),
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
-import { encodeBase32, normaliseKey } from '../otp/base32'
+import { normaliseKey } from '../otp/base32'
 import type { CaptureError, ScreenCapture } from '../qr/screen-capture'
 import type { QrError } from '../qr/decode'
 import { readImageHeader } from '../qr/image-header'
@@ -11,7 +11,6 @@ import { guessKind } from '../otp/key-input'
 import type { AccountDraft } from '../vault/vault'
 import { decryptBackup, looksLikeBackup, type BackupAccount } from './backup'
 import { importFile } from './detect'
-import { findDuplicates } from './duplicates'
 import { createExports, type ExportDeps } from './export-service'
 import type { CryptoWork } from './crypto-work'
 import type { ImportedAccount } from './types'
@@ -51,18 +50,11 @@ export function createTransferService(deps: TransferDeps) {
     for (const [id, held] of previews) if (now - held.at > PREVIEW_TTL_MS) previews.delete(id)
   }
 
-  function existingComparables() {
-    return deps.vault.accounts().flatMap((a) => {
-      const key = deps.vault.key(a.id)
-      return key ? [{ id: a.id, issuer: a.issuer, label: a.label, secret: encodeBase32(key) }] : []
-    })
-  }
-
   function hold(format: ImportSource, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[], checklist?: unknown): ImportPreview {
     forget()
     const previewId = randomBytes(16).toString('hex')
     previews.set(previewId, { accounts, at: deps.now(), ...(checklist !== undefined ? { checklist } : {}) })
-    const dup = findDuplicates(accounts, existingComparables())
+    const dup = deps.vault.duplicatesOf(accounts)
     const existing = new Set(dup.existing.map((d) => d.index))
     const repeated = new Set(dup.repeated.map((d) => d.index))
     return {

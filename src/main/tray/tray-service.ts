@@ -1,13 +1,17 @@
 import { clockCondition } from '../../shared/clock-condition'
-import type { ApiError, ClockStatus, CopyResult, TrayActivation, TrayMenu } from '../../shared/contract'
+import type { AccountSummary, ApiError, ClockStatus, CopyResult, KeychainState, TrayActivation, TrayMenu } from '../../shared/contract'
 import type { Result } from '../../shared/result'
-import type { Vault } from '../vault/vault'
+import { createListeners, type OnChange } from '../core/listeners'
 import { createClockNotifier, type ClockNotice } from './clock-notify'
 import { buildTrayMenu } from './menu-model'
 import { createTrayController, trayChanges } from './tray-controller'
 
+/** What the tray shows and does, as data and functions: it knows no service. */
 export type TrayServiceDeps = Readonly<{
-  vault: Vault
+  /** In display order. */
+  accounts: () => readonly AccountSummary[]
+  keychainState: () => KeychainState
+  retryKeychain: () => Promise<unknown>
   clockStatus: () => ClockStatus
   /** System clock, ms: for the ages in the clock's words. */
   now: () => number
@@ -24,9 +28,9 @@ export interface TrayService {
   /** Recompute the menu (accounts, keychain or clock changed). Listeners hear only real changes. */
   refresh(): void
   /** Called when the menu's items, icon or tooltip changed: the Electron tray re-renders. */
-  onMenu(listener: (menu: TrayMenu) => void): () => void
+  onChange: OnChange<[menu: TrayMenu]>
   /** Called once per change of the clock for the worse: a desktop notification. */
-  onNotice(listener: (notice: ClockNotice) => void): () => void
+  onNotice: OnChange<[notice: ClockNotice]>
 }
 
 /** The tray without Electron: the menu as data, its clicks, and when to notify. */
@@ -36,20 +40,20 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
     checkClock: deps.checkClock,
     openWindow: deps.openWindow,
     quit: deps.quit,
-    retryKeychain: () => deps.vault.retry(),
+    retryKeychain: deps.retryKeychain,
   })
   const notifier = createClockNotifier()
-  const menuListeners = new Set<(menu: TrayMenu) => void>()
-  const noticeListeners = new Set<(notice: ClockNotice) => void>()
+  const menus = createListeners<[TrayMenu]>()
+  const notices = createListeners<[ClockNotice]>()
 
   function build(): TrayMenu {
-    const status = deps.vault.status()
+    const keychainState = deps.keychainState()
     const clock = deps.clockStatus()
     return buildTrayMenu({
-      accounts: deps.vault.accounts(),
-      codesAvailable: status.state === 'ready',
+      accounts: deps.accounts(),
+      codesAvailable: keychainState === 'ready',
       clock: clockCondition(clock, deps.now()),
-      keychainState: status.state,
+      keychainState,
       platform: deps.platform,
     })
   }
@@ -64,20 +68,14 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
       const next = build()
       const changes = trayChanges(controller.current(), next)
       controller.update(next)
-      if (changes.menu || changes.icon || changes.tooltip) for (const listener of menuListeners) listener(next)
+      if (changes.menu || changes.icon || changes.tooltip) menus.emit(next)
       const clock = deps.clockStatus()
       if (!clock.checking) {
         const notice = notifier.update({ state: clock.state, condition: clockCondition(clock, deps.now()) })
-        if (notice) for (const listener of noticeListeners) listener(notice)
+        if (notice) notices.emit(notice)
       }
     },
-    onMenu(listener) {
-      menuListeners.add(listener)
-      return () => menuListeners.delete(listener)
-    },
-    onNotice(listener) {
-      noticeListeners.add(listener)
-      return () => noticeListeners.delete(listener)
-    },
+    onChange: menus.onChange,
+    onNotice: notices.onChange,
   }
 }

@@ -1,46 +1,36 @@
-import { promises as fs } from 'node:fs'
 import { z } from 'zod'
 import { AccountSummary } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
-import { createJsonFile, type JsonFileError } from '../storage/json-file'
+import { FILE_POLICIES } from '../storage/file-policy'
+import { createStoredFile, type StoredProblem, type StoredRecoverError, type StoredSaveError } from '../storage/stored-file'
 
 const AccountsDoc = z.object({ accounts: z.array(AccountSummary) })
 
 /**
- * Account metadata (never secrets) in `accounts.json`: atomic writes, a
- * schema version, and the previous version kept as `accounts.json.bak`.
+ * Account metadata (never secrets) in `accounts.json`, kept as every file
+ * is (`storage/stored-file.ts`): atomic writes, a schema version, the
+ * previous version as `accounts.json.bak`, and no save after a problem
+ * until the user chose.
  */
 export interface AccountStore {
-  load(): Promise<Result<AccountSummary[], JsonFileError>>
-  save(accounts: readonly AccountSummary[]): Promise<Result<void, JsonFileError>>
-  hasBackup(): Promise<boolean>
+  /** An empty list for a new install. */
+  load(): Promise<Result<AccountSummary[], StoredProblem>>
+  save(accounts: readonly AccountSummary[]): Promise<Result<void, StoredSaveError>>
   /** Moves the damaged file aside (`.damaged-<time>`) and makes the backup current. */
-  restoreBackup(now: number): Promise<Result<AccountSummary[], JsonFileError>>
+  restoreBackup(now: number): Promise<Result<AccountSummary[], StoredRecoverError>>
 }
 
 export function createAccountStore(path: string): AccountStore {
-  const file = createJsonFile({ path, schema: AccountsDoc, version: 1 })
+  const file = createStoredFile({ path, schema: AccountsDoc, version: 1, policy: FILE_POLICIES.accounts })
   return {
     async load() {
       const loaded = await file.load()
-      return loaded.ok ? ok(loaded.value?.accounts ?? []) : loaded
+      return loaded.kind === 'loaded' ? ok(loaded.value?.accounts ?? []) : err(loaded)
     },
     save: (accounts) => file.save({ accounts: [...accounts] }),
-    async hasBackup() {
-      const backup = await file.loadBackup()
-      return backup.ok && backup.value !== null
-    },
     async restoreBackup(now) {
-      const backup = await file.loadBackup()
-      if (!backup.ok) return backup
-      if (backup.value === null) return err({ kind: 'io', path: `${path}.bak`, reason: 'there is no backup' })
-      try {
-        await fs.rename(path, `${path}.damaged-${now}`)
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return err({ kind: 'io', path, reason: String(e) })
-      }
-      const saved = await file.save(backup.value)
-      return saved.ok ? ok(backup.value.accounts) : saved
+      const restored = await file.restoreBackup(now)
+      return restored.ok ? ok(restored.value.accounts) : restored
     },
   }
 }

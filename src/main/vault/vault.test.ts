@@ -128,6 +128,14 @@ describe('vault on the real keychain', () => {
     expect(vault.accounts()).toHaveLength(1)
   })
 
+  it('finds duplicates for add as import does: names match ignoring case and spaces', async () => {
+    const vault = await open()
+    await vault.add(draft('Amazon'), key(AMAZON_KEY))
+    expect(await vault.add(draft(' AMAZON ', 'Seller@Example.com'), key(AMAZON_KEY))).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
+    expect(vault.duplicatesOf([{ issuer: 'amazon', label: 'seller@example.com', secret: AMAZON_KEY }]).existing).toHaveLength(1)
+    expect(vault.accounts()).toHaveLength(1)
+  })
+
   it('deletes metadata first, keeps the secret for the undo window, then deletes it', async () => {
     let fire: (() => void) | null = null
     const vault = await open({ setTimer: (fn) => ((fire = fn), 1), clearTimer: () => (fire = null) })

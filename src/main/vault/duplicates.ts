@@ -1,3 +1,4 @@
+import type { AccountSummary } from '../../shared/contract'
 import { encodeBase32, normaliseKey } from '../otp/base32'
 
 /*
@@ -48,6 +49,15 @@ export function findDuplicates(incoming: readonly Comparable[], existing: readon
     if (firstIndex === undefined) firstSeen.set(key, index)
   })
   return report
+}
+
+/** `incoming` against the accounts whose key is loaded (`keyOf`). */
+export function duplicatesAmong(incoming: readonly Comparable[], accounts: readonly AccountSummary[], keyOf: (id: string) => Uint8Array | undefined): DuplicateReport {
+  const existing = accounts.flatMap((a) => {
+    const key = keyOf(a.id)
+    return key ? [{ id: a.id, issuer: a.issuer, label: a.label, secret: encodeBase32(key) }] : []
+  })
+  return findDuplicates(incoming, existing)
 }
 
 /** Unicode NFC, trimmed, lower-cased without the user's locale (so "I" is "i" everywhere). */

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ChecklistView, EventName } from '../shared/contract'
+import { createMemoryLogger } from './core/log'
+import type { Services } from './services'
+import { createKeytarSecretStore } from '../../test/helpers/keytar-store'
+import { createTestServices, writeLoopbackSettings } from '../../test/helpers/test-services'
+
+/** The composition root's wiring, with the real keychain and files: every service's changes reach the bus. */
+describe('createServices: one way for every change to reach the renderer', () => {
+  let dir: string
+  let services: Services | null = null
+  const secrets = createKeytarSecretStore(`SellerGuardServices-${randomBytes(6).toString('hex')}`)
+
+  afterEach(async () => {
+    await services?.dispose()
+    services = null
+    for (const item of await secrets.list()) await secrets.delete(item.id)
+    await fs.rm(dir, { recursive: true, force: true })
+  })
+
+  async function start(prepare: (dir: string) => Promise<void> = async () => undefined) {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-services-'))
+    await writeLoopbackSettings(dir)
+    await prepare(dir)
+    services = await createTestServices({ dataDir: dir, log: createMemoryLogger(), secrets })
+    await services.ready
+    const events: Array<[EventName, unknown]> = []
+    services.bus.subscribe((name, payload) => events.push([name, payload]))
+    return { services, events }
+  }
+
+  it('recovering a damaged checklist tells the renderer, so its banner goes away', async () => {
+    const { services, events } = await start((d) => fs.writeFile(path.join(d, 'checklist.json'), 'garbage'))
+    const before = (await services.dispatch('checklist.get', undefined)) as { value: ChecklistView }
+    expect(before.value.problem).not.toBeNull()
+    expect(await services.dispatch('checklist.recover', { use: 'fresh' })).toMatchObject({ ok: true, value: { problem: null } })
+    const changed = events.filter(([name]) => name === 'checklist.changed').map(([, view]) => view as ChecklistView)
+    expect(changed.at(-1)?.problem).toBeNull()
+    expect((await fs.readdir(dir)).some((n) => n.startsWith('checklist.json.damaged-'))).toBe(true)
+  })
+
+  it('a settings change, an added account and a tick each reach the bus from their service', async () => {
+    const { services, events } = await start()
+    await services.dispatch('settings.update', { theme: 'dark' })
+    const added = await services.dispatch('accounts.add', { text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer: 'Amazon Seller Central' })
+    expect(added.ok).toBe(true)
+    const id = (added as { value: { id: string } }).value.id
+    await services.dispatch('checklist.setItem', { accountId: id, itemId: 'bank-review', done: true })
+    await vi.waitFor(() => expect(events.some(([name]) => name === 'codes.frames')).toBe(true))
+    const names = new Set(events.map(([name]) => name))
+    for (const name of ['settings.changed', 'accounts.changed', 'checklist.changed', 'codes.frames', 'tray.menu'] as const) expect(names).toContain(name)
+  })
+})

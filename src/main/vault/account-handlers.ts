@@ -1,0 +1,37 @@
+import { apiError } from '../../shared/contract'
+import { err, ok } from '../../shared/result'
+import type { AreaHandlers } from '../core/dispatch'
+import { checkAccountText } from '../otp/key-input'
+import { newAccountFrom } from './new-account'
+import { revealAccount } from './reveal'
+import type { Vault } from './vault'
+
+/** The keychain's state and the user's recovery choices (`vault.*`). */
+export function vaultHandlers(vault: Vault): AreaHandlers<'vault'> {
+  return {
+    'vault.status': () => ok(vault.status()),
+    'vault.retry': async () => ok(await vault.retry()),
+    'vault.useBackup': async () => ok(await vault.useBackup()),
+  }
+}
+
+/** The accounts themselves (`accounts.*`). */
+export function accountHandlers(vault: Vault): AreaHandlers<'accounts'> {
+  return {
+    'accounts.list': () => ok([...vault.accounts()]),
+    'accounts.get': ({ id }) => {
+      const account = vault.get(id)
+      return account ? ok(account) : err(apiError('not-found', 'That account does not exist.'))
+    },
+    'accounts.check': ({ text }) => ok(checkAccountText(text)),
+    'accounts.add': (input) => {
+      const item = newAccountFrom(input)
+      return item.ok ? vault.add(item.value.draft, item.value.key) : item
+    },
+    'accounts.update': (patch) => vault.update(patch),
+    'accounts.reorder': ({ ids }) => vault.reorder(ids),
+    'accounts.remove': ({ id }) => vault.remove(id),
+    'accounts.undoRemove': ({ id }) => vault.undoRemove(id),
+    'accounts.reveal': ({ id }) => revealAccount(vault, id),
+  }
+}

@@ -28,12 +28,54 @@ const requireOf = (name, message) => [
 ]
 
 /**
+ * Which folder of src/main may import which other (besides src/shared and
+ * packages): the services' own boundaries. A folder imports only what is
+ * below it, so the folders never form a cycle; the composition roots
+ * (services.ts, index.ts, web/index.ts) and the Electron adapters join them.
+ * A new folder needs a row here (test/lint-boundaries.test.ts checks).
+ */
+export const MAY_IMPORT = {
+  core: [],
+  storage: ['core'],
+  otp: ['core'],
+  platform: ['core'],
+  security: ['core'],
+  clipboard: ['core'],
+  clock: ['core', 'otp', 'storage'],
+  qr: ['core', 'otp'],
+  settings: ['core', 'storage'],
+  checklist: ['core', 'storage'],
+  vault: ['core', 'otp', 'storage'],
+  codes: ['clock', 'core', 'otp', 'vault'],
+  transfer: ['core', 'otp', 'qr', 'storage', 'vault'],
+  // The tray gets accounts, keychain and clock state as data and functions, never a service.
+  tray: ['core'],
+  web: ['checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  electron: ['checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+}
+
+/** The `no-restricted-imports` patterns that hold one folder of src/main to its row of MAY_IMPORT. */
+function folderPatterns(folder) {
+  const allowed = MAY_IMPORT[folder]
+  const forbidden = Object.keys(MAY_IMPORT).filter((other) => other !== folder && !allowed.includes(other))
+  return [
+    {
+      group: forbidden.flatMap((other) => [`../${other}`, `../${other}/**`]),
+      message: `src/main/${folder}/ may import only ${allowed.length > 0 ? allowed.map((f) => `${f}/`).join(', ') : 'nothing else in src/main'} (see MAY_IMPORT in eslint.config.mjs).`,
+    },
+    // web/index.ts is web mode's composition root, as src/main/index.ts is the desktop app's.
+    ...(folder === 'web' ? [] : [{ group: ['../services', '../index'], message: 'Only the composition roots import services.ts or index.ts.' }]),
+  ]
+}
+
+/**
  * The process boundaries of DESIGN.md section 2, as lint rules:
  * - only the Electron adapters, the composition root and the preload import `electron`;
  * - the renderer and shared code import no Node built-in, `electron` or `keytar`;
  * - shared code imports nothing from main or renderer;
  * - in the renderer only the slices and the store call main (bridge/api);
- * - only the keychain worker (its own process) imports `keytar`: the app's main process never loads it.
+ * - only the keychain worker (its own process) imports `keytar`: the app's main process never loads it;
+ * - each folder of src/main imports only the folders MAY_IMPORT allows it.
  */
 export const boundaries = [
   {
@@ -52,10 +94,21 @@ export const boundaries = [
       'no-restricted-syntax': ['error', ...requireOf('keytar', keytarOnlyInWorker.message)],
     },
   },
+  ...Object.keys(MAY_IMPORT).map((folder) => ({
+    files: [`src/main/${folder}/**/*.ts`],
+    // A test may build its inputs with any part of main; what it tests keeps to the rules.
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        folder === 'electron' ? { patterns: [keytarOnlyInWorker, ...folderPatterns(folder)] } : { ...electronOnlyInAdapters, patterns: [keytarOnlyInWorker, ...folderPatterns(folder)] },
+      ],
+    },
+  })),
   {
     files: [KEYCHAIN_WORKER],
     rules: {
-      'no-restricted-imports': ['error', electronOnlyInAdapters],
+      'no-restricted-imports': ['error', { ...electronOnlyInAdapters, patterns: folderPatterns('vault') }],
       'no-restricted-syntax': ['error', ...requireOf('electron', electronOnlyInAdapters.paths[0].message)],
     },
   },

@@ -1,9 +1,13 @@
 import { ESLint } from 'eslint'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = path.resolve(__dirname, '..')
 const eslint = new ESLint({ cwd: ROOT })
+/** The table of which src/main folder may import which (eslint.config.mjs). */
+const { MAY_IMPORT } = (await import(pathToFileURL(path.join(ROOT, 'eslint.config.mjs')).href)) as { MAY_IMPORT: Readonly<Record<string, readonly string[]>> }
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) })
@@ -72,5 +76,32 @@ describe('lint holds the process boundaries', () => {
   it('keytar is allowed only in the keychain worker', async () => {
     expect(await restrictedImports('src/main/vault/keychain-worker.ts', "export const k = import('keytar')")).toEqual([])
     expect(await restrictedImports('src/main/vault/keychain-worker.ts', "import keytar from 'keytar'\nexport const k = keytar")).toEqual([])
+  })
+})
+
+describe('lint holds the service folders to their own boundaries', () => {
+  it.each([
+    ['src/main/tray/tray-service.ts', "import type { Vault } from '../vault/vault'\nexport type V = Vault"],
+    ['src/main/vault/vault.ts', "import { createTransferService } from '../transfer/transfer-service'\nexport const t = createTransferService"],
+    ['src/main/otp/generate.ts', "import { createVault } from '../vault/vault'\nexport const v = createVault"],
+    ['src/main/storage/json-file.ts', "import { FILE_POLICIES } from '../settings/settings-service'\nexport const p = FILE_POLICIES"],
+    ['src/main/clock/clock-service.ts', "import { createServices } from '../services'\nexport const s = createServices"],
+    ['src/main/electron/window.ts', "import { startWebServer } from '../web/server'\nexport const w = startWebServer"],
+  ])('%s may not import %j', async (file, code) => {
+    expect((await restrictedImports(file, code)).join('\n')).toMatch(/may import only|composition roots/)
+  })
+
+  it.each([
+    ['src/main/codes/frame-service.ts', "import type { Vault } from '../vault/vault'\nexport type V = Vault"],
+    ['src/main/transfer/transfer-service.ts', "import { parseUri } from '../otp/uri'\nexport const p = parseUri"],
+    ['src/main/tray/tray-service.ts', "import { createListeners } from '../core/listeners'\nexport const l = createListeners"],
+    ['src/main/web/index.ts', "import { createServices } from '../services'\nexport const s = createServices"],
+  ])('%s may import %j', async (file, code) => {
+    expect(await restrictedImports(file, code)).toEqual([])
+  })
+
+  it('every folder of src/main has a row, so a new folder cannot slip past the rules', () => {
+    const folders = readdirSync(path.join(ROOT, 'src/main'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    expect(folders.sort()).toEqual(Object.keys(MAY_IMPORT).sort())
   })
 })

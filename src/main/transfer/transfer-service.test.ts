@@ -7,7 +7,7 @@ import { createTransferService } from './transfer-service'
 
 /** The transfer service with the real QR decoder and an empty vault (these previews never reach the keychain). */
 function service() {
-  const vault = { accounts: () => [], key: () => null } as unknown as Vault
+  const vault = { accounts: () => [], key: () => null, duplicatesOf: () => ({ existing: [], repeated: [] }) } as unknown as Vault
   return createTransferService({
     vault,
     now: Date.now,

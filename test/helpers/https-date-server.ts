@@ -36,8 +36,8 @@ export async function makeLoopbackCert(): Promise<TestCert> {
  * http.server stamps every reply with time.time(), truncated to the second,
  * as RFC 9110 asks. `skewSeconds` runs it under libfaketime, so its clock
  * is that far from ours. `stale`: it always sends the Date of its start
- * (a cache that forgot to say so). Each request prints a line, counted in
- * `requests()`.
+ * (a cache that forgot to say so). Each request prints a line before it is
+ * answered, counted in `requests()`.
  */
 const SCRIPT = String.raw`
 import http.server, ssl, sys, time, email.utils
@@ -48,10 +48,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def date_time_string(self, timestamp=None):
         return started if stale else super().date_time_string(timestamp)
     def do_HEAD(self):
+        # Counted before the reply: once the client has its answer, the test may stop
+        # this server, and a line printed after the reply could die with it.
+        print('request', flush=True)
         self.send_response(200)
         self.send_header('Content-Length', '0')
         self.end_headers()
-        print('request', flush=True)
     do_GET = do_HEAD
     def log_message(self, *args):
         pass

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { z } from 'zod'
 import { err, ok, type Result } from '../../shared/result'
 import { createSerial } from '../core/serial'
+import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write'
 
 export type JsonFileError =
   | Readonly<{ kind: 'corrupt'; path: string; reason: string; backupPath: string | null }>
@@ -67,23 +68,15 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
   }
 
   async function write(value: T): Promise<Result<void, JsonFileError>> {
-    const dir = path.dirname(file)
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
     try {
-      await fs.mkdir(dir, { recursive: true, mode: 0o700 })
-      const handle = await fs.open(tmp, 'w', 0o600)
-      try {
-        await handle.writeFile(`${JSON.stringify({ schemaVersion: version, data: value }, null, 2)}\n`, 'utf8')
-        await handle.sync()
-      } finally {
-        await handle.close()
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
+      const text = `${JSON.stringify({ schemaVersion: version, data: value }, null, 2)}\n`
+      const beforeReplace = async () => {
+        if (await exists(file)) await keepPrevious(file, backup)
       }
-      if (await exists(file)) await keepPrevious(file, backup)
-      await fs.rename(tmp, file)
-      await syncDir(dir)
+      await writeFileAtomic(file, text, { beforeReplace })
       return ok(undefined)
     } catch (e) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined)
       return err({ kind: 'io', path: file, reason: reasonOf(e) })
     }
   }
@@ -96,7 +89,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
     const dir = path.dirname(file)
     const prefix = `${path.basename(file)}.`
     const names = await fs.readdir(dir).catch(() => [] as string[])
-    await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })))
+    await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX)).map((n) => fs.rm(path.join(dir, n), { force: true })))
   }
 
   return {
@@ -141,15 +134,4 @@ async function keepPrevious(file: string, backup: string): Promise<void> {
     }
   }
   await fs.rename(tmp, backup)
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; the rename is durable enough there.
-  if (process.platform === 'win32') return
-  const handle = await fs.open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }

@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+
+/** The suffix of a write's temporary file; a crash may leave one behind, never a torn target. */
+export const TEMP_SUFFIX = '.tmp'
+
+export type AtomicWriteOptions = Readonly<{
+  /** File mode of a new file (default 0600: the user's alone). */
+  mode?: number
+  /** Runs after the new text is durable beside the target and before it replaces it (json-file keeps the previous version here). */
+  beforeReplace?: () => Promise<void>
+}>
+
+/**
+ * The one way SellerGuard writes a file: a temporary file beside it
+ * (`<file>.<pid>.<ms>.tmp`), fsync, rename over the target, fsync of the
+ * folder. A crash at any moment leaves the old file (or none) or the new
+ * one, and at most a temp file that readers ignore and owners sweep.
+ * Throws the OS error; the folder must exist.
+ */
+export async function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}${TEMP_SUFFIX}`
+  try {
+    const handle = await fs.open(tmp, 'wx', options.mode ?? 0o600)
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await options.beforeReplace?.()
+    await fs.rename(tmp, file)
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined)
+    throw e
+  }
+  await syncDir(path.dirname(file))
+}
+
+/** Makes a rename or unlink in `dir` durable. */
+export async function syncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; the rename is durable enough there.
+  if (process.platform === 'win32') return
+  const handle = await fs.open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -48,10 +48,11 @@ export const MAY_IMPORT = {
   vault: ['core', 'otp', 'storage'],
   codes: ['clock', 'core', 'otp', 'vault'],
   transfer: ['core', 'otp', 'qr', 'storage', 'vault'],
+  backup: ['core', 'otp', 'storage', 'transfer', 'vault'],
   // The tray gets accounts, keychain and clock state as data and functions, never a service.
   tray: ['core'],
-  web: ['checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
-  electron: ['checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  web: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  electron: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
 }
 
 /** The `no-restricted-imports` patterns that hold one folder of src/main to its row of MAY_IMPORT. */

@@ -1,5 +1,5 @@
 import type { ImportedAccount } from '../../src/main/transfer/types'
-import { VECTORS } from './interop'
+import { VECTORS } from './vectors'
 
 /**
  * Accounts every export must carry over: Aegis's seven vectors (TOTP, HOTP

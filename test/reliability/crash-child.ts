@@ -1,7 +1,8 @@
 /**
  * The child process of crash-safety.test.ts: saves account metadata and
- * checklist ticks with the app's real stores, over and over, until it is
- * killed. It prints `ready N` once it has loaded what the previous child
+ * checklist ticks with the app's real stores, and writes an automatic
+ * encrypted backup with the app's real backup writer (rotation included),
+ * over and over, until it is killed. It prints `ready N` once it has loaded what the previous child
  * left, and `saved N` after each save it was told succeeded (stdout is a
  * pipe, written synchronously on Linux: a printed line was confirmed).
  *
@@ -13,6 +14,10 @@ import type { AccountSummary } from '../../src/shared/contract'
 import { createChecklistStore } from '../../src/main/checklist/store'
 import type { ChecklistState } from '../../src/main/checklist/state'
 import { createAccountStore } from '../../src/main/vault/account-store'
+import { createBackupFolder } from '../../src/main/backup/backup-folder'
+import { writeBackup } from '../../src/main/backup/backup-run'
+import { deriveBackupKey, type BackupAccount, type BackupKey } from '../../src/main/transfer/backup'
+import { MIN_SCRYPT_N } from '../../src/main/transfer/backup-schema'
 
 /** Enough accounts that each save is a few kilobytes, not one tiny write. */
 export const ACCOUNT_COUNT = 40
@@ -51,13 +56,30 @@ function checklist(n: number): ChecklistState {
   }
 }
 
+/** Automatic backups kept by the child. */
+export const BACKUPS_KEPT = 3
+/** The parent derives the backup key once and hands it to every child (a KDF run per child would double the suite's time). */
+const SALT = new Uint8Array(32).fill(7)
+const KDF = { N: MIN_SCRYPT_N, r: 8, p: 1 }
+export const backupKey = async (): Promise<BackupKey> => {
+  const key = await deriveBackupKey('crash test password', KDF, SALT)
+  if (!key.ok) throw new Error(key.error.message)
+  return key.value
+}
+export const keyToEnv = (key: BackupKey) => Buffer.from(key.key).toString('hex')
+const keyFromEnv = (): BackupKey => ({ key: new Uint8Array(Buffer.from(process.env.SELLERGUARD_CRASH_KEY ?? '', 'hex')), salt: SALT, kdf: KDF })
+const withSecrets = (list: readonly AccountSummary[]): BackupAccount[] => list.map((a) => ({ ...a, secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }))
+
 /** The sequence number a loaded account list / checklist carries (0 for a fresh install). */
-export const seqOfAccounts = (list: readonly AccountSummary[]) => list.find((a) => a.id === TRACKED_ID)?.counter ?? 0
+export const seqOfAccounts = (list: readonly Pick<AccountSummary, 'id' | 'counter'>[]) => list.find((a) => a.id === TRACKED_ID)?.counter ?? 0
 export const seqOfChecklist = (state: ChecklistState) => state.accounts[TRACKED_ID]?.items[TRACKED_ITEM]?.at ?? 0
 
 export async function run(dir: string): Promise<never> {
   const accountStore = createAccountStore(path.join(dir, 'accounts.json'))
   const checklistStore = createChecklistStore(path.join(dir, 'checklist.json'))
+  const folders = createBackupFolder()
+  const backups = path.join(dir, 'backups')
+  const key = keyFromEnv()
   const loadedAccounts = await accountStore.load()
   if (!loadedAccounts.ok) {
     say(`load-failed accounts ${JSON.stringify(loadedAccounts.error)}`)
@@ -82,6 +104,11 @@ export async function run(dir: string): Promise<never> {
     if (!c.ok) {
       say(`save-failed checklist ${JSON.stringify(c.error)}`)
       process.exit(5)
+    }
+    const b = await writeBackup({ folders, folder: backups, createFolder: true, key, snapshot: { accounts: withSecrets(accounts(n)), checklist: checklist(n), missing: [] }, at: Date.now(), keep: BACKUPS_KEPT })
+    if (!b.ok) {
+      say(`save-failed backup ${JSON.stringify(b.error)}`)
+      process.exit(6)
     }
     say(`saved ${n}`)
   }

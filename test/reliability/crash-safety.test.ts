@@ -6,7 +6,9 @@ import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createChecklistStore } from '../../src/main/checklist/store'
 import { createAccountStore } from '../../src/main/vault/account-store'
-import { ACCOUNT_COUNT, seqOfAccounts, seqOfChecklist } from './crash-child'
+import { createBackupFolder } from '../../src/main/backup/backup-folder'
+import { openBackup } from '../../src/main/transfer/backup'
+import { ACCOUNT_COUNT, BACKUPS_KEPT, backupKey, keyToEnv, seqOfAccounts, seqOfChecklist } from './crash-child'
 import { mulberry32, STRESS } from './support'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -19,12 +21,14 @@ const LOADER = process.env.CRASH_LOADER === 'runner' ? 'runner' : 'bundle'
 type Round = Readonly<{ ready: [number, number] | null; lastSaved: number | null; saves: number; signal: NodeJS.Signals | null; code: number | null; failure: string | null; stderr: string }>
 
 /**
- * Crash safety of the metadata files: a child process saves account
- * metadata (account-store) and checklist ticks (checklist store) in a loop
- * through the real json-file code; it is killed with SIGKILL at random
- * moments (seeded), and after every kill both files must load, nothing the
- * child was told was saved may be missing, and nothing may come from a save
- * that never started.
+ * Crash safety of the metadata files and the automatic backups: a child
+ * process saves account metadata (account-store) and checklist ticks
+ * (checklist store) through the real json-file code, then writes an
+ * encrypted backup through the real backup writer (atomic write, read-back
+ * check, rotation), in a loop; it is killed with SIGKILL at random moments
+ * (seeded), and after every kill both files must load, every backup in the
+ * folder must open whole, nothing the child was told was saved may be
+ * missing, and nothing may come from a save that never started.
  */
 describe('metadata files survive SIGKILL at any moment', () => {
   let dir: string
@@ -60,13 +64,13 @@ describe('metadata files survive SIGKILL at any moment', () => {
     await fs.rm(bundleDir, { recursive: true, force: true })
   })
 
-  function runChild(random: () => number): Promise<Round> {
+  function runChild(random: () => number, crashKey: string): Promise<Round> {
     // A random moment: after 0–5 confirmed saves, then 0–7 ms more (0: on the next turn of the event loop).
     const killAfterSaves = Math.floor(random() * 6)
     const delayMs = Math.floor(random() * 8)
     return new Promise((resolve) => {
       // A bare environment: the child needs nothing else (NODE_EXTRA_CA_CERTS alone adds ~80 ms a start).
-      const child = spawn(process.execPath, entry, { env: { PATH: process.env.PATH ?? '', SELLERGUARD_CRASH_CHILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, entry, { env: { PATH: process.env.PATH ?? '', SELLERGUARD_CRASH_CHILD: '1', SELLERGUARD_CRASH_KEY: crashKey }, stdio: ['ignore', 'pipe', 'pipe'] })
       let ready: [number, number] | null = null
       let lastSaved: number | null = null
       let saves = 0
@@ -115,9 +119,12 @@ describe('metadata files survive SIGKILL at any moment', () => {
     const backupProblems = new Map<string, number>()
     const noteBackup = (problem: string) => backupProblems.set(problem, (backupProblems.get(problem) ?? 0) + 1)
     let killedMidSave = 0
+    const key = await backupKey()
+    const backupsDir = path.join(dir, 'backups')
+    let backupTemps = 0
 
     for (let round = 0; round < KILLS; round++) {
-      const r = await runChild(random)
+      const r = await runChild(random, keyToEnv(key))
       const where = `round ${round} (seed ${SEED}): ${JSON.stringify({ ...r, stderr: r.stderr.slice(0, 500) })}`
       expect(r.failure, where).toBeNull()
       expect(r.signal, where).toBe('SIGKILL')
@@ -149,6 +156,22 @@ describe('metadata files survive SIGKILL at any moment', () => {
       if (bakChecklist.kind === 'loaded') expect(seqOfChecklist(bakChecklist.state), where).toBeLessThanOrEqual(c)
       else noteBackup(`checklist.json.bak ${bakChecklist.kind}: ${'reason' in bakChecklist ? bakChecklist.reason : ''}`)
 
+      // Every backup in the folder opens whole; the newest holds every confirmed save and nothing that never started.
+      const names = await createBackupFolder().list(backupsDir)
+      const seqs: number[] = []
+      for (const name of names.ok ? names.value : []) {
+        const opened = openBackup(await fs.readFile(path.join(backupsDir, name), 'utf8'), key)
+        if (!opened.ok) throw new Error(`backup ${name} does not open after ${where}: ${opened.error.message}`)
+        seqs.push(seqOfAccounts(opened.value.accounts))
+      }
+      const newestBackup = seqs[0] ?? 0
+      expect(newestBackup, where).toBeGreaterThanOrEqual(confirmed)
+      expect(newestBackup, where).toBeLessThanOrEqual(c)
+      expect(seqs, `${where}: newest first`).toEqual([...seqs].sort((x, y) => y - x))
+      // A kill between the write and the rotation leaves one too many; the next backup rotates it away.
+      expect(seqs.length, where).toBeLessThanOrEqual(BACKUPS_KEPT + 1)
+      backupTemps = Math.max(backupTemps, (await fs.readdir(backupsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.tmp')).length)
+
       onDisk = a
       totalSaves += r.saves
     }
@@ -156,7 +179,7 @@ describe('metadata files survive SIGKILL at any moment', () => {
     const leftovers = (await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))
     console.info(
       `crash-safety: ${KILLS} kills, ${totalSaves} confirmed saves, ${killedMidSave} kills landed after a save landed but before it was confirmed, ` +
-        `${leftovers.length} stale .tmp files left, final sequence ${onDisk}; ` +
+        `${leftovers.length} stale .tmp files left (at most ${backupTemps} in the backup folder), final sequence ${onDisk}; ` +
         `unreadable .bak files seen after a kill: ${JSON.stringify([...backupProblems])}`,
     )
     // Not vacuous: the children did write (how many kills land mid-save varies, and is only reported).
@@ -164,6 +187,8 @@ describe('metadata files survive SIGKILL at any moment', () => {
     expect([...backupProblems], 'every .bak loads after every kill').toEqual([])
     // A killed write leaves at most its own temp files, two per file (the next start clears them).
     expect(leftovers.length, `stale temp files: ${leftovers.join(', ')}`).toBeLessThanOrEqual(4)
+    // A killed backup write leaves at most its own temp file; the next backup's rotation clears it.
+    expect(backupTemps).toBeLessThanOrEqual(1)
     expect(onDisk).toBeGreaterThan(0)
   }, (STRESS ? 900 : 120) * 1000)
 })

@@ -2,6 +2,10 @@
  * What happens to a file SellerGuard writes when loading it finds a problem
  * (damaged, written by a newer version, or unreadable): one table for every
  * file, applied by `stored-file.ts`. A new file gets a row here.
+ *
+ * The automatic backups in the user's backup folder are not stored files:
+ * each is a new file under a new time-stamped name (`backup/backup-names.ts`),
+ * written with the same atomic write (`atomic-write.ts`), never replaced.
  */
 export type FilePolicy = Readonly<{
   /**
@@ -27,6 +31,8 @@ export const FILE_POLICIES = {
   settings: REPLACE_ON_SAVE,
   /** `backup-state.json`: when the last encrypted backup was made. */
   backupRecord: REPLACE_ON_SAVE,
+  /** `automatic-backups.json`: the automatic backups' settings and what the newest backup holds; defaults stand in (backups go on, none counted). */
+  automaticBackups: REPLACE_ON_SAVE,
   /** `clock.json`: the last clock verdict and its history; losing it costs one check. */
   clockHistory: REPLACE_ON_SAVE,
   /** `window-state.json`: where the desktop window was. */

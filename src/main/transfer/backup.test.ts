@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/result'
-import { decryptBackup, encryptBackup, readBackupHeader, type BackupError, type BackupOptions, type BackupPayload } from './backup'
+import { decryptBackup, deriveBackupKey, encryptBackup, openBackup, readBackupHeader, sealBackup, type BackupError, type BackupOptions, type BackupPayload } from './backup'
 import { DEFAULT_SCRYPT } from './backup-schema'
 import { fuzzRuns, mutate, mutations } from '../../../test/helpers/transfer-support'
 
@@ -168,5 +168,42 @@ describe('SellerGuard backup', () => {
       }),
       fuzzRuns(25),
     )
+  })
+})
+
+describe('SellerGuard backup with a key derived once (automatic backups)', () => {
+  it('seals many backups with one derived key; each opens with the key and, on its own, with the password', async () => {
+    const key = await deriveBackupKey('correct horse', FAST.kdf)
+    if (!key.ok) throw new Error(key.error.message)
+    const first = sealBackup(PAYLOAD, key.value, Date.UTC(2026, 4, 1))
+    const second = sealBackup(PAYLOAD, key.value, Date.UTC(2026, 4, 2))
+    if (!first.ok || !second.ok) throw new Error('seal failed')
+    // A fresh nonce each time, one salt.
+    const [a, b] = [first.value, second.value].map((t) => JSON.parse(t) as { kdf: { salt: string }; cipher: { nonce: string } })
+    expect(a!.kdf.salt).toBe(b!.kdf.salt)
+    expect(a!.cipher.nonce).not.toBe(b!.cipher.nonce)
+    expect(openBackup(second.value, key.value)).toEqual({ ok: true, value: PAYLOAD })
+    expect(await decryptBackup(second.value, 'correct horse')).toEqual({ ok: true, value: PAYLOAD })
+  })
+
+  it('a key refuses a file sealed with another salt or a changed file, as a wrong password', async () => {
+    const key = await deriveBackupKey('correct horse', FAST.kdf)
+    const other = await deriveBackupKey('correct horse', FAST.kdf)
+    if (!key.ok || !other.ok) throw new Error('derive failed')
+    const text = sealBackup(PAYLOAD, other.value, 0)
+    if (!text.ok) throw new Error('seal failed')
+    expect(errorKind(openBackup(text.value, key.value))).toBe('wrong-password-or-damaged')
+    const mine = sealBackup(PAYLOAD, key.value, 0)
+    if (!mine.ok) throw new Error('seal failed')
+    const tampered = edited(mine.value, (doc) => {
+      doc.createdAt = '2030-01-01T00:00:00.000Z' as never
+    })
+    expect(errorKind(openBackup(tampered, key.value))).toBe('wrong-password-or-damaged')
+    expect(errorKind(openBackup(mine.value.slice(0, mine.value.length / 2), key.value))).toBe('not-a-backup')
+  })
+
+  it('refuses an empty password and weak parameters before deriving anything', async () => {
+    expect(errorKind(await deriveBackupKey(''))).toBe('empty-password')
+    expect(errorKind(await deriveBackupKey('pw', { N: 2 ** 10, r: 8, p: 1 }))).toBe('weak-parameters')
   })
 })

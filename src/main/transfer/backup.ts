@@ -1,19 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { err, ok, type Result } from '../../shared/result'
 import { gcmOpen, gcmSeal, NONCE_BYTES, TAG_BYTES } from './aes-gcm'
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  BackupFile,
-  BackupPayload,
-  checkScrypt,
-  DEFAULT_SCRYPT,
-  MAX_SCRYPT_MEMORY,
-  MAX_SCRYPT_WORK,
-  MIN_SCRYPT_N,
-  MIN_SCRYPT_R,
-  type BackupHeader,
-} from './backup-schema'
+import { emptyPassword, invalidContents, kdfError, wrongPasswordOrDamaged, type BackupError } from './backup-errors'
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, BackupPayload, DEFAULT_SCRYPT, type BackupHeader } from './backup-schema'
 import { canonicalJson } from './canonical-json'
 import { decodeBase64, encodeBase64 } from './encoding'
 import { isObject, parseJson } from './json-read'
@@ -68,16 +57,6 @@ import { deriveScrypt, type ScryptParams } from './kdf'
  * the tag check, and nothing can tell which it was. The error says so.
  */
 
-export type BackupError =
-  | Readonly<{ kind: 'empty-password'; message: string }>
-  | Readonly<{ kind: 'not-a-backup'; message: string }>
-  | Readonly<{ kind: 'unsupported-version'; version: number; message: string }>
-  | Readonly<{ kind: 'weak-parameters'; message: string }>
-  /** AES-GCM's tag check failed: the password is wrong or the file was changed; GCM cannot tell which. */
-  | Readonly<{ kind: 'wrong-password-or-damaged'; message: string }>
-  /** The payload to write, or the one read, does not match `BackupPayload`. */
-  | Readonly<{ kind: 'invalid-contents'; message: string }>
-
 export type BackupOptions = Readonly<{
   /** scrypt cost; `DEFAULT_SCRYPT` unless given (tests use the minimum). */
   kdf?: ScryptParams
@@ -90,30 +69,52 @@ const MAX_BACKUP_CHARS = 64 * 1024 * 1024
 const SALT_BYTES = 32
 
 export { BackupPayload, type BackupAccount } from './backup-schema'
+export type { BackupError } from './backup-errors'
+
+/**
+ * A key derived from a backup password with one salt and one scrypt cost.
+ * Automatic backups derive it once and seal each new backup with it (a fresh
+ * random nonce each time), so a backup costs no KDF run; every file still
+ * names its salt and cost, so `decryptBackup` opens it from the password alone.
+ */
+export type BackupKey = Readonly<{ key: Uint8Array; salt: Uint8Array; kdf: ScryptParams }>
+
+/** Derives a backup key from the password, with a new random salt unless one is given. */
+export async function deriveBackupKey(password: string, kdf: ScryptParams = DEFAULT_SCRYPT, salt?: Uint8Array): Promise<Result<BackupKey, BackupError>> {
+  if (password === '') return err(emptyPassword())
+  const strength = kdfError(kdf)
+  if (strength) return err(strength)
+  const useSalt = salt ?? new Uint8Array(randomBytes(SALT_BYTES))
+  const key = await deriveScrypt(password.normalize('NFC'), useSalt, kdf)
+  if (key === null) return err({ kind: 'weak-parameters', message: 'The key could not be derived with these scrypt parameters.' })
+  return ok({ key, salt: useSalt, kdf: { N: kdf.N, r: kdf.r, p: kdf.p } })
+}
 
 /** Encrypts the payload with the password into the text of a backup file. */
 export async function encryptBackup(payload: BackupPayload, password: string, options: BackupOptions = {}): Promise<Result<string, BackupError>> {
   if (password === '') return err(emptyPassword())
   const checked = BackupPayload.safeParse(payload)
   if (!checked.success) return err(invalidContents('The accounts to back up are not valid', checked.error.issues[0]?.path))
-  const params = options.kdf ?? DEFAULT_SCRYPT
-  const strength = kdfError(params)
-  if (strength) return err(strength)
+  const key = await deriveBackupKey(password, options.kdf ?? DEFAULT_SCRYPT)
+  if (!key.ok) return key
+  return sealBackup(checked.data, key.value, (options.now ?? Date.now)())
+}
 
-  const salt = new Uint8Array(randomBytes(SALT_BYTES))
-  const key = await deriveScrypt(password.normalize('NFC'), salt, params)
-  if (key === null) return err({ kind: 'weak-parameters', message: 'The key could not be derived with these scrypt parameters.' })
+/** Encrypts the payload with a derived key; `createdAt` in ms since the epoch. */
+export function sealBackup(payload: BackupPayload, key: BackupKey, createdAt: number): Result<string, BackupError> {
+  const checked = BackupPayload.safeParse(payload)
+  if (!checked.success) return err(invalidContents('The accounts to back up are not valid', checked.error.issues[0]?.path))
   const plaintext = Buffer.from(JSON.stringify(checked.data), 'utf8')
   // The nonce is part of the header, and the header is the AAD: draw it first, then seal with it.
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES))
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    createdAt: new Date((options.now ?? Date.now)()).toISOString(),
-    kdf: { name: 'scrypt', N: params.N, r: params.r, p: params.p, salt: encodeBase64(salt) },
+    createdAt: new Date(createdAt).toISOString(),
+    kdf: { name: 'scrypt', N: key.kdf.N, r: key.kdf.r, p: key.kdf.p, salt: encodeBase64(key.salt) },
     cipher: { name: 'aes-256-gcm', nonce: encodeBase64(nonce) },
   }
-  const sealed = gcmSeal(key, plaintext, headerBytes(header), nonce)
+  const sealed = gcmSeal(key.key, plaintext, headerBytes(header), nonce)
   const file: BackupFile = { ...header, ciphertext: encodeBase64(Buffer.concat([sealed.ciphertext, sealed.tag])) }
   return ok(`${JSON.stringify(file, null, 2)}\n`)
 }
@@ -132,9 +133,31 @@ export function readBackupHeader(text: string): Result<BackupFile, BackupError> 
   return ok(file.data)
 }
 
-/** Decrypts a backup file's text; every failure is a typed error, never a throw. */
+/** Decrypts a backup file's text with its password; every failure is a typed error, never a throw. */
 export async function decryptBackup(text: string, password: string): Promise<Result<BackupPayload, BackupError>> {
   if (password === '') return err(emptyPassword())
+  const read = readSealed(text)
+  if (!read.ok) return read
+  const key = await deriveBackupKey(password, read.value.header.kdf, read.value.salt)
+  return key.ok ? openSealed(read.value, key.value) : key
+}
+
+/**
+ * Decrypts a backup with a key already derived (`deriveBackupKey`), without
+ * running the KDF: for files sealed with that key. A file with another salt
+ * or cost fails as a wrong password would.
+ */
+export function openBackup(text: string, key: BackupKey): Result<BackupPayload, BackupError> {
+  const read = readSealed(text)
+  if (!read.ok) return read
+  const { kdf } = read.value.header
+  const sameKey = Buffer.from(read.value.salt).equals(Buffer.from(key.salt)) && kdf.N === key.kdf.N && kdf.r === key.kdf.r && kdf.p === key.kdf.p
+  return sameKey ? openSealed(read.value, key) : err(wrongPasswordOrDamaged())
+}
+
+type Sealed = Readonly<{ header: BackupHeader; salt: Uint8Array; nonce: Uint8Array; sealed: Uint8Array }>
+
+function readSealed(text: string): Result<Sealed, BackupError> {
   const read = readBackupHeader(text)
   if (!read.ok) return read
   const { ciphertext: sealedText, ...header } = read.value
@@ -146,16 +169,13 @@ export async function decryptBackup(text: string, password: string): Promise<Res
   if (!salt || salt.length < 16 || salt.length > 64 || !nonce || nonce.length !== NONCE_BYTES || !sealed || sealed.length < TAG_BYTES) {
     return err({ kind: 'not-a-backup', message: 'This SellerGuard backup is damaged: its encryption details cannot be read.' })
   }
+  return ok({ header, salt, nonce, sealed })
+}
 
-  const key = await deriveScrypt(password.normalize('NFC'), salt, header.kdf)
+function openSealed({ header, nonce, sealed }: Sealed, key: BackupKey): Result<BackupPayload, BackupError> {
   const cut = sealed.length - TAG_BYTES
-  const plaintext = key && gcmOpen(key, nonce, sealed.subarray(0, cut), sealed.subarray(cut), headerBytes(header))
-  if (!plaintext) {
-    return err({
-      kind: 'wrong-password-or-damaged',
-      message: 'The backup could not be opened: either the password is wrong or the file has been changed or damaged. The encryption cannot tell these apart. Check the password first.',
-    })
-  }
+  const plaintext = gcmOpen(key.key, nonce, sealed.subarray(0, cut), sealed.subarray(cut), headerBytes(header))
+  if (!plaintext) return err(wrongPasswordOrDamaged())
   const payload = parseJson(Buffer.from(plaintext).toString('utf8'))
   const checked = payload.ok ? BackupPayload.safeParse(payload.value) : null
   if (!checked?.success) return err(invalidContents('The backup opened, but its contents are not valid', checked?.error.issues[0]?.path))
@@ -168,29 +188,4 @@ export function looksLikeBackup(doc: unknown): doc is Readonly<Record<string, un
 
 function headerBytes(header: BackupHeader): Uint8Array {
   return new Uint8Array(Buffer.from(canonicalJson(header), 'utf8'))
-}
-
-function kdfError(params: ScryptParams): BackupError | null {
-  switch (checkScrypt(params)) {
-    case 'ok':
-      return null
-    case 'too-weak':
-      return { kind: 'weak-parameters', message: `The backup's password protection is too weak (scrypt N=${params.N}, r=${params.r}; at least N=${MIN_SCRYPT_N}, r=${MIN_SCRYPT_R} is required). It may have been tampered with.` }
-    case 'too-costly':
-      return {
-        kind: 'weak-parameters',
-        message: `The backup asks for an unreasonable amount of work to unlock (more than ${MAX_SCRYPT_MEMORY / 2 ** 20} MiB or N·r·p above ${MAX_SCRYPT_WORK}); it was not made by SellerGuard or has been tampered with.`,
-      }
-    case 'invalid':
-      return { kind: 'weak-parameters', message: 'The backup\'s password protection settings are invalid (scrypt N must be a power of two, r and p small positive whole numbers).' }
-  }
-}
-
-function emptyPassword(): BackupError {
-  return { kind: 'empty-password', message: 'Enter a password: a backup is always encrypted.' }
-}
-
-function invalidContents(what: string, path: readonly PropertyKey[] | undefined): BackupError {
-  const where = path && path.length > 0 ? ` (at ${path.map(String).join('.')})` : ''
-  return { kind: 'invalid-contents', message: `${what}${where}.` }
 }

@@ -1,6 +1,5 @@
 import { Icon } from '../ui/Icon'
-
-export type Screen = 'codes' | 'checklist' | 'clock' | 'settings'
+import type { Screen } from './app-slice'
 
 const ITEMS: ReadonlyArray<Readonly<{ id: Screen; label: string }>> = [
   { id: 'codes', label: 'Codes' },

@@ -29,7 +29,7 @@ export async function startStore(): Promise<() => void> {
     api().on('vault.status', (status) => useStore.getState().receiveKeychain(status)),
     api().on('accounts.changed', (accounts) => useStore.getState().receiveAccounts(accounts)),
     api().on('codes.frames', (frames) => useStore.getState().receiveFrames(frames)),
-    api().on('app.quickPick', () => useStore.getState().requestQuickPick()),
+    api().on('app.quickPick', () => useStore.getState().quickPick()),
     api().on('checklist.changed', (view) => useStore.getState().receiveChecklist(view)),
   ]
   await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts()])

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useStore } from '../store'
 
-/** One message at a time, announced to screen readers, gone after a few seconds. */
+/** One message at a time, gone after a few seconds. The status region is always in the page, so screen readers announce each message politely. */
 export function Toast() {
   const toast = useStore((s) => s.toast)
   const dismiss = useStore((s) => s.dismissToast)

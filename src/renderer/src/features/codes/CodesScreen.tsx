@@ -25,13 +25,15 @@ export function CodesScreen() {
   const [importing, setImporting] = useState<ImportPreview | null>(null)
   const search = useRef<HTMLInputElement>(null)
   useTypeToSearch(search)
-  const quickPick = useStore((s) => s.quickPick)
+  const searchRequested = useStore((s) => s.searchRequested)
+  const searchFocused = useStore((s) => s.searchFocused)
   const copyCode = useStore((s) => s.copyCode)
   useEffect(() => {
-    if (quickPick === 0) return
+    if (!searchRequested) return
     search.current?.focus()
     search.current?.select()
-  }, [quickPick])
+    searchFocused()
+  }, [searchRequested, searchFocused])
   // Filtering 1,000 accounts takes about a millisecond and only visible rows render: no need to defer it.
   const rows = useMemo(() => selectRows(accounts, query), [accounts, query])
   const onEdit = useCallback((id: string) => setEditing(id), [])

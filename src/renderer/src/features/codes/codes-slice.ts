@@ -12,9 +12,11 @@ export type CodesSlice = {
   correctionMs: number
   query: string
   showNext: boolean
-  /** Bumped when the quick-pick shortcut is pressed: the codes screen focuses its search. */
-  quickPick: number
-  requestQuickPick(): void
+  /** Set by the quick-pick shortcut until the codes screen has focused its search. */
+  searchRequested: boolean
+  /** The quick-pick shortcut: whatever screen is open, show the codes with the search focused. */
+  quickPick(): void
+  searchFocused(): void
   loadAccounts(): Promise<void>
   receiveAccounts(accounts: AccountSummary[]): void
   receiveFrames(frames: CodeFrames): void
@@ -42,8 +44,9 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
   correctionMs: 0,
   query: '',
   showNext: false,
-  quickPick: 0,
-  requestQuickPick: () => set({ quickPick: get().quickPick + 1 }),
+  searchRequested: false,
+  quickPick: () => set({ screen: 'codes', searchRequested: true }),
+  searchFocused: () => set({ searchRequested: false }),
 
   async loadAccounts() {
     const [accounts, frames] = await Promise.all([api().accounts.list(), api().codes.frames()])

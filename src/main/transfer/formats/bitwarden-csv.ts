@@ -7,8 +7,10 @@ import { displayName } from '../json-read'
 import type { ImportError, ImportResult } from '../types'
 
 /*
- * Bitwarden's CSV export ("File format: .csv"), as bitwarden/clients
- * libs/vault-export writes it (BitwardenCsvIndividualExportType):
+ * Bitwarden's CSV export ("File format: .csv"), as bitwarden/clients writes
+ * it (libs/tools/export/vault-export/vault-export-core/src/types/
+ * bitwarden-csv-export-type.ts, BitwardenCsvIndividualExportType; read as
+ * mirrored in dionysius/vaultwarden-web-vault-deb at 250075a):
  *   folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp
  * Older exports have no `reprompt` column (Aegis's test file bitwarden.csv);
  * columns are found by name, so both read the same. `login_totp` holds what

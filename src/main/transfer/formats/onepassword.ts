@@ -8,8 +8,8 @@ import type { ImportedAccount, ImportError, ImportResult } from '../types'
 
 /*
  * 1Password's exports. There is no public source for 1Password itself; this
- * follows the 1PUX files KeePassXC tests with (keepassxreboot/keepassxc
- * tests/data/1PasswordExport.1pux, read by src/format/OPUXReader.cpp) and
+ * follows the 1PUX files KeePassXC tests with (keepassxreboot/keepassxc at
+ * 95bae83, tests/data/1PasswordExport.1pux, read by src/format/OPUXReader.cpp) and
  * Bitwarden's reader (bitwarden/clients libs/importer onepassword-1pux-importer.ts).
  *  - .1pux: a zip with export.attributes ({ version: 3, … }) and export.data:
  *      { accounts: [{ attrs, vaults: [{ attrs: { name }, items: [{ uuid,

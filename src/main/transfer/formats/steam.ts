@@ -10,7 +10,8 @@ import type { ImportResult } from '../types'
 /*
  * Steam Guard secrets as Steam Desktop Authenticator keeps them: one .maFile
  * per account, the JSON of SteamAuth's SteamGuardAccount
- * (Jessecar96/SteamDesktopAuthenticator, SteamAuth/SteamGuardAccount.cs):
+ * (Jessecar96/SteamDesktopAuthenticator's SteamAuth submodule, geel9/SteamAuth
+ * at 02b8f75, SteamAuth/SteamGuardAccount.cs):
  *   { shared_secret (base64), serial_number, revocation_code, uri,
  *     server_time, account_name, token_gid, identity_secret, secret_1,
  *     status, device_id, fully_enrolled, Session }

@@ -12,13 +12,19 @@
 #                               them), python3-dbus, Xvfb and
 #                               ImageMagick (a real X display to scan),
 #                               openssl (certificates for loopback HTTPS)
+#   install-system-deps.sh fixtures  also the tools that remake the import
+#                               fixtures (test/fixtures/import/*/make-*):
+#                               otpclient-cli (andOTP exports) and argon2
+#                               (the reference Argon2 the vectors cite)
 set -euo pipefail
 app=(g++ make python3 libsecret-1-dev gnome-keyring dbus)
 tests=(chromium dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool keepassxc xvfb imagemagick openssl)
+fixtures=(otpclient-cli argon2)
 case "${1:-}" in
   app) pkgs=("${app[@]}") ;;
   '') pkgs=("${app[@]}" "${tests[@]}") ;;
-  *) echo "usage: $0 [app]" >&2; exit 2 ;;
+  fixtures) pkgs=("${app[@]}" "${tests[@]}" "${fixtures[@]}") ;;
+  *) echo "usage: $0 [app|fixtures]" >&2; exit 2 ;;
 esac
 missing=()
 for p in "${pkgs[@]}"; do

@@ -62,6 +62,11 @@ describe('composition root (built out/main/index.js)', () => {
     expect(prevented).toBe(true)
   })
 
+  it('automatic backups default to Documents/SellerGuard Backups, with the system folder picker', async () => {
+    const status = (await record.ipcHandlers.get('api:backup.status')!({ senderFrame: { url: 'app://sellerguard/index.html' } }, undefined)) as { ok: boolean; value: { folder: string; folderIsDefault: boolean; canChooseFolder: boolean } }
+    expect(status).toMatchObject({ ok: true, value: { folder: path.join('/nonexistent/documents', 'SellerGuard Backups'), folderIsDefault: true, canChooseFolder: true } })
+  })
+
   it('opens one window with isolated, sandboxed, Node-free web preferences', () => {
     expect(record.windows).toHaveLength(1)
     const prefs = record.windows[0]!.options.webPreferences as Record<string, unknown>

@@ -25,6 +25,8 @@ import { FILE_POLICIES } from './storage/file-policy'
 import { createStoredFile } from './storage/stored-file'
 import { utilityKeychainProcess } from './electron/keychain-process'
 import { createKeychainClient } from './vault/keychain-client'
+import { chooseFolder } from './electron/choose-folder'
+import { defaultBackupFolder } from './platform/backup-folder'
 import type { Settings } from '../shared/contract'
 
 const log = createConsoleLogger()
@@ -87,6 +89,8 @@ async function start(): Promise<void> {
     openTimeSettings,
     screen: electronScreenCapture,
     shell: { openWindow: () => void showWindow(), quit: () => app.quit() },
+    backupFolder: defaultBackupFolder({ platform: process.platform, home: app.getPath('home'), env: process.env, documents: app.getPath('documents') }),
+    chooseFolder: () => chooseFolder(mainWindow, app.getPath('documents')),
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)
@@ -138,8 +142,16 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin' && !(tray && services.settings.get().closeToTray)) app.quit()
   })
   app.on('before-quit', () => (quitting = true))
-  app.on('will-quit', () => {
+  // Quitting waits for the services to finish (a waiting automatic backup is written first), then quits for real.
+  let disposed = false
+  app.on('will-quit', (event) => {
     globalShortcut.unregisterAll()
-    void services.dispose().finally(() => secrets.close())
+    if (disposed) return
+    event.preventDefault()
+    void services.dispose().finally(() => {
+      disposed = true
+      secrets.close()
+      app.quit()
+    })
   })
 }

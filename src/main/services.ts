@@ -1,6 +1,9 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { AppInfo } from '../shared/contract'
+import { backupHandlers } from './backup/backup-handlers'
+import type { BackupService } from './backup/backup-service'
+import { createVaultBackups } from './backup/vault-backups'
 import { checklistHandlers } from './checklist/checklist-handlers'
 import { createChecklistService } from './checklist/checklist-service'
 import { clipboardHandlers } from './clipboard/clipboard-handlers'
@@ -63,6 +66,10 @@ export type ServiceDeps = Readonly<{
   transferWorker?: string
   /** The desktop app's window and lifecycle, for the tray's Open and Quit (absent in web mode). */
   shell?: Readonly<{ openWindow: () => void; quit: () => void }>
+  /** Where automatic backups go by default (Documents/SellerGuard Backups); a folder in `dataDir` when absent (web mode). */
+  backupFolder?: string
+  /** The OS's folder picker for the backup folder; absent where there is none (web mode). */
+  chooseFolder?: () => Promise<string | null>
 }>
 
 export interface Services {
@@ -72,6 +79,7 @@ export interface Services {
   vault: Vault
   clock: ClockService
   tray: TrayService
+  backups: BackupService
   /** Resolves once the keychain has been probed and every secret loaded (codes stream in before that). */
   ready: Promise<void>
   dispose(): Promise<void>
@@ -101,11 +109,22 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const codes = createFrameService({ vault, now, correctionMs: () => clock.correctionMs(), trustedOffsetMs: () => trustedOffsetMs(clock.status()) })
   const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
   const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockState: () => clock.status().state })
+  const { backups, restore } = createVaultBackups({
+    vault, secrets: deps.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log,
+    ...(deps.backupFolder ? { defaultFolder: deps.backupFolder } : {}),
+    checklist: { state: () => checklist.exportState(), onChange: checklist.onChange },
+    settings: () => settings.get(),
+    recordCovering: (at) => checklist.recordBackup(at),
+    preview: (text, password) => transfer.preview(text, password),
+  })
   const transfer = createTransferService({
     vault, now, log, screen: deps.screen ?? null,
     // The QR decoder (zxing-wasm) loads on the first scan, not at start-up.
     decodeQr: async (bytes) => (await import('./qr/decode')).decodeQrImage(bytes),
-    recordBackup: (at) => checklist.recordBackup(at),
+    recordBackup: async (at, accounts) => {
+      await checklist.recordBackup(at)
+      await backups.recordExport(at, { accounts, checklist: checklist.exportState() })
+    },
     extras: () => ({ settings: settings.get(), checklist: checklist.exportState() }),
     restoreChecklist: async (state, ids) => {
       const restored = await checklist.importState(state, ids)
@@ -117,7 +136,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const tray = createTrayService({
     accounts: () => vault.accounts(), keychainState: () => vault.status().state, retryKeychain: () => vault.retry(),
     clockStatus: () => clock.status(), now, platform, copyCode: (id) => copyCode(id), checkClock: () => clock.check(),
-    openWindow: () => deps.shell?.openWindow(), quit: () => deps.shell?.quit(),
+    openWindow: () => deps.shell?.openWindow(), quit: () => deps.shell?.quit(), backupStatus: () => backups.status(),
   })
 
   // Changes: each service says what changed; the bus carries it to the renderer, and what depends on it follows.
@@ -141,18 +160,21 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   codes.onChange((frames) => bus.emit('codes.frames', frames))
   checklist.onChange((view) => bus.emit('checklist.changed', view))
   tray.onChange((menu) => bus.emit('tray.menu', menu))
+  backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh()))
   const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange(), { log })
 
   const dispatch = createDispatch(
     {
       ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault), ...codeHandlers(codes, vault),
-      ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer),
+      ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer), ...backupHandlers(backups, restore, deps.chooseFolder),
       ...clockHandlers({ clock, codesAround: (id) => codes.around(id), ...(deps.openTimeSettings ? { openTimeSettings: deps.openTimeSettings } : {}) }),
     },
     log,
   )
   const ready = vault.start().catch((e: unknown) => log.error('vault start failed', e))
+  const backupsStarted = backups.start().catch((e: unknown) => log.error('automatic backups did not start', e))
   clock.start()
-  const dispose = async () => (clock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await vault.dispose())
-  return { dispatch, bus, settings, vault, clock, tray, ready, dispose }
+  // A backup waiting for its quiet period is written before the vault closes.
+  const dispose = async () => (clock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await backupsStarted, await backups.dispose(), await vault.dispose())
+  return { dispatch, bus, settings, vault, clock, tray, backups, ready, dispose }
 }

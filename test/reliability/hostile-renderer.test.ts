@@ -332,7 +332,7 @@ describe('a hostile renderer against the real services in web mode', () => {
     }, 60_000)
 
     afterAll(async () => {
-      record?.appEvents.emit('will-quit')
+      record?.appEvents.emit('will-quit', { preventDefault: () => undefined })
       await fs.rm(userData, { recursive: true, force: true })
     })
 

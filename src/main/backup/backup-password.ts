@@ -1,7 +1,6 @@
-import type { SecretStore } from '../vault/secret-store'
+import { BACKUP_PASSWORD_ID, type SecretStore } from '../vault/secret-store'
 
-/** The keychain item that holds the automatic backups' password, beside the accounts' secrets. */
-export const BACKUP_PASSWORD_ID = 'sellerguard-backup-password'
+export { BACKUP_PASSWORD_ID }
 
 export type BackupPassword = Readonly<{
   /** null when none is set; throws when the keychain cannot be reached. */

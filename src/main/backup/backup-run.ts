@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { err, ok, type Result } from '../../shared/result'
 import { decryptBackup, openBackup, sealBackup, type BackupAccount, type BackupKey, type BackupPayload } from '../transfer/backup'
 import type { DrillReport } from '../../shared/contract/backup'
-import { accountDigest, checklistDigest, compareAccounts } from './backup-compare'
+import { accountDigest, checklistDigest, compareAccounts, type ComparedAccount } from './backup-compare'
 import type { BackupFolder } from './backup-folder'
 import type { BackupRecord } from './backup-state'
 
@@ -24,7 +24,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 export const fileDigest = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url')
 
 /** What a backup holds, as recorded on disk: digests only, never a secret. */
-export function recordOf(payload: Pick<BackupPayload, 'accounts' | 'checklist'>, at: number, verifiedAt: number | null, where?: Readonly<{ folder: string; file: string; text: string }>): BackupRecord {
+export function recordOf(payload: Readonly<{ accounts: readonly ComparedAccount[]; checklist?: unknown }>, at: number, verifiedAt: number | null, where?: Readonly<{ folder: string; file: string; text: string }>): BackupRecord {
   return {
     at,
     verifiedAt,

@@ -5,7 +5,6 @@ import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { FILE_POLICIES } from '../storage/file-policy'
 import { createStoredFile } from '../storage/stored-file'
-import type { BackupPayload } from '../transfer/backup'
 import type { ScryptParams } from '../transfer/kdf'
 import { createBackupFolder, type BackupFolder } from './backup-folder'
 import { backupEvidence, coversCurrent, createDigests, type BackupEvidence, type CurrentData } from './backup-evidence'
@@ -107,7 +106,9 @@ export function createBackupService(deps: BackupServiceDeps) {
     now: deps.now,
     quietMs: deps.quietMs ?? 5000,
     maxWaitMs: deps.maxWaitMs ?? 60_000,
-    run: () => run().finally(emit),
+    // A throw is a bug: logged, and shown as a failed backup rather than lost.
+    run: () => run().catch((e: unknown) => (deps.log.error('automatic backup threw', e), fail({ kind: 'write-failed', message: 'The automatic backup failed unexpectedly. SellerGuard will try again.' }))),
+    onSettled: emit,
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     ...(deps.clearTimer ? { clearTimer: deps.clearTimer } : {}),
   })
@@ -204,7 +205,7 @@ export function createBackupService(deps: BackupServiceDeps) {
       return { report, status: status() }
     },
     /** An encrypted backup was exported by hand: evidence, but unverified (SellerGuard cannot see where it went). */
-    async recordExport(at: number, payload: Pick<BackupPayload, 'accounts' | 'checklist'>): Promise<void> {
+    async recordExport(at: number, payload: Parameters<typeof recordOf>[0]): Promise<void> {
       state = { ...state, exported: recordOf(payload, at, null) }
       await save()
       emit()

@@ -5,6 +5,8 @@ export type DebounceDeps = Readonly<{
   /** Longest wait after the first poke of a burst, ms: a stream of changes still gets run. */
   maxWaitMs: number
   run: () => Promise<void>
+  /** After each run, once it no longer counts as in progress. */
+  onSettled?: () => void
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
 }>
@@ -42,6 +44,7 @@ export function createDebounce(deps: DebounceDeps): Debounce {
     running = deps.run().finally(() => {
       running = null
       if (since !== null) arm()
+      deps.onSettled?.()
     })
   }
 

@@ -20,5 +20,7 @@ export function transferHandlers(transfer: TransferService): AreaHandlers<'trans
     'transfer.confirm': (input) => transfer.confirm(input),
     'transfer.exportBackup': ({ password }) => transfer.exportBackup(password),
     'transfer.exportAegis': ({ password, plain }) => transfer.exportAegis(password, plain),
+    'transfer.exportTwofas': ({ password, plain }) => transfer.export2fas(password, plain),
+    'transfer.exportOtpauthList': () => transfer.exportOtpauthList(),
   }
 }

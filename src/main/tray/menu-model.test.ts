@@ -189,6 +189,22 @@ describe('tray menu: clock', () => {
   })
 })
 
+describe('tray menu: automatic backups', () => {
+  it('a failing backup is a warning: its own line, the warning icon and the tooltip', () => {
+    const menu = menuOf({ backup: { line: 'Backup folder missing', warning: true } })
+    expect(labels(menu.items)).toContain('Backup folder missing')
+    expect(menu.icon).toBe('warning')
+    expect(menu.tooltip).toBe('SellerGuard — backup folder missing')
+  })
+
+  it('backups not set up yet: a line, no alarm; fine or off: nothing', () => {
+    const menu = menuOf({ backup: { line: 'Automatic backups not set up', warning: false } })
+    expect(labels(menu.items)).toContain('Automatic backups not set up')
+    expect(menu.icon).toBe('normal')
+    expect(menuOf({ backup: null })).toEqual(menuOf())
+  })
+})
+
 describe('findMenuItem', () => {
   it('finds copy items inside submenus and actions at the top; null for anything else', () => {
     const accounts = Array.from({ length: 20 }, (_, i) => testAccount(i))

@@ -12,6 +12,8 @@ export type TrayMenuInput = Readonly<{
   codesAvailable: boolean
   clock: TrayClockInput
   keychainState: KeychainState
+  /** Automatic backups, when they need attention (`backupTrayLine`): a line, and with `warning` the warning icon. */
+  backup?: Readonly<{ line: string; warning: boolean }> | null
   platform: NodeJS.Platform
 }>
 
@@ -52,6 +54,7 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenu {
     SEPARATOR,
     status(clockLine(input.clock)),
     { kind: 'action', id: 'check-clock', label: 'Check clock now' },
+    ...(input.backup ? [status(escapeMnemonics(input.backup.line))] : []),
     SEPARATOR,
     { kind: 'action', id: 'open', label: 'Open SellerGuard' },
     { kind: 'action', id: 'quit', label: 'Quit' },
@@ -140,7 +143,8 @@ export function clockLine(clock: TrayClockInput): string {
 }
 
 function iconFor(input: TrayMenuInput): TrayMenu['icon'] {
-  return clockIsOff(input.clock) || input.keychainState === 'locked' || input.keychainState === 'unavailable' || input.keychainState === 'not-answering' ? 'warning' : 'normal'
+  const keychainOff = input.keychainState === 'locked' || input.keychainState === 'unavailable' || input.keychainState === 'not-answering'
+  return clockIsOff(input.clock) || keychainOff || input.backup?.warning ? 'warning' : 'normal'
 }
 
 function tooltipFor(input: TrayMenuInput): string {
@@ -149,6 +153,7 @@ function tooltipFor(input: TrayMenuInput): string {
   if (input.keychainState === 'locked') problems.push('keychain locked')
   if (input.keychainState === 'unavailable') problems.push('keychain not available')
   if (input.keychainState === 'not-answering') problems.push('keychain not answering')
+  if (input.backup?.warning) problems.push(input.backup.line.toLowerCase())
   const tooltip = problems.length > 0 ? `SellerGuard — ${problems.join(', ')}` : 'SellerGuard'
   return input.platform === 'win32' ? truncate(tooltip, WINDOWS_TOOLTIP_MAX) : tooltip
 }

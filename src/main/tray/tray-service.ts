@@ -1,7 +1,8 @@
 import { clockCondition } from '../../shared/clock-condition'
-import type { AccountSummary, ApiError, ClockStatus, CopyResult, KeychainState, TrayActivation, TrayMenu } from '../../shared/contract'
+import type { AccountSummary, ApiError, BackupStatus, ClockStatus, CopyResult, KeychainState, TrayActivation, TrayMenu } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { createListeners, type OnChange } from '../core/listeners'
+import { backupTrayLine } from './backup-line'
 import { createClockNotifier, type ClockNotice } from './clock-notify'
 import { buildTrayMenu } from './menu-model'
 import { createTrayController, trayChanges } from './tray-controller'
@@ -20,6 +21,8 @@ export type TrayServiceDeps = Readonly<{
   checkClock: () => Promise<unknown>
   openWindow: () => void
   quit: () => void
+  /** Automatic backups' state, for a warning line and icon when they fail. */
+  backupStatus?: () => BackupStatus
 }>
 
 export interface TrayService {
@@ -54,6 +57,7 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
       codesAvailable: keychainState === 'ready',
       clock: clockCondition(clock, deps.now()),
       keychainState,
+      backup: deps.backupStatus ? backupTrayLine(deps.backupStatus()) : null,
       platform: deps.platform,
     })
   }

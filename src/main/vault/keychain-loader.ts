@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
 import { KeychainFault } from './keychain-fault'
-import { PROBE_ID, type KeychainProbe, type SecretStore } from './secret-store'
+import { RESERVED_IDS, type KeychainProbe, type SecretStore } from './secret-store'
 
 export type LoadDeps = Readonly<{
   secrets: SecretStore
@@ -99,7 +99,7 @@ export async function listOrphans(deps: LoadDeps, known: () => ReadonlySet<strin
   try {
     const items = await deps.secrets.list()
     const names = known()
-    const orphans = items.map((item) => item.id).filter((id) => id !== PROBE_ID && !names.has(id))
+    const orphans = items.map((item) => item.id).filter((id) => !RESERVED_IDS.includes(id) && !names.has(id))
     if (orphans.length > 0) deps.log.warn(`${orphans.length} keychain items have no account`)
     return ok(orphans)
   } catch (e) {

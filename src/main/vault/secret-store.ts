@@ -4,6 +4,10 @@ import { KeychainFault } from './keychain-fault'
 export const KEYCHAIN_SERVICE = 'SellerGuard'
 /** The item written and read back at start-up to tell "locked" from "empty". */
 export const PROBE_ID = 'sellerguard-keychain-probe'
+/** The automatic backups' own password (backup/backup-password.ts). */
+export const BACKUP_PASSWORD_ID = 'sellerguard-backup-password'
+/** Items of the service that are not accounts' secrets: never reported as orphans. */
+export const RESERVED_IDS: readonly string[] = [PROBE_ID, BACKUP_PASSWORD_ID]
 
 /**
  * Where secrets live: the OS keychain (macOS Keychain, Windows Credential

@@ -9,7 +9,7 @@ import { codeFrame } from '../otp/generate'
 import { createAccountStore } from './account-store'
 import { workerSecretStore } from '../../../test/helpers/keychain-worker'
 import type { KeychainClient } from './keychain-client'
-import type { SecretStore } from './secret-store'
+import { BACKUP_PASSWORD_ID, type SecretStore } from './secret-store'
 import { createVault, type AccountDraft, type VaultDeps } from './vault'
 
 /**
@@ -113,6 +113,8 @@ describe('vault on the real keychain', () => {
     if (!a.ok) throw new Error('add failed')
     await secrets.delete(a.value.id)
     await secrets.set('acc_orphanorphan', randomKey().base32)
+    // The automatic backups' password lives beside the secrets and is no orphan.
+    await secrets.set(BACKUP_PASSWORD_ID, 'a backup password')
 
     const second = await open()
     expect(second.status().missingSecrets).toEqual([{ id: a.value.id, issuer: 'Amazon', label: 'seller@example.com' }])

@@ -136,7 +136,7 @@ export const accountsMethods = {
 }
 
 /** Methods whose output carries a secret on purpose (the user asked for it). */
-export const SECRET_BEARING_METHODS = ['accounts.reveal', 'transfer.exportBackup', 'transfer.exportAegis'] as const
+export const SECRET_BEARING_METHODS = ['accounts.reveal', 'transfer.exportBackup', 'transfer.exportAegis', 'transfer.exportTwofas', 'transfer.exportOtpauthList'] as const
 
 export const accountsEvents = {
   changed: z.array(AccountSummary),

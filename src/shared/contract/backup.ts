@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { method } from './define'
 import { AccountId } from './accounts'
-import { ExportPassword } from './limits'
+import { ExportPassword, ImportPassword } from './limits'
+import { ImportPreview } from './transfer'
 
 /** Why automatic backups are not working right now; each is shown (banner, tray, checklist), never silent. */
 export const BackupProblemKind = z.enum([
@@ -79,6 +80,10 @@ export const BackupConfigChange = z
   .strict()
 export type BackupConfigChange = z.infer<typeof BackupConfigChange>
 
+/** One automatic backup in the backup folder, as "Restore" lists it. */
+export const BackupFile = z.object({ name: z.string(), at: z.number() })
+export type BackupFile = z.infer<typeof BackupFile>
+
 export const backupMethods = {
   status: method(z.void(), BackupStatus),
   configure: method(BackupConfigChange, BackupStatus),
@@ -88,6 +93,14 @@ export const backupMethods = {
   verify: method(z.void(), z.object({ report: DrillReport, status: BackupStatus })),
   /** Opens the system's folder picker; `folder` is null when cancelled or impossible here. */
   chooseFolder: method(z.void(), z.object({ folder: z.string().nullable() })),
+  /** The automatic backups in the backup folder, newest first (other files there are never listed). */
+  list: method(z.void(), z.object({ folder: z.string(), files: z.array(BackupFile) })),
+  /**
+   * Opens one of them for a restore: the same preview as an import (duplicates
+   * marked, then `transfer.confirm`). Without `password`, the backup password
+   * in the keychain.
+   */
+  preview: method(z.object({ name: z.string().min(1).max(255), password: ImportPassword.optional() }).strict(), ImportPreview),
 }
 
 export const backupEvents = {

@@ -54,7 +54,7 @@ describe('the contract', () => {
   })
 
   it('the secret-bearing methods are the explicit reveals, and the check would catch them', () => {
-    expect(SECRET_BEARING_METHODS).toEqual(['accounts.reveal', 'transfer.exportBackup', 'transfer.exportAegis'])
+    expect(SECRET_BEARING_METHODS).toEqual(['accounts.reveal', 'transfer.exportBackup', 'transfer.exportAegis', 'transfer.exportTwofas', 'transfer.exportOtpauthList'])
     const names = propertyNames(z.toJSONSchema(methodSpec('accounts.reveal').output))
     expect([...names].filter((n) => SECRET_LIKE.test(n))).toEqual(['secret', 'uri', 'qrSvg'].filter((n) => SECRET_LIKE.test(n)))
   })

@@ -8,6 +8,7 @@ import type { Result } from '../result'
 import type { ApiError } from './errors'
 import { accountsEvents, accountsMethods } from './accounts'
 import { appEvents, appMethods } from './app'
+import { backupEvents, backupMethods } from './backup'
 import { checklistEvents, checklistMethods } from './checklist'
 import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
@@ -29,6 +30,7 @@ export * from './vault'
 export * from './clipboard'
 export * from './checklist'
 export * from './transfer'
+export * from './backup'
 export * from './tray'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
@@ -42,6 +44,7 @@ export const methods = {
   clock: clockMethods,
   checklist: checklistMethods,
   transfer: transferMethods,
+  backup: backupMethods,
   tray: trayMethods,
 } as const
 
@@ -55,6 +58,7 @@ export const events = {
   clock: clockEvents,
   checklist: checklistEvents,
   transfer: transferEvents,
+  backup: backupEvents,
   tray: trayEvents,
 } as const
 

@@ -112,6 +112,10 @@ export const transferMethods = {
   exportBackup: method(z.object({ password: ExportPassword }).strict(), ExportedFile),
   /** An Aegis vault, so users can always leave: encrypted unless `plain` (after a warning in the UI). */
   exportAegis: method(z.object({ password: ExportPassword.optional(), plain: z.boolean().default(false) }).strict(), ExportedFile),
+  /** A 2FAS backup (schema 4): encrypted as 2FAS does unless `plain` (after a warning in the UI). */
+  exportTwofas: method(z.object({ password: ExportPassword.optional(), plain: z.boolean().default(false) }).strict(), ExportedFile),
+  /** Every account as an otpauth:// link, one per line: plain text, only after the UI's warning. */
+  exportOtpauthList: method(z.void(), ExportedFile),
 }
 
 /**

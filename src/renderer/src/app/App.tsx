@@ -4,6 +4,7 @@ import { CodesScreen } from '../features/codes/CodesScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { ClockScreen } from '../features/clock/ClockScreen'
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen'
+import { BackupBanner } from '../features/backup/BackupBanner'
 import { ErrorBanner } from './ErrorBanner'
 import { Sidebar } from './Sidebar'
 import { StatusStrip } from './StatusStrip'
@@ -22,6 +23,7 @@ export function App() {
       <Sidebar current={screen} onSelect={showScreen} />
       <main className="content">
         <ErrorBanner />
+        <BackupBanner />
         {screen === 'codes' && <CodesScreen />}
         {screen === 'checklist' && <ChecklistScreen />}
         {screen === 'clock' && <ClockScreen />}

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { api } from '../bridge/api'
 import { createAppSlice } from '../app/app-slice'
+import { createBackupSlice } from '../features/backup/backup-slice'
 import { createChecklistSlice } from '../features/checklist/checklist-slice'
 import { createClockSlice } from '../features/clock/clock-slice'
 import { createCodesSlice } from '../features/codes/codes-slice'
@@ -18,6 +19,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createCodesSlice(...a),
   ...createChecklistSlice(...a),
   ...createTransferSlice(...a),
+  ...createBackupSlice(...a),
 }))
 
 /** Loads the first screen's data and keeps the store in step with main's pushed events. */
@@ -31,7 +33,8 @@ export async function startStore(): Promise<() => void> {
     api().on('codes.frames', (frames) => useStore.getState().receiveFrames(frames)),
     api().on('app.quickPick', () => useStore.getState().quickPick()),
     api().on('checklist.changed', (view) => useStore.getState().receiveChecklist(view)),
+    api().on('backup.status', (status) => useStore.getState().receiveBackup(status)),
   ]
-  await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts()])
+  await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts(), s.loadBackup()])
   return () => unsubscribers.forEach((off) => off())
 }

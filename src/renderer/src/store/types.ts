@@ -1,4 +1,5 @@
 import type { AppSlice } from '../app/app-slice'
+import type { BackupSlice } from '../features/backup/backup-slice'
 import type { ChecklistSlice } from '../features/checklist/checklist-slice'
 import type { ClockSlice } from '../features/clock/clock-slice'
 import type { CodesSlice } from '../features/codes/codes-slice'
@@ -12,4 +13,4 @@ import type { VaultSlice } from '../features/vault/vault-slice'
  * `lastError` and the toast), never against this type, so no slice imports
  * the store back and there is no import cycle.
  */
-export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice & TransferSlice
+export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice & TransferSlice & BackupSlice

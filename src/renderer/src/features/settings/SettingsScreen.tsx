@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { Theme } from '../../contract'
 import { useStore } from '../../store'
+import { BackupSettings } from '../backup/BackupSettings'
 import { TransferPanel } from '../transfer/TransferPanel'
 import { TimeServersField } from './TimeServersField'
 
@@ -68,6 +69,7 @@ export function SettingsScreen() {
       </fieldset>
       <TimeServersField settings={settings} onSave={update} />
       <h2 className="section-title">Import and backup</h2>
+      <BackupSettings />
       <TransferPanel />
     </section>
   )

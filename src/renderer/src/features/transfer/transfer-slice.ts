@@ -14,6 +14,8 @@ export type TransferSlice = {
   confirmImport(input: Input<'transfer.confirm'>): Promise<Reply<'transfer.confirm'>>
   exportBackup(input: Input<'transfer.exportBackup'>): Promise<Reply<'transfer.exportBackup'>>
   exportAegis(input: Input<'transfer.exportAegis'>): Promise<Reply<'transfer.exportAegis'>>
+  exportTwofas(input: Input<'transfer.exportTwofas'>): Promise<Reply<'transfer.exportTwofas'>>
+  exportOtpauthList(): Promise<Reply<'transfer.exportOtpauthList'>>
 }
 
 export const createTransferSlice: StateCreator<TransferSlice, [], [], TransferSlice> = () => ({
@@ -23,4 +25,6 @@ export const createTransferSlice: StateCreator<TransferSlice, [], [], TransferSl
   confirmImport: (input) => api().transfer.confirm(input),
   exportBackup: (input) => api().transfer.exportBackup(input),
   exportAegis: (input) => api().transfer.exportAegis(input),
+  exportTwofas: (input) => api().transfer.exportTwofas(input),
+  exportOtpauthList: () => api().transfer.exportOtpauthList(),
 })

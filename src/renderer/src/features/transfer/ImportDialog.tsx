@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { AccountKind, AccountSummary, ImportPreview } from '../../contract'
+import { IMPORT_SOURCE_NAMES, type AccountKind, type AccountSummary, type ImportPreview } from '../../contract'
 import { useStore } from '../../store'
 import { AddedStep } from '../../ui/AddedStep'
 import { KindSelect } from '../../ui/KindSelect'
@@ -50,7 +50,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   if (added) return <AddedStep account={added} onClose={onClose} />
 
   return (
-    <Dialog title={single ? 'Add the scanned account' : `Import from ${preview.format}`} onClose={onClose} testId="import-dialog">
+    <Dialog title={single ? 'Add the scanned account' : `Import from ${IMPORT_SOURCE_NAMES[preview.format]}`} onClose={onClose} testId="import-dialog">
       <div className="form">
         {preview.warnings.map((w) => (
           <p key={w} className="field-error" role="alert">

@@ -66,13 +66,17 @@ export function createBackupFolder(): BackupFolder {
     async write(folder, at, text) {
       const names = new Set((await fs.readdir(folder).catch(() => [] as string[])).filter((n) => !isBackupTemp(n)))
       let when = at
-      while (names.has(backupFileName(when))) when++
-      const name = backupFileName(when)
-      try {
-        await writeFileAtomic(path.join(folder, name), text)
-        return ok(name)
-      } catch (e) {
-        return err(unwritable(folder, reasonOf(e)))
+      for (;;) {
+        while (names.has(backupFileName(when))) when++
+        const name = backupFileName(when)
+        try {
+          // Never over a file already there (the folder may hold the user's own files, or a sync client's).
+          await writeFileAtomic(path.join(folder, name), text, { replace: false })
+          return ok(name)
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || names.size > 10_000) return err(unwritable(folder, reasonOf(e)))
+          names.add(name)
+        }
       }
     },
     async read(folder, name) {

@@ -9,6 +9,11 @@ export type AtomicWriteOptions = Readonly<{
   mode?: number
   /** Runs after the new text is durable beside the target and before it replaces it (json-file keeps the previous version here). */
   beforeReplace?: () => Promise<void>
+  /**
+   * false: never replace a file already at the target (a folder shared with
+   * the user's own files); the write fails with EEXIST and changes nothing.
+   */
+  replace?: boolean
 }>
 
 /**
@@ -29,12 +34,34 @@ export async function writeFileAtomic(file: string, text: string, options: Atomi
       await handle.close()
     }
     await options.beforeReplace?.()
-    await fs.rename(tmp, file)
+    if (options.replace === false) await moveUnlessTaken(tmp, file)
+    else await fs.rename(tmp, file)
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined)
     throw e
   }
   await syncDir(path.dirname(file))
+}
+
+/**
+ * Puts `tmp` at `file` only if nothing is there: a hard link fails with
+ * EEXIST rather than replace. Where links are unsupported (FAT and exFAT
+ * drives, some network shares) a check, then a rename.
+ */
+async function moveUnlessTaken(tmp: string, file: string): Promise<void> {
+  try {
+    await fs.link(tmp, file)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e
+    const taken = await fs.lstat(file).then(
+      () => true,
+      () => false,
+    )
+    if (taken) throw Object.assign(new Error(`EEXIST: file already exists, ${file}`), { code: 'EEXIST' })
+    await fs.rename(tmp, file)
+    return
+  }
+  await fs.rm(tmp, { force: true })
 }
 
 /** Makes a rename or unlink in `dir` durable. */

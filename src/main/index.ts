@@ -101,7 +101,7 @@ async function start(): Promise<void> {
       preload: path.join(__dirname, '../preload/index.js'),
       url: appUrl,
       icon: path.join(resources, 'icon.png'),
-      stateFile: createStoredFile({ path: path.join(dataDir, 'window-state.json'), schema: WindowState, version: 1, policy: FILE_POLICIES.windowState }),
+      stateFile: createStoredFile({ path: path.join(dataDir, 'window-state.json'), schema: WindowState, version: 1, policy: FILE_POLICIES.windowState, issues: services.issues }),
       // Close to tray: hide instead of closing, unless the app is quitting.
       shouldHideOnClose: () => !quitting && services.settings.get().closeToTray && tray !== null,
     })

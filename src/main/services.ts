@@ -24,6 +24,8 @@ import { createEventBus, type EventBus } from './core/events'
 import type { Logger } from './core/log'
 import type { ScreenCapture } from './qr/screen-capture'
 import { settingsHandlers } from './settings/settings-handlers'
+import { createFileIssues, type FileIssues } from './storage/file-issues'
+import { storageHandlers } from './storage/storage-handlers'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { transferHandlers } from './transfer/transfer-handlers'
 import { createTransferService } from './transfer/transfer-service'
@@ -76,6 +78,8 @@ export interface Services {
   dispatch: Dispatch
   bus: EventBus
   settings: SettingsService
+  /** What loading found in each file (damaged, newer, restored from its backup), for every file the app writes. */
+  issues: FileIssues
   vault: Vault
   clock: ClockService
   tray: TrayService
@@ -98,9 +102,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   // The data folder is the user's alone (its files are 0600 already): created 0700.
   await fs.mkdir(deps.dataDir, { recursive: true, mode: 0o700 })
   const bus = createEventBus(log)
-  const settings = await createSettingsService({ file: file('settings.json'), log })
-  const vault = createVault({ secrets: deps.secrets, store: createAccountStore(file('accounts.json')), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
-  const clockStore = createClockStore(file('clock.json'), log)
+  const issues = createFileIssues(now)
+  issues.onChange((status) => bus.emit('storage.status', status))
+  const settings = await createSettingsService({ file: file('settings.json'), log, issues })
+  const vault = createVault({ secrets: deps.secrets, store: createAccountStore(file('accounts.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
+  const clockStore = createClockStore(file('clock.json'), log, issues)
   const clock = createClockService({
     now, settings: () => settings.get(), log, restored: await clockStore.load(), persist: (state) => clockStore.save(state),
     ...(deps.clockCheckOptions ? { checkOptions: deps.clockCheckOptions } : {}), ...(deps.clockHttps ? { https: deps.clockHttps } : {}),
@@ -108,7 +114,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now })
   const codes = createFrameService({ vault, now, correctionMs: () => clock.correctionMs(), trustedOffsetMs: () => trustedOffsetMs(clock.status()) })
   const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
-  const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockState: () => clock.status().state })
+  const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockState: () => clock.status().state, issues })
   const { backups, restore } = createVaultBackups({
     vault, secrets: deps.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log,
     ...(deps.backupFolder ? { defaultFolder: deps.backupFolder } : {}),
@@ -166,7 +172,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const dispatch = createDispatch(
     {
       ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault), ...codeHandlers(codes, vault),
-      ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer), ...backupHandlers(backups, restore, deps.chooseFolder),
+      ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer), ...backupHandlers(backups, restore, deps.chooseFolder), ...storageHandlers(issues),
       ...clockHandlers({ clock, codesAround: (id) => codes.around(id), ...(deps.openTimeSettings ? { openTimeSettings: deps.openTimeSettings } : {}) }),
     },
     log,
@@ -176,5 +182,5 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   clock.start()
   // A backup waiting for its quiet period is written before the vault closes.
   const dispose = async () => (clock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await backupsStarted, await backups.dispose(), await vault.dispose())
-  return { dispatch, bus, settings, vault, clock, tray, backups, ready, dispose }
+  return { dispatch, bus, settings, issues, vault, clock, tray, backups, ready, dispose }
 }

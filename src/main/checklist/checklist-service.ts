@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/result'
 import { coalesce } from '../core/coalesce'
 import { createListeners, type OnChange } from '../core/listeners'
 import type { Logger } from '../core/log'
+import type { FileIssues } from '../storage/file-issues'
 import { createBackupRecord } from './backup-record'
 import { evaluateChecklist, type ChecklistResult } from './evaluate'
 import { exportChecklistReport } from './report'
@@ -20,6 +21,8 @@ export type ChecklistServiceDeps = Readonly<{
   /** Ids of accounts whose key is loaded from the keychain; null while it is locked or loading. */
   accountsWithKey: () => ReadonlySet<string> | null
   clockState: () => ClockState
+  /** Where a damaged checklist or backup record is reported, and the user's choice comes from. */
+  issues?: FileIssues
 }>
 
 export interface ChecklistService {
@@ -49,8 +52,8 @@ export interface ChecklistService {
  * last encrypted backup). A damaged file is reported, never reset silently.
  */
 export async function createChecklistService(deps: ChecklistServiceDeps): Promise<ChecklistService> {
-  const store = createChecklistStore(deps.file)
-  const backups = await createBackupRecord(deps.backupFile)
+  const store = createChecklistStore(deps.file, deps.issues)
+  const backups = await createBackupRecord(deps.backupFile, deps.issues)
   const changes = createListeners<[ChecklistView]>()
   let state: ChecklistState = emptyChecklistState()
   let problem: ChecklistView['problem'] = null
@@ -72,6 +75,11 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
           : { message: `The checklist file could not be read (${loaded.reason}).`, backupUsable: false }
   }
   await load()
+  store.onRecovered((recovered) => {
+    state = recovered
+    problem = null
+    changed()
+  })
 
   function evaluate(): ChecklistResult {
     return evaluateChecklist({
@@ -135,10 +143,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     },
     async recover(use) {
       const restored = use === 'backup' ? await store.restoreBackup(deps.now()) : await store.startFresh(deps.now())
-      if (!restored.ok) return err(apiError('io', 'Could not recover the checklist file.'))
-      state = restored.value
-      problem = null
-      return changed()
+      return restored.ok ? ok(view()) : err(apiError('io', 'Could not recover the checklist file.'))
     },
     async recordBackup(at) {
       await backups.record(at)

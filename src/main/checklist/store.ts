@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../shared/result'
+import type { FileIssues } from '../storage/file-issues'
 import { FILE_POLICIES } from '../storage/file-policy'
 import { createStoredFile, type StoredProblem, type StoredRecoverError, type StoredSaveError } from '../storage/stored-file'
 import { ChecklistState, emptyChecklistState } from './state'
@@ -22,14 +23,16 @@ export interface ChecklistStore {
   restoreBackup(now: number): Promise<Result<ChecklistState, StoredRecoverError>>
   /** The user gave up on the damaged file: moves it aside (`.damaged-<now>`, never deleted) and starts empty. */
   startFresh(now: number): Promise<Result<ChecklistState, StoredRecoverError>>
+  /** After either way out (here or through `storage.recover`), with the state now in force. */
+  onRecovered(listener: (state: ChecklistState) => void): void
 }
 
 /** The file's schema version; bump it (and migrate) when the state's shape changes. */
 const VERSION = 1
 
 /** The checklist ticks in `checklist.json`, kept as every file is (`storage/stored-file.ts`). */
-export function createChecklistStore(path: string): ChecklistStore {
-  const file = createStoredFile({ path, schema: ChecklistState, version: VERSION, policy: FILE_POLICIES.checklist })
+export function createChecklistStore(path: string, issues?: FileIssues): ChecklistStore {
+  const file = createStoredFile({ path, schema: ChecklistState, version: VERSION, policy: FILE_POLICIES.checklist, ...(issues ? { issues } : {}) })
   return {
     path,
     async load() {
@@ -42,5 +45,6 @@ export function createChecklistStore(path: string): ChecklistStore {
       const fresh = await file.startFresh(now)
       return fresh.ok ? ok(emptyChecklistState()) : err(fresh.error)
     },
+    onRecovered: (listener) => file.onRecovered((state) => listener(state ?? emptyChecklistState())),
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ClockHistoryEntry, ClockMeasurement } from '../../shared/contract'
 import type { Logger } from '../core/log'
+import type { FileIssues } from '../storage/file-issues'
 import { FILE_POLICIES } from '../storage/file-policy'
 import { createStoredFile } from '../storage/stored-file'
 import type { PersistedClock } from './monitor'
@@ -15,22 +16,22 @@ export interface ClockStore {
 
 /**
  * `clock.json`: the last trusted measurement and a bounded history, so a
- * restart shows and applies the last verdict at once, with its age. Losing
- * it costs one check, so a damaged file is logged and replaced, never a
- * reason to stop.
+ * restart shows and applies the last verdict at once, with its age. A
+ * damaged file is never a reason to stop: the clock is checked afresh, and
+ * the file is kept (saves wait) until the user chose.
  */
-export function createClockStore(path: string, log: Logger): ClockStore {
-  const file = createStoredFile({ path, schema: PersistedClockSchema, version: 1, policy: FILE_POLICIES.clockHistory })
+export function createClockStore(path: string, log: Logger, issues?: FileIssues): ClockStore {
+  const file = createStoredFile({ path, schema: PersistedClockSchema, version: 1, policy: FILE_POLICIES.clockHistory, ...(issues ? { issues } : {}) })
   return {
     async load() {
       const loaded = await file.load()
       if (loaded.kind === 'loaded') return loaded.value
-      log.warn(`clock history unreadable, starting afresh: ${JSON.stringify(loaded)}`)
+      log.warn(`clock history unreadable, checking afresh: ${JSON.stringify(loaded)}`)
       return null
     },
     save(state) {
       void file.save({ measurement: state.measurement, history: [...state.history] }).then((saved) => {
-        if (!saved.ok) log.warn(`could not save the clock history: ${JSON.stringify(saved.error)}`)
+        if (!saved.ok && saved.error.kind !== 'blocked') log.warn(`could not save the clock history: ${JSON.stringify(saved.error)}`)
       })
     },
   }

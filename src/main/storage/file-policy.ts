@@ -1,40 +1,42 @@
+import type { StoredFileName } from '../../shared/contract'
+
 /**
- * What happens to a file SellerGuard writes when loading it finds a problem
- * (damaged, written by a newer version, or unreadable): one table for every
- * file, applied by `stored-file.ts`. A new file gets a row here.
+ * What every file SellerGuard writes does when loading finds a problem,
+ * applied by `stored-file.ts`, the same for each (the rows differ only in
+ * their name and words):
+ * - a damaged file, or one written by a newer SellerGuard (schemaVersion
+ *   higher than this build knows), is never written over: saves are refused
+ *   until the user chooses "use the backup copy" or "start fresh", and
+ *   either choice first moves it aside as `<file>.damaged-<time>`;
+ * - a missing file with a previous version (`.bak`) is restored from it,
+ *   and the user is told;
+ * - saves are refused before the first load, too: nothing is known yet of
+ *   what a save would replace.
+ * A new file gets a row here (and a name in the contract's `StoredFileName`).
  *
  * The automatic backups in the user's backup folder are not stored files:
  * each is a new file under a new time-stamped name (`backup/backup-names.ts`),
  * written with the same atomic write (`atomic-write.ts`), never replaced.
  */
 export type FilePolicy = Readonly<{
-  /**
-   * Saves are refused until a load succeeds or the user chooses (use the
-   * backup copy, or start fresh with the damaged file kept aside); before
-   * any load, too, since nothing is known of what a save would replace.
-   * Off: the owner goes on with defaults and its next save replaces the file.
-   */
-  blockWritesOnProblem: boolean
+  name: StoredFileName
+  /** What the file is, for logs ("the account list"). */
+  what: string
 }>
-
-/** The user's data: never written over until the user has chosen. */
-const KEEP_UNTIL_CHOSEN: FilePolicy = { blockWritesOnProblem: true }
-/** Preferences and records with a safe default: a later save replaces a damaged file. */
-const REPLACE_ON_SAVE: FilePolicy = { blockWritesOnProblem: false }
 
 export const FILE_POLICIES = {
   /** `accounts.json`: account metadata (never secrets). */
-  accounts: KEEP_UNTIL_CHOSEN,
+  accounts: { name: 'accounts', what: 'the account list' },
   /** `checklist.json`: the security checklist's ticks. */
-  checklist: KEEP_UNTIL_CHOSEN,
-  /** `settings.json`: preferences; defaults stand in for a damaged file. */
-  settings: REPLACE_ON_SAVE,
+  checklist: { name: 'checklist', what: 'the security checklist' },
+  /** `settings.json`: preferences. */
+  settings: { name: 'settings', what: 'the settings' },
   /** `backup-state.json`: when the last encrypted backup was made. */
-  backupRecord: REPLACE_ON_SAVE,
-  /** `automatic-backups.json`: the automatic backups' settings and what the newest backup holds; defaults stand in (backups go on, none counted). */
-  automaticBackups: REPLACE_ON_SAVE,
-  /** `clock.json`: the last clock verdict and its history; losing it costs one check. */
-  clockHistory: REPLACE_ON_SAVE,
+  backupRecord: { name: 'backupRecord', what: 'the record of the last backup' },
+  /** `automatic-backups.json`: the automatic backups' settings and what the newest backup holds. */
+  automaticBackups: { name: 'automaticBackups', what: 'the automatic backups’ settings' },
+  /** `clock.json`: the last clock verdict and its history. */
+  clockHistory: { name: 'clockHistory', what: 'the clock history' },
   /** `window-state.json`: where the desktop window was. */
-  windowState: REPLACE_ON_SAVE,
-} as const satisfies Readonly<Record<string, FilePolicy>>
+  windowState: { name: 'windowState', what: 'the window position' },
+} as const satisfies { readonly [N in StoredFileName]: FilePolicy & { name: N } }

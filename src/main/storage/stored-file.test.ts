@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { createFileIssues } from './file-issues'
 import { FILE_POLICIES, type FilePolicy } from './file-policy'
 import { createStoredFile } from './stored-file'
 
@@ -37,12 +38,43 @@ describe('stored file: what a problem does, as the policy table says', () => {
     expect(await fs.readFile(`${file}.damaged-7`, 'utf8')).toBe('garbage')
   })
 
-  it('a replacing policy lets the next save replace a damaged file', async () => {
+  it('no policy lets a save replace a damaged or newer file: each is kept, and so is its backup', async () => {
+    for (const policy of Object.values(FILE_POLICIES)) {
+      await fs.writeFile(file, 'garbage')
+      const stored = open(policy)
+      expect(await stored.load()).toMatchObject({ kind: 'damaged', backup: 'missing' })
+      expect(await stored.save({ n: 3 })).toEqual({ ok: false, error: { kind: 'blocked', because: 'damaged' } })
+      await fs.writeFile(file, JSON.stringify({ schemaVersion: 2, data: { n: 9 } }))
+      expect(await open(policy).load()).toMatchObject({ kind: 'too-new', version: 2 })
+      expect(await open(policy).save({ n: 3 })).toMatchObject({ ok: false, error: { kind: 'blocked' } })
+    }
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, data: { n: 9 } })
+  })
+
+  it('a missing file comes back from its .bak, which stays as it was, and the UI is told', async () => {
+    const issues = createFileIssues(() => 5)
+    await fs.writeFile(`${file}.bak`, JSON.stringify({ schemaVersion: 1, data: { n: 1 } }))
+    const stored = createStoredFile({ path: file, schema: Doc, version: 1, policy: FILE_POLICIES.settings, issues })
+    expect(await stored.load()).toEqual({ kind: 'loaded', value: { n: 1 }, restored: true })
+    expect(issues.status().issues).toEqual([{ file: 'settings', kind: 'restored', path: file, reason: '', backup: 'usable' }])
+    await stored.save({ n: 2 })
+    expect(JSON.parse(await fs.readFile(`${file}.bak`, 'utf8'))).toEqual({ schemaVersion: 1, data: { n: 1 } })
+    expect(issues.dismiss('settings')).toEqual({ issues: [] })
+  })
+
+  it('start fresh keeps the damaged file and a damaged .bak aside, then saves go through', async () => {
+    const issues = createFileIssues(() => 7)
     await fs.writeFile(file, 'garbage')
-    const stored = open(FILE_POLICIES.settings)
-    expect(await stored.load()).toMatchObject({ kind: 'damaged', backup: 'missing' })
-    expect(await stored.save({ n: 3 })).toEqual({ ok: true, value: undefined })
-    expect(await open(FILE_POLICIES.settings).load()).toEqual({ kind: 'loaded', value: { n: 3 } })
+    await fs.writeFile(`${file}.bak`, 'more garbage')
+    const stored = createStoredFile({ path: file, schema: Doc, version: 1, policy: FILE_POLICIES.accounts, issues })
+    expect(await stored.load()).toMatchObject({ kind: 'damaged', backup: 'damaged' })
+    expect(await issues.recover('accounts', 'backup')).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
+    expect(await issues.recover('accounts', 'fresh')).toEqual({ ok: true, value: { issues: [] } })
+    expect(await fs.readFile(`${file}.damaged-7`, 'utf8')).toBe('garbage')
+    expect(await fs.readFile(`${file}.bak.damaged-7`, 'utf8')).toBe('more garbage')
+    expect(await stored.save({ n: 1 })).toEqual({ ok: true, value: undefined })
+    expect(await stored.save({ n: 2 })).toEqual({ ok: true, value: undefined })
+    expect(await fs.readFile(`${file}.damaged-7`, 'utf8')).toBe('garbage')
   })
 
   it('an unreadable file says whether its backup could stand in', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AccountSummary } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
+import type { FileIssues } from '../storage/file-issues'
 import { FILE_POLICIES } from '../storage/file-policy'
 import { createStoredFile, type StoredProblem, type StoredRecoverError, type StoredSaveError } from '../storage/stored-file'
 
@@ -18,10 +19,12 @@ export interface AccountStore {
   save(accounts: readonly AccountSummary[]): Promise<Result<void, StoredSaveError>>
   /** Moves the damaged file aside (`.damaged-<time>`) and makes the backup current. */
   restoreBackup(now: number): Promise<Result<AccountSummary[], StoredRecoverError>>
+  /** After the user chose (here or through `storage.recover`): the list must be read again. */
+  onRecovered(listener: () => Promise<void>): void
 }
 
-export function createAccountStore(path: string): AccountStore {
-  const file = createStoredFile({ path, schema: AccountsDoc, version: 1, policy: FILE_POLICIES.accounts })
+export function createAccountStore(path: string, issues?: FileIssues): AccountStore {
+  const file = createStoredFile({ path, schema: AccountsDoc, version: 1, policy: FILE_POLICIES.accounts, ...(issues ? { issues } : {}) })
   return {
     async load() {
       const loaded = await file.load()
@@ -32,5 +35,6 @@ export function createAccountStore(path: string): AccountStore {
       const restored = await file.restoreBackup(now)
       return restored.ok ? ok(restored.value.accounts) : restored
     },
+    onRecovered: (listener) => file.onRecovered(listener),
   }
 }

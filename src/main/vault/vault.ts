@@ -83,6 +83,8 @@ export function createVault(deps: VaultDeps): Vault {
     return keychain.get()
   }
 
+  deps.store.onRecovered(async () => void (await reload()))
+
   const duplicatesOf = (incoming: readonly Comparable[]) => duplicatesAmong(incoming, list.all(), (id) => keys.get(id))
 
   const addAll = async (items: readonly NewAccountItem[], refuseDuplicates: boolean): Promise<Result<AccountSummary[], ApiError>> => {
@@ -131,7 +133,8 @@ export function createVault(deps: VaultDeps): Vault {
 
     start: async () => void (await reload()),
     retry: () => reload(async () => (keychain.set({ state: 'checking' }), true)),
-    useBackup: () => reload(() => list.restoreBackup(deps.now())),
+    // Either way out of a damaged list (here or `storage.recover`) ends in a reload, which the store awaits.
+    useBackup: async () => (await list.restoreBackup(deps.now()), keychain.get()),
 
     add: async (draft, key) => {
       const added = await addAll([{ draft, key }], true)

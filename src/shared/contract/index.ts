@@ -14,6 +14,7 @@ import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
+import { storageEvents, storageMethods } from './storage'
 import { transferEvents, transferMethods } from './transfer'
 import { trayEvents, trayMethods } from './tray'
 import { vaultEvents, vaultMethods } from './vault'
@@ -32,6 +33,7 @@ export * from './checklist'
 export * from './transfer'
 export * from './backup'
 export * from './tray'
+export * from './storage'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
@@ -46,6 +48,7 @@ export const methods = {
   transfer: transferMethods,
   backup: backupMethods,
   tray: trayMethods,
+  storage: storageMethods,
 } as const
 
 /** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
@@ -60,6 +63,7 @@ export const events = {
   transfer: transferEvents,
   backup: backupEvents,
   tray: trayEvents,
+  storage: storageEvents,
 } as const
 
 type Methods = typeof methods

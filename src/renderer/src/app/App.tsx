@@ -9,6 +9,7 @@ import { ErrorBanner } from './ErrorBanner'
 import { Sidebar } from './Sidebar'
 import { StatusStrip } from './StatusStrip'
 import { Toast } from '../ui/Toast'
+import { StorageBanner } from '../features/storage/StorageBanner'
 import { useTheme } from './use-theme'
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
       <main className="content">
         <ErrorBanner />
         <BackupBanner />
+        <StorageBanner />
         {screen === 'codes' && <CodesScreen />}
         {screen === 'checklist' && <ChecklistScreen />}
         {screen === 'clock' && <ClockScreen />}

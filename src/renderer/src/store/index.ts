@@ -6,6 +6,7 @@ import { createChecklistSlice } from '../features/checklist/checklist-slice'
 import { createClockSlice } from '../features/clock/clock-slice'
 import { createCodesSlice } from '../features/codes/codes-slice'
 import { createSettingsSlice } from '../features/settings/settings-slice'
+import { createStorageSlice } from '../features/storage/storage-slice'
 import { createTransferSlice } from '../features/transfer/transfer-slice'
 import { createVaultSlice } from '../features/vault/vault-slice'
 import type { Store } from './types'
@@ -20,6 +21,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createChecklistSlice(...a),
   ...createTransferSlice(...a),
   ...createBackupSlice(...a),
+  ...createStorageSlice(...a),
 }))
 
 /** Loads the first screen's data and keeps the store in step with main's pushed events. */
@@ -34,7 +36,8 @@ export async function startStore(): Promise<() => void> {
     api().on('app.quickPick', () => useStore.getState().quickPick()),
     api().on('checklist.changed', (view) => useStore.getState().receiveChecklist(view)),
     api().on('backup.status', (status) => useStore.getState().receiveBackup(status)),
+    api().on('storage.status', (status) => useStore.getState().receiveStorage(status)),
   ]
-  await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts(), s.loadBackup()])
+  await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts(), s.loadBackup(), s.loadStorage()])
   return () => unsubscribers.forEach((off) => off())
 }

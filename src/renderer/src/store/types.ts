@@ -4,6 +4,7 @@ import type { ChecklistSlice } from '../features/checklist/checklist-slice'
 import type { ClockSlice } from '../features/clock/clock-slice'
 import type { CodesSlice } from '../features/codes/codes-slice'
 import type { SettingsSlice } from '../features/settings/settings-slice'
+import type { StorageSlice } from '../features/storage/storage-slice'
 import type { TransferSlice } from '../features/transfer/transfer-slice'
 import type { VaultSlice } from '../features/vault/vault-slice'
 
@@ -13,4 +14,4 @@ import type { VaultSlice } from '../features/vault/vault-slice'
  * `lastError` and the toast), never against this type, so no slice imports
  * the store back and there is no import cycle.
  */
-export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice & TransferSlice & BackupSlice
+export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice & TransferSlice & BackupSlice & StorageSlice

@@ -1,26 +1,10 @@
 import { useStore } from '../../store'
 
-/** Says what is wrong with the keychain or the account list, how to fix it on this OS, and offers Retry. */
+/** Says what is wrong with the keychain, how to fix it on this OS, and offers Retry (a damaged account list: `StorageBanner`). */
 export function KeychainBanner() {
   const status = useStore((s) => s.keychain)
   const retry = useStore((s) => s.retryKeychain)
-  const restoreBackup = useStore((s) => s.restoreAccountsBackup)
   if (!status) return null
-  if (status.metadataProblem) {
-    return (
-      <div role="alert" className="banner banner--critical" data-testid="metadata-banner">
-        <div>
-          <strong>Your account list could not be read:</strong> {status.metadataProblem} Nothing has been changed or deleted.
-          {status.backupAvailable && ' A previous version of the list is available.'}
-        </div>
-        {status.backupAvailable && (
-          <button type="button" className="button" onClick={() => void restoreBackup()}>
-            Use previous version
-          </button>
-        )}
-      </div>
-    )
-  }
   if (status.state === 'locked' || status.state === 'unavailable' || status.state === 'not-answering') {
     const title = { locked: 'is locked.', unavailable: 'is not available.', 'not-answering': 'is not answering.' }[status.state]
     return (

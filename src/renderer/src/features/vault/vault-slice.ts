@@ -8,7 +8,6 @@ export type VaultSlice = {
   loadKeychain(): Promise<void>
   receiveKeychain(status: KeychainStatus): void
   retryKeychain(): Promise<void>
-  restoreAccountsBackup(): Promise<void>
 }
 
 export const createVaultSlice: StateCreator<VaultSlice & AppSlice, [], [], VaultSlice> = (set) => ({
@@ -21,11 +20,6 @@ export const createVaultSlice: StateCreator<VaultSlice & AppSlice, [], [], Vault
   receiveKeychain: (keychain) => set({ keychain }),
   async retryKeychain() {
     const reply = await api().vault.retry()
-    if (reply.ok) set({ keychain: reply.value })
-    else set({ lastError: reply.error })
-  },
-  async restoreAccountsBackup() {
-    const reply = await api().vault.useBackup()
     if (reply.ok) set({ keychain: reply.value })
     else set({ lastError: reply.error })
   },

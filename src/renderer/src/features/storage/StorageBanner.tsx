@@ -1,0 +1,66 @@
+import type { StoredFileIssue, StoredFileName } from '../../contract'
+import { useStore } from '../../store'
+
+/** Each file in words, and what starting it afresh means. */
+const FILES: Record<StoredFileName, { what: string; fresh: string }> = {
+  accounts: { what: 'account list', fresh: 'an empty account list (the secrets stay in the keychain, listed as secrets without an account)' },
+  settings: { what: 'settings', fresh: 'the default settings' },
+  checklist: { what: 'security checklist', fresh: 'an empty checklist' },
+  clockHistory: { what: 'clock history', fresh: 'a new clock history' },
+  backupRecord: { what: 'record of your last backup', fresh: 'no record of a backup' },
+  automaticBackups: { what: 'automatic backup settings', fresh: 'the default automatic backup settings' },
+  windowState: { what: 'window position', fresh: 'the default window position' },
+}
+
+const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p
+
+function FileProblem({ issue }: Readonly<{ issue: StoredFileIssue }>) {
+  const recover = useStore((s) => s.recoverFile)
+  const { what, fresh } = FILES[issue.file]
+  const why = issue.kind === 'too-new' ? 'it was saved by a newer version of SellerGuard' : issue.kind === 'damaged' ? 'it is damaged' : 'it could not be read'
+  return (
+    <div role="alert" className="banner banner--critical" data-testid="file-banner" data-file={issue.file} data-kind={issue.kind}>
+      <div>
+        <strong>{`Your ${what} could not be used: ${why}.`}</strong> SellerGuard has not written over it, and will not change it until you choose.
+        {issue.backup === 'usable' ? ' A previous version is available.' : ' There is no usable previous version.'}
+        <div className="banner__detail">
+          {fileName(issue.path)}: {issue.reason}. “Start fresh” begins with {fresh}; the {issue.kind === 'too-new' ? 'newer' : 'damaged'} file is kept beside it.
+        </div>
+      </div>
+      <div className="banner__actions">
+        {issue.backup === 'usable' && (
+          <button type="button" className="button button--primary" onClick={() => void recover(issue.file, 'backup')}>
+            Use the backup copy
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => void recover(issue.file, 'fresh')}>
+          Start fresh
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function FileRestored({ issue }: Readonly<{ issue: StoredFileIssue }>) {
+  const dismiss = useStore((s) => s.dismissFileNotice)
+  return (
+    <div role="status" className="banner banner--warn" data-testid="file-restored" data-file={issue.file}>
+      <div>
+        {`Your ${FILES[issue.file].what} file (${fileName(issue.path)}) was missing, so SellerGuard restored its previous version. The most recent change may be missing.`}
+      </div>
+      <button type="button" className="button" onClick={() => void dismiss(issue.file)}>
+        OK
+      </button>
+    </div>
+  )
+}
+
+/** One banner per file SellerGuard could not use as it found it, with the user's ways out. */
+export function StorageBanner() {
+  const issues = useStore((s) => s.storage.issues)
+  return (
+    <>
+      {issues.map((issue) => (issue.kind === 'restored' ? <FileRestored key={issue.file} issue={issue} /> : <FileProblem key={issue.file} issue={issue} />))}
+    </>
+  )
+}

@@ -27,6 +27,7 @@ import { utilityKeychainProcess } from './electron/keychain-process'
 import { createKeychainClient } from './vault/keychain-client'
 import { chooseFolder } from './electron/choose-folder'
 import { defaultBackupFolder } from './platform/backup-folder'
+import { osLockState } from './vault/secret-service-lock'
 import type { Settings } from '../shared/contract'
 
 const log = createConsoleLogger()
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
   const secrets = createKeychainClient({
     start: utilityKeychainProcess(path.join(__dirname, 'keychain-worker.js')),
     log,
+    ...osLockState(process.platform),
     ...(overrides.keychainService ? { service: overrides.keychainService } : {}),
   })
   const services = await createServices({

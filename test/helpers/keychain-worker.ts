@@ -1,6 +1,7 @@
 import { createMemoryLogger } from '../../src/main/core/log'
 import { createKeychainClient, type KeychainClient, type KeychainClientOptions } from '../../src/main/vault/keychain-client'
 import { forkKeychainProcess } from '../../src/main/vault/keychain-process'
+import { osLockState } from '../../src/main/vault/secret-service-lock'
 import { builtEntry } from './built-entry'
 
 /**
@@ -14,5 +15,5 @@ export function keychainWorkerEntry(): Promise<string> {
 
 /** A SecretStore over a real keychain worker process, as web mode builds it. */
 export async function workerSecretStore(service: string, options: Partial<KeychainClientOptions> = {}): Promise<KeychainClient> {
-  return createKeychainClient({ start: forkKeychainProcess(await keychainWorkerEntry()), log: createMemoryLogger(), service, ...options })
+  return createKeychainClient({ start: forkKeychainProcess(await keychainWorkerEntry()), log: createMemoryLogger(), service, ...osLockState(process.platform), ...options })
 }

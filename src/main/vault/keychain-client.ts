@@ -17,6 +17,8 @@ export type KeychainClientOptions = Readonly<{
   firstBackoffMs?: number
   maxBackoffMs?: number
   now?: () => number
+  /** Asks the OS whether the keychain is locked, outside the worker (Linux: readSecretServiceLocked); becomes `isLocked`. */
+  lockState?: () => Promise<boolean | null>
 }>
 
 export interface KeychainClient extends SecretStore {
@@ -148,6 +150,7 @@ export function createKeychainClient(options: KeychainClientOptions): KeychainCl
       if (!Array.isArray(value)) throw new Error('The keychain process sent a list that is not a list.')
       return value as Array<{ id: string; secret: string }>
     },
+    ...(options.lockState ? { isLocked: options.lockState } : {}),
     close() {
       closed = true
       worker?.proc.kill()

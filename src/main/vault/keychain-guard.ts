@@ -27,9 +27,16 @@ export interface KeychainGuard {
 export function createKeychainGuard(deps: KeychainGuardDeps): KeychainGuard {
   let probing: Promise<unknown> = Promise.resolve()
   const probe = (): Promise<KeychainProbe> => {
-    const run = probing.then(() => probeKeychain(deps.secrets, randomBytes(16).toString('hex')))
+    const run = probing.then(async () => lockedOr(await probeKeychain(deps.secrets, randomBytes(16).toString('hex'))))
     probing = run.catch(() => undefined)
     return run
+  }
+  /** A keychain that did not answer may be waiting on an unlock: where the OS can say it is locked, that is the state. */
+  async function lockedOr(found: KeychainProbe): Promise<KeychainProbe> {
+    if (found.state !== 'not-answering' || !deps.secrets.isLocked) return found
+    const locked = await deps.secrets.isLocked()
+    if (!locked) return found
+    return { state: 'locked', reason: `The keychain is locked; it stopped answering while waiting to be unlocked (${found.reason})` }
   }
   // One recheck at a time; a stuck keychain is not asked again until the user retries.
   let rechecking = false
@@ -51,7 +58,8 @@ export function createKeychainGuard(deps: KeychainGuardDeps): KeychainGuard {
       const failed = failureState(e)
       const name = deps.keychain.get().keychainName
       recheck()
-      if (failed.state === 'locked') return apiError('keychain-locked', `The ${name} is locked. ${what}`)
+      // A call stuck on a locked keychain times out: the state the last probe found says which it was.
+      if (failed.state === 'locked' || (failed.state === 'not-answering' && deps.keychain.get().state === 'locked')) return apiError('keychain-locked', `The ${name} is locked. ${what}`)
       if (failed.state === 'not-answering') return apiError('keychain-unavailable', `The ${name} did not answer. ${what}`)
       return apiError('keychain-unavailable', `The ${name} refused: ${failed.reason}. ${what}`)
     },

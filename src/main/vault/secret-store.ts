@@ -27,6 +27,12 @@ export interface SecretStore {
    * keytar runs only in the keychain worker (keychain-client.ts).
    */
   list(): Promise<Array<{ id: string; secret: string }>>
+  /**
+   * Whether the keychain says it is locked, asked without going through the
+   * keychain library (which may be stuck behind an unlock prompt); null when
+   * it cannot tell. Only where the OS offers a way (Linux: secret-service-lock.ts).
+   */
+  isLocked?(): Promise<boolean | null>
 }
 
 export type KeychainProbe =

@@ -11,6 +11,7 @@ import { createMemoryClipboard } from '../../shared/clipboard-guard'
 import { createImportScreenCapture } from '../qr/screen-capture'
 import { createServices } from '../services'
 import { createKeychainClient, keychainTimeouts } from '../vault/keychain-client'
+import { osLockState } from '../vault/secret-service-lock'
 import { forkKeychainProcess } from '../vault/keychain-process'
 import { startWebServer } from './server'
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const secrets = createKeychainClient({
     start: forkKeychainProcess(path.join(__dirname, 'keychain-worker.js')),
     log,
+    ...osLockState(process.platform),
     // A separate keychain service only for tests and side-by-side profiles; users never set it.
     ...(process.env.SELLERGUARD_KEYCHAIN_SERVICE ? { service: process.env.SELLERGUARD_KEYCHAIN_SERVICE } : {}),
     ...keychainTimeouts(process.env),

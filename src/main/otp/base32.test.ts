@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeBase32, encodeBase32, MIN_KEY_CHARS, normaliseKey, type KeyError } from './base32'
+import { decodeBase32, encodeBase32, MAX_KEY_CHARS, MIN_KEY_CHARS, normaliseKey, type KeyError } from './base32'
 import { fuzz } from '../../../test/helpers/fuzz'
 
 const SEED = 20260101
@@ -83,10 +83,16 @@ describe('normaliseKey: what users paste', () => {
     ['51 characters (3 mod 8)', AMAZON_GROUPED.slice(0, -1), { kind: 'invalid-length', length: 51 }, /51 characters/],
     ['22 characters (6 mod 8)', 'ABCDEFGHIJKLMNOPQRSTUV', { kind: 'invalid-length', position: 22, length: 22 }, /22 characters/],
     ['padding in the middle', 'ABCDEFGH==IJKLMNOP', { kind: 'padding-in-middle', position: 8 }, /end of a key/],
+    ['a key over the limit', `  ${'A'.repeat(MAX_KEY_CHARS + 8)}`, { kind: 'too-long', position: MAX_KEY_CHARS + 2, length: MAX_KEY_CHARS + 8, maximum: MAX_KEY_CHARS }, /at most 1024/],
   ])('refuses %s', (_name, text, expected, message) => {
     const error = errorOf(text)
     expect(error).toMatchObject(expected)
     expect(error.message).toMatch(message)
+  })
+
+  it('a key already in the keychain loads whatever its length (accounts from before the limit keep their codes)', () => {
+    expect(normaliseKey('A'.repeat(MAX_KEY_CHARS + 8), { stored: true }).ok).toBe(true)
+    expect(normaliseKey('A'.repeat(MAX_KEY_CHARS)).ok).toBe(true)
   })
 
   it('reports the first problem when there are several', () => {

@@ -1,17 +1,10 @@
+import { MAX_KEY_CHARS, MIN_KEY_CHARS } from '../../shared/contract/limits'
 import { err, ok, type Result } from '../../shared/result'
 
 /** RFC 4648 section 6: the base32 alphabet. */
 export const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 
-/**
- * Fewest base32 characters we accept as a key: 16 characters = 80 bits.
- * RFC 4226 section 4 (R6) says a shared secret MUST have at least 128 bits and
- * recommends 160 (Amazon's 52-character keys have 260). Yet 80-bit keys are in
- * real use (the Key URI Format's own example, JBSWY3DPEHPK3PXP, is one), and
- * refusing them would lock users out of such services, so 80 bits is the floor.
- * Anything shorter is almost certainly a partial copy, not a real key.
- */
-export const MIN_KEY_CHARS = 16
+export { MAX_KEY_CHARS, MIN_KEY_CHARS } from '../../shared/contract/limits'
 
 /** A key as it is stored: canonical base32 and the raw bytes it stands for. */
 export type NormalisedKey = Readonly<{
@@ -32,6 +25,8 @@ export type KeyError =
   | Readonly<{ kind: 'too-short'; message: string; position: number; length: number; minimum: number }>
   /** `position`: just after the last key character. */
   | Readonly<{ kind: 'invalid-length'; message: string; position: number; length: number }>
+  /** `position`: at the first character past the limit. */
+  | Readonly<{ kind: 'too-long'; message: string; position: number; length: number; maximum: number }>
 
 /** Value of each alphabet character by char code; -1 for anything else. */
 const VALUES: Int8Array = (() => {
@@ -105,11 +100,14 @@ export function decodeBase32(base32: string): Uint8Array {
  * text (52 characters in groups of four), any case, with spaces, dashes,
  * newlines, no-break spaces, and with or without trailing `=` padding.
  * Returns the first problem with its position in `text`; never throws.
+ * `stored`: a key read back from the keychain, which keeps no upper limit
+ * (an account accepted before the limit must keep its codes).
  */
-export function normaliseKey(text: string): Result<NormalisedKey, KeyError> {
+export function normaliseKey(text: string, options: Readonly<{ stored?: boolean }> = {}): Result<NormalisedKey, KeyError> {
   let base32 = ''
   let end = 0
   let paddingAt = -1
+  let pastLimit = -1
   for (let i = 0; i < text.length; i++) {
     const char = text.charAt(i)
     if (isSeparator(char)) continue
@@ -122,6 +120,7 @@ export function normaliseKey(text: string): Result<NormalisedKey, KeyError> {
     const upper = char >= 'a' && char <= 'z' ? char.toUpperCase() : char
     if ((VALUES[upper.charCodeAt(0)] ?? -1) < 0) return err(badCharacter(text, i))
     base32 += upper
+    if (base32.length === MAX_KEY_CHARS + 1) pastLimit = i
     end = i + 1
   }
   if (base32.length === 0) {
@@ -134,6 +133,16 @@ export function normaliseKey(text: string): Result<NormalisedKey, KeyError> {
       length: base32.length,
       minimum: MIN_KEY_CHARS,
       message: `The key has only ${base32.length} characters; a key has at least ${MIN_KEY_CHARS} (80 bits). Check that you copied all of it.`,
+    })
+  }
+  // A key already in the keychain (from before the limit) still loads; new ones keep to it.
+  if (pastLimit >= 0 && !options.stored) {
+    return err({
+      kind: 'too-long',
+      position: pastLimit,
+      length: base32.length,
+      maximum: MAX_KEY_CHARS,
+      message: `The key has ${base32.length} characters; SellerGuard accepts keys of at most ${MAX_KEY_CHARS}. Check that you copied only the key.`,
     })
   }
   // 5 bits per character: lengths of 1, 3 or 6 (mod 8) leave a character that cannot complete a byte (RFC 4648 section 6).

@@ -106,6 +106,8 @@ export function keyProblem(error: KeyError): string {
       return `The secret key is too short: it has only ${error.length} characters, and a key has at least ${error.minimum} (80 bits).`
     case 'invalid-length':
       return `The secret key is not valid: ${error.length} characters cannot be a whole key.`
+    case 'too-long':
+      return `The secret key is too long: it has ${error.length} characters, and SellerGuard accepts at most ${error.maximum}.`
   }
 }
 

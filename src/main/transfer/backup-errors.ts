@@ -43,3 +43,13 @@ export function invalidContents(what: string, path: readonly PropertyKey[] | und
   const where = path && path.length > 0 ? ` (at ${path.map(String).join('.')})` : ''
   return { kind: 'invalid-contents', message: `${what}${where}.` }
 }
+
+/** Why the accounts could not be backed up, naming the account (never its secret) so the user can fix it. */
+export function unbackable(payload: Readonly<{ accounts: readonly Readonly<{ id: string; issuer: string; label: string }>[] }>, issue: Readonly<{ path: readonly PropertyKey[] }> | undefined): BackupError {
+  const [area, index, field] = issue?.path ?? []
+  const account = area === 'accounts' && typeof index === 'number' ? payload.accounts[index] : undefined
+  if (!account || typeof field !== 'string') return invalidContents('The accounts to back up are not valid', issue?.path)
+  const name = [account.issuer, account.label].filter((n) => n !== '').join(' — ') || account.id
+  const what = field === 'secret' ? 'its secret key is not one SellerGuard can keep in a backup' : `its ${field} is not valid`
+  return { kind: 'invalid-contents', message: `The account “${name.slice(0, 80)}” cannot be backed up: ${what}. Edit or remove it, then back up again.` }
+}

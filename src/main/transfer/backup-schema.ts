@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AccountId, AccountKind, HashAlgorithm, OtpType } from '../../shared/contract/accounts'
+import { MAX_ACCOUNTS_PER_REQUEST, MAX_DIGITS, MAX_GROUP_LENGTH, MAX_KEY_CHARS, MAX_NAME_LENGTH, MAX_PERIOD, MIN_KEY_CHARS, STEAM_DIGITS } from '../../shared/contract/limits'
 import { type ScryptParams, isValidScrypt, scryptMemory } from './kdf'
 
 /*
@@ -12,21 +13,21 @@ export const BACKUP_VERSION = 1
 
 /**
  * One account with its secret. The fields are the contract's `AccountSummary`
- * (which see for units and limits) plus `secret`, canonical base32.
+ * (which see for units), with the contract's limits, plus `secret`.
  */
 export const BackupAccount = z
   .object({
     id: AccountId,
     type: OtpType,
-    issuer: z.string().max(200),
-    label: z.string().max(200),
+    issuer: z.string().max(MAX_NAME_LENGTH),
+    label: z.string().max(MAX_NAME_LENGTH),
     algorithm: HashAlgorithm,
-    digits: z.number().int().min(5).max(8),
-    period: z.number().int().min(1).max(3600),
+    digits: z.number().int().min(STEAM_DIGITS).max(MAX_DIGITS),
+    period: z.number().int().min(1).max(MAX_PERIOD),
     counter: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    /** Canonical base32 (`normaliseKey`): at least 80 bits. */
-    secret: z.string().regex(/^[A-Z2-7]{16,1024}$/, 'canonical base32'),
-    group: z.string().max(100),
+    /** Canonical base32 (`normaliseKey`), as long as add and import allow: a backup holds every key they accept. */
+    secret: z.string().regex(new RegExp(`^[A-Z2-7]{${MIN_KEY_CHARS},${MAX_KEY_CHARS}}$`), `canonical base32 of ${MIN_KEY_CHARS} to ${MAX_KEY_CHARS} characters`),
+    group: z.string().max(MAX_GROUP_LENGTH),
     kind: AccountKind,
     order: z.number().int(),
     /** ms since the epoch */
@@ -40,7 +41,7 @@ export type BackupAccount = z.infer<typeof BackupAccount>
 /** What a backup holds. `checklist` and `settings` belong to their own services, which validate them on restore. */
 export const BackupPayload = z
   .object({
-    accounts: z.array(BackupAccount).max(10_000),
+    accounts: z.array(BackupAccount).max(MAX_ACCOUNTS_PER_REQUEST),
     checklist: z.unknown().optional(),
     settings: z.unknown().optional(),
   })

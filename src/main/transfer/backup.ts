@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { err, ok, type Result } from '../../shared/result'
 import { gcmOpen, gcmSeal, NONCE_BYTES, TAG_BYTES } from './aes-gcm'
-import { emptyPassword, invalidContents, kdfError, wrongPasswordOrDamaged, type BackupError } from './backup-errors'
+import { emptyPassword, invalidContents, kdfError, unbackable, wrongPasswordOrDamaged, type BackupError } from './backup-errors'
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, BackupPayload, DEFAULT_SCRYPT, type BackupHeader } from './backup-schema'
 import { canonicalJson } from './canonical-json'
 import { decodeBase64, encodeBase64 } from './encoding'
@@ -94,7 +94,7 @@ export async function deriveBackupKey(password: string, kdf: ScryptParams = DEFA
 export async function encryptBackup(payload: BackupPayload, password: string, options: BackupOptions = {}): Promise<Result<string, BackupError>> {
   if (password === '') return err(emptyPassword())
   const checked = BackupPayload.safeParse(payload)
-  if (!checked.success) return err(invalidContents('The accounts to back up are not valid', checked.error.issues[0]?.path))
+  if (!checked.success) return err(unbackable(payload, checked.error.issues[0]))
   const key = await deriveBackupKey(password, options.kdf ?? DEFAULT_SCRYPT)
   if (!key.ok) return key
   return sealBackup(checked.data, key.value, (options.now ?? Date.now)())
@@ -103,7 +103,7 @@ export async function encryptBackup(payload: BackupPayload, password: string, op
 /** Encrypts the payload with a derived key; `createdAt` in ms since the epoch. */
 export function sealBackup(payload: BackupPayload, key: BackupKey, createdAt: number): Result<string, BackupError> {
   const checked = BackupPayload.safeParse(payload)
-  if (!checked.success) return err(invalidContents('The accounts to back up are not valid', checked.error.issues[0]?.path))
+  if (!checked.success) return err(unbackable(payload, checked.error.issues[0]))
   const plaintext = Buffer.from(JSON.stringify(checked.data), 'utf8')
   // The nonce is part of the header, and the header is the AAD: draw it first, then seal with it.
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES))

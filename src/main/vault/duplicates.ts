@@ -25,7 +25,7 @@ export type DuplicateReport = Readonly<{
 
 /** The comparison key: canonical key bytes as base32, then the case-folded names. */
 export function duplicateKey(account: Comparable): string {
-  const key = normaliseKey(account.secret)
+  const key = normaliseKey(account.secret, { stored: true })
   // Re-encoding the bytes makes keys equal that differ only in padding, case or unused trailing bits.
   const secret = key.ok ? encodeBase32(key.value.bytes) : account.secret
   return [secret, foldName(account.issuer), foldName(account.label)].join('\u0000')

@@ -63,7 +63,7 @@ export async function loadKeys(accounts: readonly AccountSummary[], deps: LoadDe
         }
         secret = null
       }
-      const key = secret ? normaliseKey(secret) : null
+      const key = secret ? normaliseKey(secret, { stored: true }) : null
       if (key?.ok) hooks.onKey(account.id, key.value.bytes)
       else missing.push(refOf(account))
       loaded++

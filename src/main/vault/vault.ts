@@ -203,7 +203,7 @@ export function createVault(deps: VaultDeps): Vault {
           guard.recheck()
           return err(apiError('keychain-locked', `The ${keychain.get().keychainName} did not return this secret. Is it locked?`))
         }
-        const key = normaliseKey(secret)
+        const key = normaliseKey(secret, { stored: true })
         if (!key.ok) return err(apiError('internal', 'The secret stored in the keychain for this account is not valid base32.'))
         deps.log.info(`secret revealed for account ${id}`)
         return ok(key.value)

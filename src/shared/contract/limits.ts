@@ -11,6 +11,20 @@ import { z } from 'zod'
 export const MAX_NAME_LENGTH = 200
 /** Longest group name, in characters. */
 export const MAX_GROUP_LENGTH = 100
+/**
+ * Fewest base32 characters a key may have: 16 = 80 bits. RFC 4226 section 4
+ * (R6) asks for 128 and recommends 160, yet 80-bit keys are in real use (the
+ * Key URI Format's own example, JBSWY3DPEHPK3PXP); anything shorter is a
+ * partial copy.
+ */
+export const MIN_KEY_CHARS = 16
+/**
+ * Most base32 characters a key may have: 1,024 = 640 bytes, far above any
+ * real service's (Amazon's have 52). Add, import and restore refuse longer
+ * keys, and a backup holds what they accept.
+ */
+export const MAX_KEY_CHARS = 1024
+
 /** Longest pasted key or `otpauth://` link, in characters. */
 export const MAX_ACCOUNT_TEXT_LENGTH = 4096
 

@@ -10,12 +10,14 @@ import { importOnePasswordCsv, looksLikeOnePasswordCsv } from './formats/onepass
 import { importGoogleMigration, looksLikeGoogleMigration } from './google-migration'
 import { importOtpauthList, looksLikeOtpauthList } from './otpauth-list'
 import type { ImportError, ImportOptions, ImportResult } from './types'
+import { MAX_FILE_BYTES } from '../../shared/contract/limits'
 
 /**
- * Largest file we read. Real exports are far smaller (an Aegis vault with
- * icons for 500 accounts is a few MiB); this bounds memory for a wrong pick.
+ * Largest file we read: the contract's file limit, which the renderer checks
+ * before sending. Real exports are far smaller (an Aegis vault with icons
+ * for 500 accounts is a few MiB); this bounds memory for a wrong pick.
  */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024
+export const MAX_IMPORT_BYTES = MAX_FILE_BYTES
 
 const KNOWN = 'Aegis, 2FAS, andOTP, FreeOTP+, Authenticator Pro, Google Authenticator, Bitwarden, 1Password, Proton Pass and Proton Authenticator, KeePass, Ente Auth, LastPass Authenticator, Steam Desktop Authenticator, Duo, Battle.net and Authy (decrypted), and lists of otpauth:// links'
 

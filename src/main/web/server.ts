@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from '../security/csp'
 import { readRendererFile } from '../security/renderer-files'
 import { createWebAccess } from './access'
 import { DEFAULT_LIMITS, guardConnections, type ConnectionLimits } from './connection-guard'
+import { MAX_REQUEST_BYTES } from '../../shared/contract/limits'
 
 export type WebServerOptions = Readonly<{
   rendererDir: string
@@ -41,7 +42,8 @@ export interface WebServer {
 }
 
 export const LOOPBACK = '127.0.0.1'
-export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024
+/** The contract's request limit: every file the renderer lets through fits (see MAX_REQUEST_BYTES). */
+export const DEFAULT_MAX_PAYLOAD = MAX_REQUEST_BYTES
 
 /**
  * Web mode: serves the built renderer and carries the contract over a

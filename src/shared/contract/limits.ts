@@ -63,9 +63,28 @@ export const NTP_SERVER_PATTERN = /^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]*:[0-9a-fA-F
 export const MAX_SHORTCUT_LENGTH = 60
 export const SHORTCUT_PATTERN = /^[A-Za-z0-9+ ]*$/
 
-/** A file sent by the renderer: name length, and the most characters of its (text or base64) data. */
+/** A file sent by the renderer: its name's length. */
 export const MAX_FILE_NAME_LENGTH = 255
-export const MAX_FILE_DATA_LENGTH = 24 * 1024 * 1024
+/**
+ * The largest file the user can pick, drop or paste (an export to import,
+ * a QR image, a key file), in bytes; far more than any authenticator export.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024
+/** The most characters of a file's data as sent: base64 of `MAX_FILE_BYTES` (text is sent as base64 when that is shorter). */
+export const MAX_FILE_DATA_LENGTH = Math.ceil(MAX_FILE_BYTES / 3) * 4
+/**
+ * The largest request web mode's socket takes, in bytes: two files (an
+ * export and its key file) at their limit, plus room for the rest. So a
+ * file the renderer lets through never closes the socket (code 1009).
+ */
+export const MAX_REQUEST_BYTES = 2 * MAX_FILE_DATA_LENGTH + 1024 * 1024
+
+const MB = 1024 * 1024
+/** The words for a file over `MAX_FILE_BYTES`, or null when it fits. */
+export function fileTooLarge(name: string, bytes: number): string | null {
+  if (bytes <= MAX_FILE_BYTES) return null
+  return `The file “${name.slice(0, 80)}” is too large (${(bytes / MB).toFixed(1)} MB, at most ${MAX_FILE_BYTES / MB} MB).`
+}
 
 /** Any password typed into SellerGuard, in characters. */
 export const MAX_PASSWORD_LENGTH = 1024

@@ -40,7 +40,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
     else setError(result.error.message)
   }
   const fromFile = (file: File | undefined) => {
-    if (file) void fromQr(readFileData(file).then((data) => previewImage({ file: data })))
+    if (file) void fromQr(readFileData(file).then((data) => (data.ok ? previewImage({ file: data.value }) : data)))
   }
 
   async function submit(event: FormEvent) {

@@ -44,8 +44,9 @@ export function TransferPanel() {
             const picked = e.target.files?.[0]
             if (!picked) return
             void readFileData(picked).then((data) => {
-              setFile(data)
-              void read(data, '')
+              if (!data.ok) return setImportError(data.error.message)
+              setFile(data.value)
+              void read(data.value, '')
             })
           }}
         />
@@ -67,7 +68,7 @@ export function TransferPanel() {
               data-testid="import-key-file"
               onChange={(e) => {
                 const picked = e.target.files?.[0]
-                if (picked) void readFileBytes(picked).then(setKeyFile)
+                if (picked) void readFileBytes(picked).then((data) => (data.ok ? setKeyFile(data.value) : setImportError(data.error.message)))
                 else setKeyFile(null)
               }}
             />

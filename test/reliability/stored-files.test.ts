@@ -3,10 +3,11 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AccountSummary, KeychainStatus, StorageStatus } from '../../src/shared/contract'
+import type { AccountSummary, CodeFrames, KeychainStatus, StorageStatus } from '../../src/shared/contract'
 import { createMemoryLogger } from '../../src/main/core/log'
 import type { Services } from '../../src/main/services'
 import type { KeychainClient } from '../../src/main/vault/keychain-client'
+import { totpWindow } from '../../e2e/helpers/totp'
 import { testAccount } from '../helpers/accounts'
 import { workerSecretStore } from '../helpers/keychain-worker'
 import { createTestServices, writeLoopbackSettings } from '../helpers/test-services'
@@ -87,5 +88,29 @@ describe('stored files: missing and damaged account lists', () => {
     expect(kept).toHaveLength(2)
     expect(await fs.readFile(path.join(dataDir, kept.find((n) => n.startsWith('accounts.json.damaged-'))!), 'utf8')).toBe('{"schemaVersion":1,"data":{"acc')
     expect(await fs.readFile(path.join(dataDir, kept.find((n) => n.startsWith('accounts.json.bak.damaged-'))!), 'utf8')).toBe('not json either')
+  })
+
+  it('orphan secrets become accounts again with working codes; they are deleted only on an explicit request', async () => {
+    await freshDir()
+    const planted = Array.from({ length: 3 }, (_, n) => ({ id: `acc_orphan${n}${randomBytes(6).toString('hex')}`, secret: base32(new Uint8Array(randomBytes(20))) }))
+    for (const o of planted) await secrets.set(o.id, o.secret)
+    await start()
+    expect((await call<KeychainStatus>('vault.status')).orphanSecrets.sort()).toEqual(planted.map((o) => o.id).sort())
+    // Never without the explicit confirmation.
+    expect(await services!.dispatch('vault.deleteOrphans', { ids: [planted[2]!.id] })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
+
+    const adopted = await call<AccountSummary[]>('vault.adoptOrphans', { ids: [planted[0]!.id, planted[1]!.id] })
+    expect(adopted.map((a) => a.id)).toEqual([planted[0]!.id, planted[1]!.id])
+    const frames = await call<CodeFrames>('codes.frames')
+    for (const o of planted.slice(0, 2)) expect(totpWindow(o.secret, Date.now())).toContain(frames.frames.find((f) => f.accountId === o.id)!.code)
+    await call('accounts.update', { id: planted[0]!.id, issuer: 'Amazon Seller Central', label: 'me@example.com' })
+    expect((await call<KeychainStatus>('vault.status')).orphanSecrets).toEqual([planted[2]!.id])
+
+    expect(await call<KeychainStatus>('vault.deleteOrphans', { ids: [planted[2]!.id], confirm: true })).toMatchObject({ orphanSecrets: [] })
+    expect(await secrets.get(planted[2]!.id)).toBeNull()
+    await services!.dispose()
+    await start()
+    expect(await call<KeychainStatus>('vault.status')).toMatchObject({ state: 'ready', orphanSecrets: [], loaded: 2, total: 2 })
+    expect((await call<AccountSummary[]>('accounts.list')).map((a) => a.issuer).sort()).toEqual(['Amazon Seller Central', 'Recovered account'])
   })
 })

@@ -12,6 +12,8 @@ export function vaultHandlers(vault: Vault): AreaHandlers<'vault'> {
     'vault.status': () => ok(vault.status()),
     'vault.retry': async () => ok(await vault.retry()),
     'vault.useBackup': async () => ok(await vault.useBackup()),
+    'vault.adoptOrphans': ({ ids }) => vault.adoptOrphans(ids),
+    'vault.deleteOrphans': ({ ids }) => vault.deleteOrphans(ids),
   }
 }
 

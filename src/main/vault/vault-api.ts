@@ -46,6 +46,10 @@ export interface Vault {
   start(): Promise<void>
   retry(): Promise<KeychainStatus>
   useBackup(): Promise<KeychainStatus>
+  /** Keychain items without an account become accounts again (orphans.ts). */
+  adoptOrphans(ids: readonly string[]): Promise<Result<AccountSummary[], ApiError>>
+  /** Deletes keychain items without an account, on the user's explicit request. */
+  deleteOrphans(ids: readonly string[]): Promise<Result<KeychainStatus, ApiError>>
   /** Adds one account; refuses one that is already here. */
   add(draft: AccountDraft, key: NormalisedKey): Promise<Result<AccountSummary, ApiError>>
   /** Adds several accounts all or nothing: if the keychain fails halfway, what was written is removed. */

@@ -10,6 +10,7 @@ import { duplicatesAmong, type Comparable } from './duplicates'
 import { listOrphans, loadKeys } from './keychain-loader'
 import { createKeychainGuard, type KeychainFailure } from './keychain-guard'
 import { createKeychainStatus } from './keychain-status'
+import { createOrphans } from './orphans'
 import { createPendingDeletes } from './pending-deletes'
 
 import type { Vault, VaultChange, VaultDeps } from './vault-api'
@@ -84,6 +85,7 @@ export function createVault(deps: VaultDeps): Vault {
   }
 
   deps.store.onRecovered(async () => void (await reload()))
+  const orphans = createOrphans({ secrets: deps.secrets, list, keychain, keys, now: deps.now, log: deps.log, errorFor: guard.errorFor })
 
   const duplicatesOf = (incoming: readonly Comparable[]) => duplicatesAmong(incoming, list.all(), (id) => keys.get(id))
 
@@ -135,6 +137,21 @@ export function createVault(deps: VaultDeps): Vault {
     retry: () => reload(async () => (keychain.set({ state: 'checking' }), true)),
     // Either way out of a damaged list (here or `storage.recover`) ends in a reload, which the store awaits.
     useBackup: async () => (await list.restoreBackup(deps.now()), keychain.get()),
+
+    adoptOrphans: (ids) =>
+      serial(async () => {
+        const adopted = await orphans.adopt(ids)
+        if (!adopted.ok) return adopted
+        emit('accounts')
+        emit('status')
+        return adopted
+      }),
+    deleteOrphans: (ids) =>
+      serial(async () => {
+        const deleted = await orphans.discard(ids)
+        emit('status')
+        return deleted.ok ? ok(keychain.get()) : deleted
+      }),
 
     add: async (draft, key) => {
       const added = await addAll([{ draft, key }], true)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
-import { AccountId } from './accounts'
+import { AccountId, AccountSummary } from './accounts'
+import { MAX_ACCOUNTS_PER_REQUEST } from './limits'
 
 /**
  * `not-answering`: the keychain crashed or did not answer within the call timeout (often a
@@ -41,6 +42,10 @@ export const vaultMethods = {
   retry: method(z.void(), KeychainStatus),
   /** Replace a damaged account list with its previous version (the damaged file is kept aside). */
   useBackup: method(z.void(), KeychainStatus),
+  /** Make keychain items without an account (`orphanSecrets`) accounts again, under their own id; the user renames them. */
+  adoptOrphans: method(z.object({ ids: z.array(AccountId).min(1).max(MAX_ACCOUNTS_PER_REQUEST) }).strict(), z.array(AccountSummary)),
+  /** Delete keychain items without an account: only on the user's explicit request (`confirm`), they cannot be brought back. */
+  deleteOrphans: method(z.object({ ids: z.array(AccountId).min(1).max(MAX_ACCOUNTS_PER_REQUEST), confirm: z.literal(true) }).strict(), KeychainStatus),
 }
 
 export const vaultEvents = {

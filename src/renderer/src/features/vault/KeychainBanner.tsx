@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useStore } from '../../store'
 
 /** Says what is wrong with the keychain, how to fix it on this OS, and offers Retry (a damaged account list: `StorageBanner`). */
@@ -32,15 +33,45 @@ export function KeychainBanner() {
               again.
             </p>
           )}
-          {status.orphanSecrets.length > 0 && (
-            <p>
-              {status.orphanSecrets.length} secret{status.orphanSecrets.length === 1 ? ' is' : 's are'} in the {status.keychainName} without an
-              account (perhaps from an interrupted delete). They were kept.
-            </p>
-          )}
+          {status.orphanSecrets.length > 0 && <OrphanSecrets count={status.orphanSecrets.length} keychainName={status.keychainName} />}
         </div>
       </div>
     )
   }
   return null
+}
+
+/** Keychain items without an account: kept, and the user's two ways out (delete only after a second, explicit click). */
+function OrphanSecrets({ count, keychainName }: Readonly<{ count: number; keychainName: string }>) {
+  const adopt = useStore((s) => s.adoptOrphans)
+  const discard = useStore((s) => s.deleteOrphans)
+  const [confirming, setConfirming] = useState(false)
+  const them = count === 1 ? 'it' : 'them'
+  return (
+    <div data-testid="orphan-secrets">
+      <p>
+        {count} secret{count === 1 ? ' is' : 's are'} in the {keychainName} without an account (perhaps from an interrupted delete or import, or a lost
+        account list). They were kept. Added as accounts, their codes work again (as usual 6-digit, 30-second codes); rename {them} afterwards.
+      </p>
+      <div className="banner__actions">
+        <button type="button" className="button button--primary" onClick={() => void adopt()}>
+          Add {them} as accounts
+        </button>
+        {confirming ? (
+          <>
+            <button type="button" className="button button--danger" onClick={() => void discard().then(() => setConfirming(false))}>
+              Delete {count === 1 ? 'this secret' : `these ${count} secrets`} for good
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Keep {them}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button" onClick={() => setConfirming(true)}>
+            Delete {them}…
+          </button>
+        )}
+      </div>
+    </div>
+  )
 }

@@ -34,6 +34,7 @@ import { trayHandlers } from './tray/tray-handlers'
 import { createTrayService, type TrayService } from './tray/tray-service'
 import { accountHandlers, vaultHandlers } from './vault/account-handlers'
 import { createAccountStore } from './vault/account-store'
+import { createPendingRollbacks } from './vault/pending-rollbacks'
 import type { SecretStore } from './vault/secret-store'
 import { createVault, type Vault } from './vault/vault'
 
@@ -105,7 +106,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const issues = createFileIssues(now)
   issues.onChange((status) => bus.emit('storage.status', status))
   const settings = await createSettingsService({ file: file('settings.json'), log, issues })
-  const vault = createVault({ secrets: deps.secrets, store: createAccountStore(file('accounts.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
+  const vault = createVault({ secrets: deps.secrets, store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
   const clockStore = createClockStore(file('clock.json'), log, issues)
   const clock = createClockService({
     now, settings: () => settings.get(), log, restored: await clockStore.load(), persist: (state) => clockStore.save(state),

@@ -39,4 +39,6 @@ export const FILE_POLICIES = {
   clockHistory: { name: 'clockHistory', what: 'the clock history' },
   /** `window-state.json`: where the desktop window was. */
   windowState: { name: 'windowState', what: 'the window position' },
+  /** `pending-rollbacks.json`: keychain items of an unfinished add or import, deleted at the next unlock. */
+  rollbacks: { name: 'rollbacks', what: 'the record of unfinished imports' },
 } as const satisfies { readonly [N in StoredFileName]: FilePolicy & { name: N } }

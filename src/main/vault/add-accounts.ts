@@ -4,6 +4,7 @@ import type { Logger } from '../core/log'
 import type { NormalisedKey } from '../otp/base32'
 import type { AccountList } from './account-list'
 import { KeychainFault } from './keychain-fault'
+import type { PendingRollbacks } from './pending-rollbacks'
 import type { SecretStore } from './secret-store'
 
 /** What a new account is, before it has an id and a place in the list. */
@@ -20,32 +21,47 @@ export type AddDeps = Readonly<{
   /** Ids whose secret is being written right now: not orphans, even before their metadata is saved. */
   writing: Set<string>
   /** The error for a keychain write that failed (see keychain-guard.ts). */
-  errorFor: (e: unknown, what: string) => ApiError
+  errorFor: (e: unknown, what: string) => Promise<ApiError>
+  /** Where the written ids are owed a delete until their metadata is saved. */
+  rollbacks: PendingRollbacks
 }>
 
 /**
  * Adds accounts at the end of the list, all or nothing, in the order that
- * never loses a secret: every secret into the keychain first, then the
- * metadata file. A failure on the way removes the secrets already written.
+ * never loses a secret: the ids recorded as owed a delete, every secret into
+ * the keychain, then the metadata file, then the record cleared. A failure
+ * on the way removes the secrets already written; what the keychain will
+ * not delete now (locked, not answering) stays owed and is deleted at the
+ * next load with the keychain ready (pending-rollbacks.ts).
  */
 export async function addAccounts(items: readonly NewAccountItem[], deps: AddDeps): Promise<Result<AccountSummary[], ApiError>> {
   const time = deps.now()
   let order = deps.list.nextOrder()
   const accounts = items.map(({ draft }) => ({ ...draft, id: deps.newId(), order: order++, createdAt: time, updatedAt: time }) satisfies AccountSummary)
+  const ids = accounts.map((a) => a.id)
+  const owed = await deps.rollbacks.owe(ids)
+  if (!owed.ok) return owed
   const written: string[] = []
-  // Stops at the first refusal: a locked or stuck keychain would refuse (or stall on) every
-  // other delete too. What is left is reported as orphaned items at the next load.
-  const rollback = async () => {
-    for (const id of written) {
+  // Stops at the first refusal: a locked or stuck keychain would refuse (or stall on) every other delete too.
+  const rollback = async (deleteNow: boolean) => {
+    const deleted: string[] = []
+    for (const id of deleteNow ? written : []) {
+      let gone = false
       try {
-        await deps.secrets.delete(id)
+        // A locked collection "deletes" nothing and says false: the item is still there.
+        gone = await deps.secrets.delete(id)
       } catch (e) {
-        deps.log.error(`could not roll back ${written.length - written.indexOf(id)} keychain items`, e)
-        return
+        deps.log.error('keychain delete failed', e)
       }
+      if (!gone) {
+        deps.log.error(`could not roll back ${written.length - deleted.length} keychain items now; they are deleted at the next unlock`)
+        break
+      }
+      deleted.push(id)
     }
+    await deps.rollbacks.settle([...deleted, ...ids.filter((id) => !written.includes(id))])
   }
-  const done = () => accounts.forEach((a) => deps.writing.delete(a.id))
+  const done = () => ids.forEach((id) => deps.writing.delete(id))
   for (const [i, account] of accounts.entries()) {
     deps.writing.add(account.id)
     try {
@@ -53,10 +69,9 @@ export async function addAccounts(items: readonly NewAccountItem[], deps: AddDep
       written.push(account.id)
     } catch (e) {
       deps.log.error('keychain write failed', e)
-      const error = deps.errorFor(e, items.length === 1 ? 'Nothing was added.' : `It refused a secret after ${written.length} of ${accounts.length}. Nothing was imported.`)
-      // A keychain that stopped answering would stall on every delete too: what was written
-      // stays, and is reported as orphaned items at the next load.
-      if (!(e instanceof KeychainFault)) await rollback()
+      const error = await deps.errorFor(e, items.length === 1 ? 'Nothing was added.' : `It refused a secret after ${written.length} of ${accounts.length}. Nothing was imported.`)
+      // A keychain that stopped answering would stall on every delete too: they wait for the next load.
+      await rollback(!(e instanceof KeychainFault))
       done()
       return err(error)
     }
@@ -64,8 +79,9 @@ export async function addAccounts(items: readonly NewAccountItem[], deps: AddDep
   const failed = await deps.list.save([...deps.list.all(), ...accounts])
   done()
   if (failed) {
-    await rollback()
+    await rollback(true)
     return err(failed)
   }
+  await deps.rollbacks.settle(ids)
   return ok(accounts)
 }

@@ -19,8 +19,8 @@ export interface KeychainGuard {
   probe(): Promise<KeychainProbe>
   /** After a failed write or read: find out in the background whether the keychain is locked, gone or stuck. */
   recheck(): void
-  /** The error for a keychain call that failed, by what the failure says; `what` says what it means for the user. */
-  errorFor(e: unknown, what: string): ApiError
+  /** The error for a keychain call that failed, by what the failure says (or, for one that did not answer, whether the keychain is locked); `what` says what it means for the user. */
+  errorFor(e: unknown, what: string): Promise<ApiError>
 }
 
 /** Tells locked, unavailable and "not answering" apart after any keychain failure, not only at start-up. */
@@ -54,12 +54,14 @@ export function createKeychainGuard(deps: KeychainGuardDeps): KeychainGuard {
   return {
     probe,
     recheck,
-    errorFor(e, what) {
+    async errorFor(e, what) {
       const failed = failureState(e)
       const name = deps.keychain.get().keychainName
+      // A call stuck on a locked keychain times out: the last probe, or the OS, says whether it is locked.
+      const locked = failed.state === 'locked' || (failed.state === 'not-answering' && (deps.keychain.get().state === 'locked' || (await deps.secrets.isLocked?.()) === true))
+      // The vault follows (the banner shows it): a write refused by a locked keychain makes it locked.
       recheck()
-      // A call stuck on a locked keychain times out: the state the last probe found says which it was.
-      if (failed.state === 'locked' || (failed.state === 'not-answering' && deps.keychain.get().state === 'locked')) return apiError('keychain-locked', `The ${name} is locked. ${what}`)
+      if (locked) return apiError('keychain-locked', `The ${name} is locked. ${what}`)
       if (failed.state === 'not-answering') return apiError('keychain-unavailable', `The ${name} did not answer. ${what}`)
       return apiError('keychain-unavailable', `The ${name} refused: ${failed.reason}. ${what}`)
     },

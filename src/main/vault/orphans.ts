@@ -13,7 +13,7 @@ export type OrphanDeps = Readonly<{
   keys: Map<string, Uint8Array>
   now: () => number
   log: Logger
-  errorFor: (e: unknown, what: string) => ApiError
+  errorFor: (e: unknown, what: string) => Promise<ApiError>
 }>
 
 /**
@@ -46,7 +46,7 @@ export function createOrphans(deps: OrphanDeps) {
       try {
         secret = await deps.secrets.get(id)
       } catch (e) {
-        return err(deps.errorFor(e, 'No account was added.'))
+        return err(await deps.errorFor(e, 'No account was added.'))
       }
       const key = secret === null ? null : normaliseKey(secret, { stored: true })
       if (!key?.ok || !AccountId.safeParse(id).success) {
@@ -76,7 +76,7 @@ export function createOrphans(deps: OrphanDeps) {
         await deps.secrets.delete(id)
       } catch (e) {
         forget(deleted)
-        return err(deps.errorFor(e, `${deleted.length} of them were deleted before that.`))
+        return err(await deps.errorFor(e, `${deleted.length} of them were deleted before that.`))
       }
       deleted.push(id)
       deps.log.info(`orphan secret ${id} deleted at the user's request`)

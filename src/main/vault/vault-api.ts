@@ -6,6 +6,7 @@ import type { NormalisedKey } from '../otp/base32'
 import type { AccountDraft, NewAccountItem } from './add-accounts'
 import type { AccountStore } from './account-store'
 import type { Comparable, DuplicateReport } from './duplicates'
+import type { PendingRollbacks } from './pending-rollbacks'
 import type { SecretStore } from './secret-store'
 
 /* What the vault offers (the interface) and what it is built from (its dependencies); vault.ts implements it. */
@@ -17,6 +18,8 @@ export type VaultChange = 'accounts' | 'keys' | 'status'
 export type VaultDeps = Readonly<{
   secrets: SecretStore
   store: AccountStore
+  /** Keychain items of unfinished adds and imports (pending-rollbacks.json); in memory when absent. */
+  rollbacks?: PendingRollbacks
   platform: NodeJS.Platform
   now: () => number
   log: Logger

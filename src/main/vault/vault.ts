@@ -11,6 +11,7 @@ import { listOrphans, loadKeys } from './keychain-loader'
 import { createKeychainGuard, type KeychainFailure } from './keychain-guard'
 import { createKeychainStatus } from './keychain-status'
 import { createOrphans } from './orphans'
+import { createPendingRollbacks } from './pending-rollbacks'
 import { createPendingDeletes } from './pending-deletes'
 
 import type { Vault, VaultChange, VaultDeps } from './vault-api'
@@ -41,6 +42,7 @@ export function createVault(deps: VaultDeps): Vault {
   // A newer load (Retry during start-up) supersedes an older one.
   let generation = 0
   const writing = new Set<string>()
+  const rollbacks = deps.rollbacks ?? createPendingRollbacks()
   const guard = createKeychainGuard({ secrets: deps.secrets, keychain, generation: () => generation, failed: keychainFailed })
   const loadDeps = { secrets: deps.secrets, probe: guard.probe, log: deps.log, readConcurrency: deps.readConcurrency ?? 64, batchSize: deps.batchSize ?? 25 }
 
@@ -65,7 +67,8 @@ export function createVault(deps: VaultDeps): Vault {
     if (!current()) return
     if (result.probe.state !== 'ready') return keychainFailed(result.probe)
     keychain.set({ missingSecrets: result.missing, loaded: result.loaded })
-    const orphans = await listOrphans(loadDeps, () => new Set([...list.all().map((a) => a.id), ...pending.ids(), ...writing]))
+    await serial(() => rollbacks.finish(deps.secrets, (id) => list.has(id), deps.log))
+    const orphans = await listOrphans(loadDeps, () => new Set([...list.all().map((a) => a.id), ...pending.ids(), ...writing, ...rollbacks.ids()]))
     if (!current()) return
     if (orphans.ok) return keychain.set({ orphanSecrets: orphans.value })
     if (orphans.error) keychainFailed(orphans.error)
@@ -97,7 +100,7 @@ export function createVault(deps: VaultDeps): Vault {
       const repeat = refuseDuplicates ? duplicatesOf(items.map(({ draft, key }) => ({ ...draft, secret: key.base32 }))).existing[0] : undefined
       const same = repeat && list.get(repeat.existingId)
       if (same) return err(apiError('invalid-input', `This account is already in SellerGuard (${same.issuer || same.label}).`))
-      const added = await addAccounts(items, { secrets: deps.secrets, list, log: deps.log, now: deps.now, newId, writing, errorFor: guard.errorFor })
+      const added = await addAccounts(items, { secrets: deps.secrets, list, log: deps.log, now: deps.now, newId, writing, errorFor: guard.errorFor, rollbacks })
       if (!added.ok) return added
       added.value.forEach((account, i) => keys.set(account.id, items[i]!.key.bytes))
       const { loaded, total } = keychain.get()
@@ -214,7 +217,7 @@ export function createVault(deps: VaultDeps): Vault {
         try {
           secret = await deps.secrets.get(id)
         } catch (e) {
-          return err(guard.errorFor(e, 'The secret could not be read.'))
+          return err(await guard.errorFor(e, 'The secret could not be read.'))
         }
         if (secret === null) {
           guard.recheck()

@@ -10,6 +10,7 @@ const FILES: Record<StoredFileName, { what: string; fresh: string }> = {
   backupRecord: { what: 'record of your last backup', fresh: 'no record of a backup' },
   automaticBackups: { what: 'automatic backup settings', fresh: 'the default automatic backup settings' },
   windowState: { what: 'window position', fresh: 'the default window position' },
+  rollbacks: { what: 'record of unfinished imports', fresh: 'no record (secrets it listed stay in the keychain, shown as secrets without an account)' },
 }
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p

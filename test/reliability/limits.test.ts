@@ -79,3 +79,19 @@ describe('limits: what add and import accept, a backup holds', () => {
     expect(message).not.toContain(secret.slice(0, 16))
   })
 })
+
+describe('limits: a preview of a file of bad lines stays small', () => {
+  it('lists the first problems and counts the rest: a 14 MB file of bad lines gets a reply of a few kB', async () => {
+    const { createTransferService } = await import('../../src/main/transfer/transfer-service')
+    const { MAX_PREVIEW_PROBLEMS } = await import('../../src/shared/contract')
+    const vault = { duplicatesOf: () => ({ existing: [], repeated: [], fresh: [] }) } as unknown as Parameters<typeof createTransferService>[0]['vault']
+    const transfer = createTransferService({ vault, now: Date.now, log: createMemoryLogger(), decodeQr: async () => ({ ok: true, value: [] }), screen: null, recordBackup: async () => undefined, extras: () => ({}), restoreChecklist: async () => undefined })
+    const line = 'otpauth://totp/Bad:x?secret=0000000000000000&issuer=Bad\n'
+    const text = line.repeat(Math.ceil((14 * 1024 * 1024) / line.length))
+    const preview = await transfer.preview(text, undefined)
+    if (!preview.ok) throw new Error(preview.error.message)
+    expect(preview.value.problems).toHaveLength(MAX_PREVIEW_PROBLEMS)
+    expect(preview.value.omittedProblems).toBe(Math.ceil((14 * 1024 * 1024) / line.length) - MAX_PREVIEW_PROBLEMS)
+    expect(JSON.stringify(preview.value).length).toBeLessThan(64 * 1024)
+  })
+})

@@ -1,7 +1,8 @@
 import { ok, type Result } from '../../shared/result'
 import { percentDecode } from '../otp/percent'
 import { accountFromUri } from './account-fields'
-import type { ImportedAccount, ImportEntryError, ImportError, ImportResult } from './types'
+import { createEntryErrors } from './entries'
+import type { ImportedAccount, ImportError, ImportResult } from './types'
 
 /*
  * A text file of `otpauth://` URIs, one per line (Google's Key URI Format,
@@ -29,13 +30,13 @@ export function looksLikeOtpauthList(text: string): boolean {
 
 export function importOtpauthList(text: string): Result<ImportResult, ImportError> {
   const accounts: ImportedAccount[] = []
-  const errors: ImportEntryError[] = []
+  const errors = createEntryErrors()
   entryLines(text).forEach((line, index) => {
     const account = accountFromUri(line.text, groupParameter(line.text))
     if (account.ok) accounts.push(account.value)
-    else errors.push({ index, line: line.line, message: `Line ${line.line}: ${account.error}` })
+    else errors.add({ index, line: line.line, message: `Line ${line.line}: ${account.error}` })
   })
-  return ok({ format: 'otpauth-list', accounts, errors, warnings: [] })
+  return ok({ format: 'otpauth-list', accounts, ...errors.result(), warnings: [] })
 }
 
 /** The `group` query parameter, percent-decoded; undefined when absent or not decodable. */

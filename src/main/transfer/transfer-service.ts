@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
+import { apiError, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
@@ -50,7 +50,10 @@ export function createTransferService(deps: TransferDeps) {
     for (const [id, held] of previews) if (now - held.at > PREVIEW_TTL_MS) previews.delete(id)
   }
 
-  function hold(format: ImportSource, accounts: Held['accounts'], problems: ImportPreview['problems'], warnings: string[], checklist?: unknown): ImportPreview {
+  function hold(format: ImportSource, accounts: Held['accounts'], found: readonly ImportPreview['problems'][number][], warnings: string[], checklist?: unknown, omitted = 0): ImportPreview {
+    // A bounded reply: the first problems, and how many more (a file of bad lines must not make a reply of its size).
+    const problems = found.slice(0, MAX_PREVIEW_PROBLEMS)
+    const omittedProblems = omitted + found.length - problems.length
     forget()
     const previewId = randomBytes(16).toString('hex')
     previews.set(previewId, { accounts, at: deps.now(), ...(checklist !== undefined ? { checklist } : {}) })
@@ -73,6 +76,7 @@ export function createTransferService(deps: TransferDeps) {
         duplicate: existing.has(index) ? 'existing' : repeated.has(index) ? 'repeated' : 'none',
       })),
       problems,
+      ...(omittedProblems > 0 ? { omittedProblems } : {}),
       warnings,
     }
   }
@@ -105,13 +109,15 @@ export function createTransferService(deps: TransferDeps) {
       // Every import error is about the file or its password, which the user can act on.
       return err(apiError('invalid-input', e.message, e.kind === 'password-required' || e.kind === 'wrong-password' ? { field: 'password' } : {}))
     }
-    const { format, accounts, errors, warnings } = imported.value
+    const { format, accounts, errors, warnings, omittedErrors } = imported.value
     return ok(
       hold(
         format,
         accounts,
-        errors.map((e) => ({ index: e.index, ...(e.name ? { name: e.name } : {}), message: e.message })),
+        errors.map((e) => ({ index: e.index, ...(e.name ? { name: e.name.slice(0, MAX_NAME_LENGTH) } : {}), message: e.message })),
         warnings.map((w) => w.message),
+        undefined,
+        omittedErrors,
       ),
     )
   }

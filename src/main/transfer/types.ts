@@ -79,7 +79,10 @@ export type ImportWarning = MissingBatch | SkippedEntries
 export type ImportResult = Readonly<{
   format: ImportFormat
   accounts: readonly ImportedAccount[]
+  /** The first `MAX_PREVIEW_PROBLEMS` (some importers list every one; the preview keeps the first). */
   errors: readonly ImportEntryError[]
+  /** Bad entries beyond those in `errors` (absent: none). */
+  omittedErrors?: number
   warnings: readonly ImportWarning[]
 }>
 

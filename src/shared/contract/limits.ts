@@ -44,6 +44,9 @@ export const STEAM_DIGITS = 5
  */
 export const MAX_PERIOD = 3600
 
+/** Entries an import preview lists as unreadable; the rest are counted (`omittedProblems`), so a file of bad lines gets a small reply. */
+export const MAX_PREVIEW_PROBLEMS = 100
+
 /** Most accounts named in one request (reorder, import confirmation). */
 export const MAX_ACCOUNTS_PER_REQUEST = 10_000
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { AccountKind, AccountSummary } from './accounts'
 import { ExportedFile, FileData } from './files'
-import { ExportPassword, ImportPassword, MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH } from './limits'
+import { ExportPassword, ImportPassword, MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS } from './limits'
 
 /** Where an import came from: the file format, recognised by content. */
 export const ImportSource = z.enum([
@@ -65,8 +65,10 @@ export const ImportPreview = z.object({
   previewId: z.string(),
   format: ImportSource,
   entries: z.array(PreviewEntry),
-  /** Entries that could not be read, each with why. */
-  problems: z.array(z.object({ index: z.number().int(), name: z.string().optional(), message: z.string() })),
+  /** Entries that could not be read, each with why: the first `MAX_PREVIEW_PROBLEMS`. */
+  problems: z.array(z.object({ index: z.number().int(), name: z.string().optional(), message: z.string() })).max(MAX_PREVIEW_PROBLEMS),
+  /** How many more could not be read than `problems` lists (absent: none). */
+  omittedProblems: z.number().int().positive().optional(),
   /** e.g. Google Authenticator exports split over several QR codes, some missing. */
   warnings: z.array(z.string()),
 })

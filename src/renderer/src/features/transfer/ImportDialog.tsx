@@ -79,7 +79,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
         )}
         {preview.problems.length > 0 && (
           <details>
-            <summary>{preview.problems.length} entries could not be read</summary>
+            <summary>{preview.problems.length + (preview.omittedProblems ?? 0)} entries could not be read</summary>
             <ul>
               {preview.problems.map((p) => (
                 <li key={p.index}>
@@ -87,6 +87,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
                 </li>
               ))}
             </ul>
+            {preview.omittedProblems !== undefined && <p className="muted">…and {preview.omittedProblems} more, not listed.</p>}
           </details>
         )}
         <KindSelect value={kind} onChange={setKind} allowGuess={true} />

@@ -69,6 +69,23 @@ describe('limits: what add and import accept, a backup holds', () => {
     expect(opened.problems).toEqual([])
   })
 
+  it('a rename during a large import is not held up by it: it is answered first, and both are kept', async () => {
+    const [first] = await call<AccountSummary[]>('accounts.list')
+    const lines = Array.from({ length: 150 }, (_, i) => `otpauth://totp/Bulk${i}:b${i}?secret=${keyOf(32)}&issuer=Bulk${i}`).join('\n')
+    const preview = await call<ImportPreview>('transfer.preview', { file: { name: 'bulk.txt', encoding: 'text', data: lines } })
+    const order: string[] = []
+    const importing = services.dispatch('transfer.confirm', { previewId: preview.previewId, indexes: preview.entries.map((e) => e.index) }).then((r) => (order.push('import'), r))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    const renaming = services.dispatch('accounts.update', { id: first!.id, issuer: 'Renamed meanwhile' }).then((r) => (order.push('rename'), r))
+    expect(await renaming).toMatchObject({ ok: true })
+    expect(await importing).toMatchObject({ ok: true })
+    expect(order).toEqual(['rename', 'import'])
+    const after = await call<AccountSummary[]>('accounts.list')
+    expect(after.find((a) => a.id === first!.id)!.issuer).toBe('Renamed meanwhile')
+    expect(after.filter((a) => a.issuer.startsWith('Bulk'))).toHaveLength(150)
+    expect(new Set(after.map((a) => a.order)).size).toBe(after.length)
+  })
+
   it('a backup that cannot be made names the account (a key from before the limit), never its secret', async () => {
     const secret = keyOf(MAX_KEY_CHARS + 8)
     const account = { id: 'acc_old', type: 'totp', issuer: 'Old shop', label: 'me@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret, group: '', kind: 'other', order: 0, createdAt: 0 } as const

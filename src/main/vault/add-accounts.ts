@@ -1,8 +1,7 @@
 import type { AccountSummary, ApiError } from '../../shared/contract'
-import { err, ok, type Result } from '../../shared/result'
+import { err, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import type { NormalisedKey } from '../otp/base32'
-import type { AccountList } from './account-list'
 import { KeychainFault } from './keychain-fault'
 import type { PendingRollbacks } from './pending-rollbacks'
 import type { SecretStore } from './secret-store'
@@ -14,7 +13,6 @@ export type NewAccountItem = Readonly<{ draft: AccountDraft; key: NormalisedKey 
 
 export type AddDeps = Readonly<{
   secrets: SecretStore
-  list: AccountList
   log: Logger
   now: () => number
   newId: () => string
@@ -24,11 +22,14 @@ export type AddDeps = Readonly<{
   errorFor: (e: unknown, what: string) => Promise<ApiError>
   /** Where the written ids are owed a delete until their metadata is saved. */
   rollbacks: PendingRollbacks
+  /** Appends the accounts to the list (in the vault's queue, placed after whatever came in meanwhile) and saves it. */
+  append: (accounts: readonly AccountSummary[]) => Promise<Result<AccountSummary[], ApiError>>
 }>
 
 /**
  * Adds accounts at the end of the list, all or nothing, in the order that
- * never loses a secret: the ids recorded as owed a delete, every secret into
+ * never loses a secret (only the list save waits in the vault's queue, so
+ * renames and other changes go on while a large import writes its secrets): the ids recorded as owed a delete, every secret into
  * the keychain, then the metadata file, then the record cleared. A failure
  * on the way removes the secrets already written; what the keychain will
  * not delete now (locked, not answering) stays owed and is deleted at the
@@ -36,8 +37,8 @@ export type AddDeps = Readonly<{
  */
 export async function addAccounts(items: readonly NewAccountItem[], deps: AddDeps): Promise<Result<AccountSummary[], ApiError>> {
   const time = deps.now()
-  let order = deps.list.nextOrder()
-  const accounts = items.map(({ draft }) => ({ ...draft, id: deps.newId(), order: order++, createdAt: time, updatedAt: time }) satisfies AccountSummary)
+  // Placed in the list when it is saved (`append`): other changes may come first.
+  const accounts = items.map(({ draft }, order) => ({ ...draft, id: deps.newId(), order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
   const ids = accounts.map((a) => a.id)
   const owed = await deps.rollbacks.owe(ids)
   if (!owed.ok) return owed
@@ -76,12 +77,12 @@ export async function addAccounts(items: readonly NewAccountItem[], deps: AddDep
       return err(error)
     }
   }
-  const failed = await deps.list.save([...deps.list.all(), ...accounts])
+  const saved = await deps.append(accounts)
   done()
-  if (failed) {
+  if (!saved.ok) {
     await rollback(true)
-    return err(failed)
+    return saved
   }
   await deps.rollbacks.settle(ids)
-  return ok(accounts)
+  return saved
 }

@@ -1,4 +1,4 @@
-import { AccountId, apiError, type AccountSummary, type ApiError } from '../../shared/contract'
+import { AccountId, apiError, type AccountSummary, type ApiError, type KeychainStatus } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
@@ -14,6 +14,8 @@ export type OrphanDeps = Readonly<{
   now: () => number
   log: Logger
   errorFor: (e: unknown, what: string) => Promise<ApiError>
+  /** Tells the vault's listeners (accounts, status). */
+  emit: (change: 'accounts' | 'status') => void
 }>
 
 /**
@@ -64,25 +66,29 @@ export function createOrphans(deps: OrphanDeps) {
     const { loaded, total } = deps.keychain.get()
     deps.keychain.note({ loaded: loaded + adopted.length, total: total + adopted.length })
     forget(adopted.map((a) => a.id))
+    deps.emit('accounts')
+    deps.emit('status')
     return ok(adopted)
   }
 
-  async function discard(ids: readonly string[]): Promise<Result<number, ApiError>> {
+  async function discard(ids: readonly string[]): Promise<Result<KeychainStatus, ApiError>> {
     const blocked = deps.keychain.refusal()
     if (blocked) return err(blocked)
     const deleted: string[] = []
+    let failure: ApiError | null = null
     for (const id of orphanIds(ids)) {
       try {
         await deps.secrets.delete(id)
       } catch (e) {
-        forget(deleted)
-        return err(await deps.errorFor(e, `${deleted.length} of them were deleted before that.`))
+        failure = await deps.errorFor(e, `${deleted.length} of them were deleted before that.`)
+        break
       }
       deleted.push(id)
       deps.log.info(`orphan secret ${id} deleted at the user's request`)
     }
     forget(deleted)
-    return ok(deleted.length)
+    deps.emit('status')
+    return failure ? err(failure) : ok(deps.keychain.get())
   }
 
   return { adopt, discard }

@@ -67,7 +67,7 @@ export function createVault(deps: VaultDeps): Vault {
     if (!current()) return
     if (result.probe.state !== 'ready') return keychainFailed(result.probe)
     keychain.set({ missingSecrets: result.missing, loaded: result.loaded })
-    await serial(() => rollbacks.finish(deps.secrets, (id) => list.has(id), deps.log))
+    await serial(() => rollbacks.finish(deps.secrets, (id) => list.has(id) || writing.has(id), deps.log))
     const orphans = await listOrphans(loadDeps, () => new Set([...list.all().map((a) => a.id), ...pending.ids(), ...writing, ...rollbacks.ids()]))
     if (!current()) return
     if (orphans.ok) return keychain.set({ orphanSecrets: orphans.value })
@@ -88,26 +88,32 @@ export function createVault(deps: VaultDeps): Vault {
   }
 
   deps.store.onRecovered(async () => void (await reload()))
-  const orphans = createOrphans({ secrets: deps.secrets, list, keychain, keys, now: deps.now, log: deps.log, errorFor: guard.errorFor })
+  const orphans = createOrphans({ secrets: deps.secrets, list, keychain, keys, now: deps.now, log: deps.log, errorFor: guard.errorFor, emit })
 
   const duplicatesOf = (incoming: readonly Comparable[]) => duplicatesAmong(incoming, list.all(), (id) => keys.get(id))
 
   const addAll = async (items: readonly NewAccountItem[], refuseDuplicates: boolean): Promise<Result<AccountSummary[], ApiError>> => {
     await keychain.untilChecked()
-    return serial(async () => {
-      const blocked = keychain.refusal()
-      if (blocked) return err(blocked)
-      const repeat = refuseDuplicates ? duplicatesOf(items.map(({ draft, key }) => ({ ...draft, secret: key.base32 }))).existing[0] : undefined
-      const same = repeat && list.get(repeat.existingId)
-      if (same) return err(apiError('invalid-input', `This account is already in SellerGuard (${same.issuer || same.label}).`))
-      const added = await addAccounts(items, { secrets: deps.secrets, list, log: deps.log, now: deps.now, newId, writing, errorFor: guard.errorFor, rollbacks })
-      if (!added.ok) return added
-      added.value.forEach((account, i) => keys.set(account.id, items[i]!.key.bytes))
-      const { loaded, total } = keychain.get()
-      keychain.note({ loaded: loaded + items.length, total: total + items.length })
-      emit('accounts')
-      return added
-    })
+    const refused = keychain.refusal()
+    if (refused) return err(refused)
+    const repeat = refuseDuplicates ? duplicatesOf(items.map(({ draft, key }) => ({ ...draft, secret: key.base32 }))).existing[0] : undefined
+    const same = repeat && list.get(repeat.existingId)
+    if (same) return err(apiError('invalid-input', `This account is already in SellerGuard (${same.issuer || same.label}).`))
+    // The secrets are written outside the queue (a 1,000-account import takes half a minute on gnome-keyring); the list save waits in it.
+    const append = (accounts: readonly AccountSummary[]) =>
+      serial(async () => {
+        const blocked = keychain.listRefusal()
+        if (blocked) return err(blocked)
+        const next = accounts.map((a, i) => ({ ...a, order: list.nextOrder() + i }))
+        const failed = await list.save([...list.all(), ...next])
+        if (failed) return err(failed)
+        next.forEach((account, i) => keys.set(account.id, items[i]!.key.bytes))
+        const { loaded, total } = keychain.get()
+        keychain.note({ loaded: loaded + items.length, total: total + items.length })
+        emit('accounts')
+        return ok(next)
+      })
+    return addAccounts(items, { secrets: deps.secrets, log: deps.log, now: deps.now, newId, writing, errorFor: guard.errorFor, rollbacks, append })
   }
   /** Saves a changed list (metadata only) and tells listeners. */
   async function commit<T>(next: AccountSummary[], value: T): Promise<Result<T, ApiError>> {
@@ -141,20 +147,8 @@ export function createVault(deps: VaultDeps): Vault {
     // Either way out of a damaged list (here or `storage.recover`) ends in a reload, which the store awaits.
     useBackup: async () => (await list.restoreBackup(deps.now()), keychain.get()),
 
-    adoptOrphans: (ids) =>
-      serial(async () => {
-        const adopted = await orphans.adopt(ids)
-        if (!adopted.ok) return adopted
-        emit('accounts')
-        emit('status')
-        return adopted
-      }),
-    deleteOrphans: (ids) =>
-      serial(async () => {
-        const deleted = await orphans.discard(ids)
-        emit('status')
-        return deleted.ok ? ok(keychain.get()) : deleted
-      }),
+    adoptOrphans: (ids) => serial(() => orphans.adopt(ids)),
+    deleteOrphans: (ids) => serial(() => orphans.discard(ids)),
 
     add: async (draft, key) => {
       const added = await addAll([{ draft, key }], true)

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_GROUP_LENGTH, MAX_KEY_CHARS, MAX_NAME_LENGTH, MAX_PERIOD, type AccountSummary, type ExportedFile, type ImportPreview } from '../../src/shared/contract'
+import { MAX_ACCOUNTS_PER_IMPORT, MAX_GROUP_LENGTH, MAX_KEY_CHARS, MAX_NAME_LENGTH, MAX_PERIOD, type AccountSummary, type ExportedFile, type ImportPreview } from '../../src/shared/contract'
 import { createMemoryLogger } from '../../src/main/core/log'
 import type { Services } from '../../src/main/services'
 import { encryptBackup } from '../../src/main/transfer/backup'
@@ -84,6 +84,16 @@ describe('limits: what add and import accept, a backup holds', () => {
     expect(after.find((a) => a.id === first!.id)!.issuer).toBe('Renamed meanwhile')
     expect(after.filter((a) => a.issuer.startsWith('Bulk'))).toHaveLength(150)
     expect(new Set(after.map((a) => a.order)).size).toBe(after.length)
+  })
+
+  it(`an import adds at most ${MAX_ACCOUNTS_PER_IMPORT.toLocaleString('en-US')} accounts at a time, and says so before writing anything`, async () => {
+    const before = (await call<AccountSummary[]>('accounts.list')).length
+    const lines = Array.from({ length: MAX_ACCOUNTS_PER_IMPORT + 1 }, (_, i) => `otpauth://totp/Many${i}:m${i}?secret=${keyOf(32)}&issuer=Many${i}`).join('\n')
+    const preview = await call<ImportPreview>('transfer.preview', { file: { name: 'many.txt', encoding: 'text', data: lines } })
+    expect(preview.warnings.join(' ')).toContain('adds at most 1,000 per import')
+    const all = await services.dispatch('transfer.confirm', { previewId: preview.previewId, indexes: preview.entries.map((e) => e.index) })
+    expect(all).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('at most 1,000 accounts per import') } })
+    expect((await call<AccountSummary[]>('accounts.list')).length).toBe(before)
   })
 
   it('a backup that cannot be made names the account (a key from before the limit), never its secret', async () => {

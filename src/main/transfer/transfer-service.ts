@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
+import { apiError, MAX_ACCOUNTS_PER_IMPORT, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
@@ -77,7 +77,7 @@ export function createTransferService(deps: TransferDeps) {
       })),
       problems,
       ...(omittedProblems > 0 ? { omittedProblems } : {}),
-      warnings,
+      warnings: accounts.length > MAX_ACCOUNTS_PER_IMPORT ? [...warnings, `This file has ${accounts.length.toLocaleString('en-US')} accounts; SellerGuard adds at most ${MAX_ACCOUNTS_PER_IMPORT.toLocaleString('en-US')} per import. Choose up to that many, then import the rest in another step.`] : warnings,
     }
   }
 
@@ -146,6 +146,9 @@ export function createTransferService(deps: TransferDeps) {
       const held = previews.get(input.previewId)
       if (!held) return err(apiError('not-found', 'This import has expired. Open the file again.'))
       const chosen = [...new Set(input.indexes)].filter((i) => i < held.accounts.length)
+      if (chosen.length > MAX_ACCOUNTS_PER_IMPORT) {
+        return err(apiError('invalid-input', `Choose at most ${MAX_ACCOUNTS_PER_IMPORT.toLocaleString('en-US')} accounts per import (${chosen.length.toLocaleString('en-US')} are chosen), then import the rest in another step.`))
+      }
       const single = held.accounts.length === 1
       const items: Array<{ index: number; draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true } }> = []
       for (const index of chosen) {

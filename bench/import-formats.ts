@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { zipSync } from 'fflate'
@@ -84,5 +84,7 @@ export function keepass(list: readonly Account[], cost: KdbxCost): Generated & {
   }
   const info = cli(['db-info', '-q', file], 'bench\n')
   const describe = `${/KDF: (.*)/.exec(info)?.[1] ?? '?'}, ${/Cipher: (.*)/.exec(info)?.[1] ?? '?'}`
-  return { bytes: new Uint8Array(readFileSync(file)), password: 'bench', describe }
+  const bytes = new Uint8Array(readFileSync(file))
+  rmSync(dir, { recursive: true, force: true })
+  return { bytes, password: 'bench', describe }
 }

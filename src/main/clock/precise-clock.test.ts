@@ -15,6 +15,22 @@ function fakeClocks(startMs: number) {
 }
 
 describe('precise system clock', () => {
+  it('a pause between the two readings while anchoring (a busy machine) does not shift the first reading', () => {
+    // Found as a negative SNTP delay (−5.7 ms) on loopback: T1 came from an anchor whose
+    // system-clock reading was taken several ms after its monotonic one.
+    const c = fakeClocks(1_700_000_000_000.9995)
+    let reads = 0
+    const clock = createPreciseClock({
+      hrNow: c.hrNow,
+      now: () => {
+        // The process is descheduled for 5.7 ms just before its 2nd system-clock read, the one that sees the tick.
+        if (++reads === 2) c.wait(5.7)
+        return c.now()
+      },
+    })
+    expect(Math.abs(clock() - c.trueNow())).toBeLessThan(0.01)
+  })
+
   it('reads the system clock to well under a millisecond, not floored', () => {
     const c = fakeClocks(1_700_000_000_000.6)
     const clock = createPreciseClock(c)

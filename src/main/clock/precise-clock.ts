@@ -11,6 +11,8 @@ export type PreciseClockDeps = Readonly<{
 
 /** How far a prediction may fall outside the current whole ms before we re-anchor, ms. */
 const SLACK_MS = 0.25
+/** Anchors tried in a row before the last one is used anyway. */
+const MAX_ANCHOR_TRIES = 3
 /** Guards the busy-wait against a clock that never moves (a frozen fake in a test). */
 const MAX_SPIN_READS = 200_000
 
@@ -45,14 +47,24 @@ export function createPreciseClock(deps: PreciseClockDeps): () => number {
     return { wall, hr }
   }
 
-  return () => {
+  /** The anchor's reading now, or null when the system clock disagrees with it. */
+  function checked(a: { wall: number; hr: number }): number | null {
     const hr = deps.hrNow()
     const wall = deps.now()
-    if (anchor !== null && hr - anchor.hr < maxAnchorAgeMs) {
-      const predicted = anchor.wall + (hr - anchor.hr)
-      if (predicted >= wall - SLACK_MS && predicted < wall + 1 + SLACK_MS) return predicted
+    const predicted = a.wall + (hr - a.hr)
+    return predicted >= wall - SLACK_MS && predicted < wall + 1 + SLACK_MS ? predicted : null
+  }
+
+  return () => {
+    if (anchor !== null && deps.hrNow() - anchor.hr < maxAnchorAgeMs) {
+      const reading = checked(anchor)
+      if (reading !== null) return reading
     }
-    anchor = calibrate()
-    return anchor.wall + (deps.hrNow() - anchor.hr)
+    // A pause between an anchor's two readings (the process descheduled on a
+    // busy machine) shifts it by the pause: check a new anchor as an old one, and anchor again.
+    let fresh = calibrate()
+    for (let tries = 1; tries < MAX_ANCHOR_TRIES && checked(fresh) === null; tries++) fresh = calibrate()
+    anchor = fresh
+    return fresh.wall + (deps.hrNow() - fresh.hr)
   }
 }

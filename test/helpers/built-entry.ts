@@ -9,8 +9,9 @@ const builds = new Map<string, Promise<string>>()
  * A main-process entry built from the current source as electron-vite builds
  * it into out/main/<name>.js (CommonJS, the package's libraries left
  * external), so a test never runs a stale build. Once per test file and entry.
+ * `define`: the build-time constants electron-vite's config sets (`__APP_VERSION__`).
  */
-export function builtEntry(source: string, name: string, external: readonly string[]): Promise<string> {
+export function builtEntry(source: string, name: string, external: readonly string[], define: Readonly<Record<string, string>> = {}): Promise<string> {
   const known = builds.get(name)
   if (known) return known
   const made = (async () => {
@@ -27,6 +28,7 @@ export function builtEntry(source: string, name: string, external: readonly stri
     await build({
       configFile: false,
       logLevel: 'silent',
+      define: { ...define },
       build: { ssr: path.join(ROOT, source), outDir, emptyOutDir: false, minify: false, rollupOptions: { external: [...external], output: { format: 'cjs', entryFileNames: `${name}.js` } } },
     })
     return path.join(outDir, `${name}.js`)

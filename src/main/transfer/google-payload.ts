@@ -1,4 +1,5 @@
-import * as protobuf from 'protobufjs'
+import { createRequire } from 'node:module'
+import type * as Protobuf from 'protobufjs'
 import { err, ok, type Result } from '../../shared/result'
 
 /*
@@ -31,7 +32,15 @@ message MigrationPayload {
   int32 batch_id = 5;
 }`
 
-const PAYLOAD = protobuf.parse(SCHEMA, { keepCase: true }).root.lookupType('MigrationPayload')
+let payloadType: Protobuf.Type | null = null
+
+/** The message type, built on first use: protobufjs is loaded only when a Google export is read, not at start-up. */
+function payloadMessage(): Protobuf.Type {
+  if (payloadType) return payloadType
+  const protobuf = createRequire(import.meta.url)('protobufjs') as typeof Protobuf
+  payloadType = protobuf.parse(SCHEMA, { keepCase: true }).root.lookupType('MigrationPayload')
+  return payloadType
+}
 
 /** One account as Google stores it; enums are the raw numbers (see SCHEMA). */
 export type OtpParameters = Readonly<{
@@ -55,9 +64,10 @@ export type MigrationPayload = Readonly<{
 
 /** Decodes the payload bytes; a truncated or malformed message gives the decoder's reason. */
 export function decodeMigrationPayload(bytes: Uint8Array): Result<MigrationPayload, string> {
+  const payload = payloadMessage()
   let decoded: Record<string, unknown>
   try {
-    decoded = PAYLOAD.toObject(PAYLOAD.decode(bytes), { longs: String, enums: Number, defaults: true, arrays: true })
+    decoded = payload.toObject(payload.decode(bytes), { longs: String, enums: Number, defaults: true, arrays: true })
   } catch (e) {
     // protobufjs throws on truncated data, bad wire types and absurd nesting (RangeError).
     return err(e instanceof Error ? e.message : String(e))
@@ -92,12 +102,13 @@ function int(value: unknown): number {
 
 /** Encodes a payload: for tests and fuzzing, which need valid payloads to start from. */
 export function encodeMigrationPayload(payload: MigrationPayload): Uint8Array {
-  const message = PAYLOAD.fromObject({
+  const type = payloadMessage()
+  const message = type.fromObject({
     otp_parameters: payload.otpParameters.map((parameters) => ({ ...parameters })),
     version: payload.version,
     batch_size: payload.batchSize,
     batch_index: payload.batchIndex,
     batch_id: payload.batchId,
   })
-  return PAYLOAD.encode(message).finish()
+  return type.encode(message).finish()
 }

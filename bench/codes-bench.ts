@@ -1,5 +1,5 @@
 /**
- * Codes per second for 1,000 accounts: our codes.ts (otpauth underneath) against
+ * Codes per second for 1,000 accounts: our otp/generate.ts (otpauth underneath) against
  * raw otpauth with prebuilt Secret objects and a plain node:crypto reference.
  * Prints one JSON object. Run: npx jiti bench/codes-bench.ts
  */
@@ -71,7 +71,7 @@ function main(): void {
 
   let sink = 0
   const runs: Readonly<Record<string, Readonly<{ codesPerRound: number; round: (timestampMs: number) => void }>>> = {
-    'codes.ts totpCode (otpauth, Secret per call)': {
+    'otp/generate.ts totpCode (otpauth, Secret per call)': {
       codesPerRound: ACCOUNTS,
       round: (t) => {
         for (const a of accounts) sink += totpCode(a.params, a.key, t).length
@@ -89,7 +89,7 @@ function main(): void {
         for (const a of accounts) sink += referenceTotp(a.params, a.key, t).length
       },
     },
-    'codes.ts codeFrame (code + next code)': {
+    'otp/generate.ts codeFrame (code + next code)': {
       codesPerRound: ACCOUNTS * 2,
       round: (t) => {
         for (const a of accounts) sink += codeFrame(a.params, a.key, t).code.length

@@ -6,53 +6,13 @@
  * Leaves the data folder and keychain service for the renderer bench when
  * asked (`--keep DIR`). Prints one JSON document.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { defaultSettings } from '../src/shared/contract'
 import { createMemoryLogger } from '../src/main/core/log'
-import { encodeBase32, normaliseKey } from '../src/main/otp/base32'
 import { codeFrame } from '../src/main/otp/generate'
 import { createAccountStore } from '../src/main/vault/account-store'
-import { createKeychainClient } from '../src/main/vault/keychain-client'
-import { forkKeychainProcess } from '../src/main/vault/keychain-process'
-import { createVault, type AccountDraft } from '../src/main/vault/vault'
-
-type Fill = Readonly<{ dir: string; service: string }>
-
-// As the app does it: every keychain call in the built worker process (npm run bench builds first).
-const WORKER = path.resolve(process.cwd(), 'out/main/keychain-worker.js')
-const workerStore = (service: string) => createKeychainClient({ start: forkKeychainProcess(WORKER), log: createMemoryLogger(), service })
-
-async function fill(n: number, keep: string | null): Promise<Fill> {
-  const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), `sg-bench-${n}-`))
-  const service = `SellerGuardBench-${randomBytes(4).toString('hex')}`
-  const vault = createVault({ secrets: workerStore(service), store: createAccountStore(path.join(dir, 'accounts.json')), platform: process.platform, now: Date.now, log: createMemoryLogger() })
-  await vault.start()
-  const kinds = ['seller-central', 'kdp', 'associates', 'other'] as const
-  for (let i = 0; i < n; i++) {
-    const key = normaliseKey(encodeBase32(randomBytes(20)))
-    if (!key.ok) throw new Error('bad key')
-    const draft: AccountDraft = {
-      type: 'totp',
-      issuer: `${['Amazon', 'KDP', 'Associates', 'Shopify', 'PayPal', 'Bank'][i % 6]} ${Math.floor(i / 6)}`,
-      label: `seller${i}@example.com`,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-      group: i % 10 === 0 ? 'Europe' : '',
-      kind: kinds[i % 4]!,
-    }
-    const added = await vault.add(draft, key.value)
-    if (!added.ok) throw new Error(added.error.message)
-  }
-  // Web mode (the renderer bench) reads its servers from here: loopback only.
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
-  return { dir, service }
-}
+import { createVault } from '../src/main/vault/vault'
+import { fill, workerStore, type Fill } from './fill-accounts'
 
 async function coldStart({ dir, service }: Fill) {
   const started = performance.now()

@@ -1,0 +1,130 @@
+/**
+ * Start-up benchmark of web mode, started the README's way (`npm run
+ * web:start`, the built out/main/web.js: the same services as the desktop
+ * app's main process), on the real keychain:
+ *  - process spawn → first code painted in Debian's Chromium (already open), 50 accounts;
+ *  - resident memory at 0, 50 and 1,000 accounts of the web-mode process (the
+ *    main-process services) and of its keychain worker, each once every
+ *    secret is loaded with a window connected, and again after a forced full
+ *    garbage collection (bench/gc-on-signal.cjs, preloaded by NODE_OPTIONS).
+ * Prints one JSON document. Run under scripts/with-keyring.sh after a build.
+ *
+ *   node bench/run-ts.mjs bench/startup-bench.ts [--rounds 5]
+ */
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { fill, type Fill } from './fill-accounts'
+
+type WebMode = Readonly<{ url: string; serverPid: () => number; stop: () => Promise<void> }>
+type StartOptions = Readonly<{ env: NodeJS.ProcessEnv; onOutput: (text: string) => void }>
+// The README's way to start web mode, shared with e2e and the renderer bench (CommonJS, typed by JSDoc there).
+const { startWebMode } = createRequire(import.meta.url)('../test/helpers/web-mode.cjs') as { startWebMode: (options: StartOptions) => Promise<WebMode> }
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } })
+const rounds = Number(values.rounds)
+const round = (x: number) => Math.round(x * 10) / 10
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+
+type Memory = Readonly<{ mainMb: number; workerMb: number }>
+type Run = Readonly<{ urlPrintedMs: number; firstCodePaintedMs: number | null; loaded: Memory; afterGc: Memory }>
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024
+
+/** The keychain worker: the web-mode process's child running out/main/keychain-worker.js. */
+function workerPid(parent: number): number {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('keychain-worker.js')) return Number(entry)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error(`no keychain worker under process ${parent}`)
+}
+
+async function firstCodePainted(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="code"]', { timeout: 60_000 })
+  // The code is in the DOM; once the next frame is drawn, it is on screen.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))')
+}
+
+async function run(browser: Browser, filled: Fill, accounts: number): Promise<Run> {
+  let output = ''
+  const spawnedAt = performance.now()
+  const server = await startWebMode({
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${JSON.stringify(path.join(root, 'bench/gc-on-signal.cjs'))}`,
+      SELLERGUARD_DATA_DIR: filled.dir,
+      SELLERGUARD_KEYCHAIN_SERVICE: filled.service,
+      SELLERGUARD_PORT: '0',
+    },
+    onOutput: (text) => void (output += text),
+  })
+  try {
+    const urlPrintedMs = performance.now() - spawnedAt
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(server.url)
+    let firstCodePaintedMs: number | null = null
+    if (accounts > 0) {
+      await firstCodePainted(page)
+      firstCodePaintedMs = performance.now() - spawnedAt
+    }
+    // Loaded: the keychain answered, every secret is in, and the orphan check that follows has run.
+    const loaded = `window.sellerguard.vault.status().then((s) => s.ok && s.value.state === 'ready' && s.value.loaded === ${accounts} && s.value.total === ${accounts})`
+    await page.waitForFunction(loaded, undefined, { timeout: 120_000, polling: 200 })
+    await page.waitForTimeout(2000)
+    const main = server.serverPid()
+    const worker = workerPid(main)
+    const memory = (): Memory => ({ mainMb: round(rssMb(main)), workerMb: round(rssMb(worker)) })
+    const loadedMemory = memory()
+    const marks = [main, worker].map((pid) => `SELLERGUARD_BENCH_GC_DONE ${pid}`)
+    for (const pid of [main, worker]) process.kill(pid, 'SIGUSR2')
+    while (!marks.every((mark) => output.includes(mark))) await new Promise((resolve) => setTimeout(resolve, 20))
+    // The pages freed by the collection go back to the OS shortly after it.
+    await page.waitForTimeout(500)
+    const afterGc = memory()
+    await page.close()
+    return { urlPrintedMs: round(urlPrintedMs), firstCodePaintedMs: firstCodePaintedMs === null ? null : round(firstCodePaintedMs), loaded: loadedMemory, afterGc }
+  } finally {
+    await server.stop()
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+const results: Record<string, unknown> = {}
+try {
+  for (const accounts of [0, 50, 1000]) {
+    const filled = await fill(accounts, null)
+    const runs: Run[] = []
+    // The timing goal is at 50 accounts: more rounds there; memory varies little between rounds.
+    for (let r = 0; r < (accounts === 50 ? rounds : 2); r++) runs.push(await run(browser, filled, accounts))
+    process.stderr.write(`startup bench: ${accounts} accounts done\n`)
+    const of = (pick: (r: Run) => number) => median(runs.map(pick))
+    results[`n${accounts}`] = {
+      accounts,
+      runs,
+      firstCodePaintedMsMedian: accounts > 0 ? of((r) => r.firstCodePaintedMs ?? NaN) : null,
+      urlPrintedMsMedian: of((r) => r.urlPrintedMs),
+      mainRssLoadedMbMedian: of((r) => r.loaded.mainMb),
+      mainRssAfterGcMbMedian: of((r) => r.afterGc.mainMb),
+      workerRssLoadedMbMedian: of((r) => r.loaded.workerMb),
+      workerRssAfterGcMbMedian: of((r) => r.afterGc.workerMb),
+    }
+  }
+} finally {
+  await browser.close()
+}
+
+const note = 'web mode via npm run web:start (spawn includes npm and sh); keytar in the keychain worker process, measured on its own'
+process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, ...results }, null, 2)}\n`)

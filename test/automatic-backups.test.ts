@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AccountSummary, BackupStatus, ChecklistView } from '../src/shared/contract'
 import { createMemoryLogger } from '../src/main/core/log'
 import type { Services } from '../src/main/services'
@@ -29,7 +29,8 @@ describe('automatic backups in the running services', () => {
     if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`)
     return reply.value as T
   }
-  const checklistBackup = async (accountId: string) => (await call<ChecklistView>('checklist.get')).accounts.find((a) => a.accountId === accountId)!.items.find((i) => i.id === 'recent-backup')!
+  // "This computer"'s item: it counts only while every account is in a backup.
+  const checklistBackup = async () => (await call<ChecklistView>('checklist.get')).computer.items.find((i) => i.id === 'recent-backup')!
 
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-auto-wired-'))
@@ -64,13 +65,15 @@ describe('automatic backups in the running services', () => {
     expect(status).toMatchObject({ state: 'ok', coversLatestChange: true, folder: path.join(dataDir, 'SellerGuard Backups') })
     expect(await fs.readdir(status.folder)).toEqual([status.lastFile])
     expect(services.backups.evidence().accounts[first.id]).toMatchObject({ at: status.lastBackupAt, verified: true, current: true })
-    expect(await checklistBackup(first.id)).toMatchObject({ status: 'verified', doneAt: status.lastBackupAt })
+    expect(await checklistBackup()).toMatchObject({ status: 'verified', doneAt: status.lastBackupAt })
 
     const second = await call<AccountSummary>('accounts.add', { text: KEYS[1], issuer: 'Kindle Direct Publishing', label: 'author@example.com' })
     expect(services.backups.evidence().accounts[second.id]).toBeUndefined()
+    expect(await checklistBackup()).toMatchObject({ status: 'failing', finding: expect.stringContaining('1 account is in no backup yet') })
     expect((await call<BackupStatus>('backup.status')).coversLatestChange).toBe(false)
     const next = await call<BackupStatus>('backup.backUpNow')
     expect(services.backups.evidence().accounts[second.id]).toMatchObject({ at: next.lastBackupAt, verified: true })
+    await vi.waitFor(async () => expect(await checklistBackup()).toMatchObject({ status: 'verified', doneAt: next.lastBackupAt }))
     expect(pushed.at(-1)).toMatchObject({ state: 'ok', coversLatestChange: true })
   })
 

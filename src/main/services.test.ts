@@ -54,4 +54,17 @@ describe('createServices: one way for every change to reach the renderer', () =>
     const names = new Set(events.map(([name]) => name))
     for (const name of ['settings.changed', 'accounts.changed', 'checklist.changed', 'codes.frames', 'tray.menu'] as const) expect(names).toContain(name)
   })
+
+  it('a backup counts per account, and a 1-character password is refused in main, not only in the renderer', async () => {
+    const { services } = await start()
+    const add = (issuer: string) => services.dispatch('accounts.add', { text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer })
+    expect((await add('Amazon Seller Central')).ok).toBe(true)
+    const backupItem = async () => ((await services.dispatch('checklist.get', undefined)) as { value: ChecklistView }).value.computer.items.find((i) => i.id === 'recent-backup')
+    expect(await services.dispatch('transfer.exportBackup', { password: 'x' })).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringMatching(/at least 8 characters/) } })
+    expect((await backupItem())?.status).toBe('failing')
+    expect((await services.dispatch('transfer.exportBackup', { password: 'correct horse battery' })).ok).toBe(true)
+    expect((await backupItem())?.status).toBe('verified')
+    expect((await add('KDP')).ok).toBe(true)
+    expect(await backupItem()).toMatchObject({ status: 'failing', finding: expect.stringContaining('“KDP”') })
+  })
 })

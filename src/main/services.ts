@@ -115,13 +115,14 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now })
   const codes = createFrameService({ vault, now, correctionMs: () => clock.correctionMs(), trustedOffsetMs: () => trustedOffsetMs(clock.status()) })
   const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
-  const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockState: () => clock.status().state, issues })
+  const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(), issues })
   const { backups, restore } = createVaultBackups({
     vault, secrets: deps.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log,
     ...(deps.backupFolder ? { defaultFolder: deps.backupFolder } : {}),
     checklist: { state: () => checklist.exportState(), onChange: checklist.onChange },
     settings: () => settings.get(),
-    recordCovering: (at) => checklist.recordBackup(at),
+    // It holds every account as it is now, so each of them counts as backed up.
+    recordCovering: (at) => checklist.recordBackup(at, vault.accounts().map((a) => a.id)),
     preview: (text, password) => transfer.preview(text, password),
   })
   const transfer = createTransferService({
@@ -129,7 +130,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     // The QR decoder (zxing-wasm) loads on the first scan, not at start-up.
     decodeQr: async (bytes) => (await import('./qr/decode')).decodeQrImage(bytes),
     recordBackup: async (at, accounts) => {
-      await checklist.recordBackup(at)
+      await checklist.recordBackup(at, accounts.map((a) => a.id))
       await backups.recordExport(at, { accounts, checklist: checklist.exportState() })
     },
     extras: () => ({ settings: settings.get(), checklist: checklist.exportState() }),

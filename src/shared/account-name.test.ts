@@ -7,7 +7,9 @@ describe('shortName: one name for rows, tray and quick pick', () => {
   it.each<[Partial<NamedAccount>, string]>([
     [{ kind: 'seller-central', region: 'eu' }, 'Seller Central EU'],
     [{ kind: 'seller-central', region: 'na' }, 'Seller Central NA'],
-    [{ kind: 'seller-central', region: 'fe' }, 'Seller Central Far East'],
+    [{ kind: 'seller-central', region: 'fe' }, 'Seller Central AU/SG'],
+    [{ kind: 'seller-central', region: 'jp' }, 'Seller Central Japan'],
+    [{ kind: 'seller-central', region: 'me' }, 'Seller Central Middle East'],
     [{ kind: 'seller-central', region: 'in' }, 'Seller Central India'],
     [{ kind: 'seller-central', region: null }, 'Seller Central'],
     [{ kind: 'seller-central' }, 'Seller Central'],

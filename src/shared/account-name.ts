@@ -7,8 +7,10 @@ import { oneLine } from './one-line'
 export const SHORT_REGION_LABELS: Readonly<Record<SellerRegion, string>> = {
   na: 'NA',
   eu: 'EU',
-  fe: 'Far East',
+  fe: 'AU/SG',
   in: 'India',
+  me: 'Middle East',
+  jp: 'Japan',
 }
 
 export type NamedAccount = Readonly<{ issuer: string; label: string; kind: AccountKind; region?: SellerRegion | null }>

@@ -32,3 +32,24 @@ export function clockStatusOf(clock: SimpleClock): ClockStatus {
 export function trayClock(clock: SimpleClock): ClockCondition {
   return clockCondition(clockStatusOf(clock), STATUS_NOW)
 }
+
+/**
+ * The clock's status with a trusted NTP measurement of `offsetMs` taken at
+ * `measuredAt` (null: none yet), in sync unless `over` says otherwise; for
+ * tests that step through time (the checklist's evidence).
+ */
+export function clockAt(measuredAt: number | null, offsetMs: number, over: Partial<ClockStatus> = {}): ClockStatus {
+  return {
+    state: measuredAt === null ? 'unknown' : 'ok',
+    measurement: measuredAt === null ? null : { offsetMs, errorMs: 20, at: measuredAt, source: 'ntp', answered: 3, agreed: 3 },
+    doubt: null,
+    checkedAt: measuredAt,
+    unknownReason: null,
+    checking: false,
+    correctionMs: 0,
+    correctionMode: 'off',
+    timeZone: null,
+    servers: [],
+    ...over,
+  }
+}

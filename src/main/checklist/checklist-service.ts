@@ -1,26 +1,36 @@
-import { apiError, type AccountSummary, type ApiError, type ChecklistItemChange, type ChecklistView, type ClockState, type ExportedFile, type ReportFormat } from '../../shared/contract'
+import { apiError, type ApiError, type ChecklistItemChange, type ChecklistView, type ClockStatus, type ExportedFile, type ReportFormat } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { coalesce } from '../core/coalesce'
 import { createListeners, type OnChange } from '../core/listeners'
+import { createSerial } from '../core/serial'
 import type { Logger } from '../core/log'
 import type { FileIssues } from '../storage/file-issues'
 import { createBackupRecord } from './backup-record'
-import { evaluateChecklist, type ChecklistResult } from './evaluate'
+import { evaluateChecklist, type ChecklistAccount, type ChecklistResult } from './evaluate'
+import { problemView } from './problem-text'
 import { exportChecklistReport } from './report'
-import { ChecklistState, emptyChecklistState, setItem, setRegion } from './state'
+import { ChecklistState, claimTicks, emptyChecklistState, setItem, setRegion } from './state'
 import { createChecklistStore } from './store'
 import type { SellerRegion } from './regions'
+import { nextReviewAt } from './whats-left'
+
+/** setTimeout's longest delay (about 24.8 days); a later review is reached in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 export type ChecklistServiceDeps = Readonly<{
   file: string
-  /** Where the time of the last encrypted backup is kept (evidence for "recent backup"). */
+  /** Where the last encrypted backup, and which accounts it holds, is kept (evidence for "recent backup"). */
   backupFile: string
   now: () => number
   log: Logger
-  accounts: () => readonly AccountSummary[]
+  /** The accounts, with their kind, region and "verified working" date where the vault keeps them. */
+  accounts: () => readonly ChecklistAccount[]
   /** Ids of accounts whose key is loaded from the keychain; null while it is locked or loading. */
   accountsWithKey: () => ReadonlySet<string> | null
-  clockState: () => ClockState
+  /** The clock's status (its last trusted measurement and that measurement's age). */
+  clockStatus: () => ClockStatus | null
+  /** Runs `fn` after `ms`; returns a cancel. Default: an unref'd setTimeout (tests pass their own). */
+  setTimer?: (fn: () => void, ms: number) => () => void
   /** Where a damaged checklist or backup record is reported, and the user's choice comes from. */
   issues?: FileIssues
 }>
@@ -38,25 +48,38 @@ export interface ChecklistService {
    * accounts just restored. Anything unreadable is ignored, never half-applied.
    */
   importState(state: unknown, ids: ReadonlyMap<string, string>): Promise<Result<ChecklistView, ApiError>>
-  /** An encrypted backup was made at `at` (ms since the epoch). */
-  recordBackup(at: number): Promise<void>
+  /** An encrypted backup of `accountIds` was made at `at` (ms since the epoch). */
+  recordBackup(at: number, accountIds: readonly string[]): Promise<void>
   /** What SellerGuard checks itself changed (accounts, keys, the clock): the view is recomputed soon, once per burst. */
   evidenceChanged(): void
-  /** Called with the new view after every change: ticks, recovery, evidence. */
+  /** Called with the new view after every change: ticks, recovery, evidence, and an item falling due while the app runs. */
   onChange: OnChange<[view: ChecklistView]>
+}
+
+function defaultTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms)
+  timer.unref?.()
+  return () => clearTimeout(timer)
 }
 
 /**
  * The security checklist: ticks stored in checklist.json, evidence items
- * checked from what SellerGuard knows (a key in the keychain, the clock, the
- * last encrypted backup). A damaged file is reported, never reset silently.
+ * checked from what SellerGuard knows (a key in the keychain and the user's
+ * confirmation that the site accepted it, the clock, which accounts the
+ * last encrypted backup holds). A damaged file is reported, never reset
+ * silently. Items fall due while the app runs: the view is pushed again at
+ * the next moment an item's status changes with time alone.
  */
 export async function createChecklistService(deps: ChecklistServiceDeps): Promise<ChecklistService> {
   const store = createChecklistStore(deps.file, deps.issues)
   const backups = await createBackupRecord(deps.backupFile, deps.issues)
   const changes = createListeners<[ChecklistView]>()
+  const setTimer = deps.setTimer ?? defaultTimer
   let state: ChecklistState = emptyChecklistState()
   let problem: ChecklistView['problem'] = null
+  let cancelTimer: (() => void) | null = null
+  // One change at a time: a note saved as the box is ticked must not be lost to the tick read from the state before it.
+  const serial = createSerial()
 
   async function load(): Promise<void> {
     const loaded = await store.load()
@@ -67,12 +90,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     }
     deps.log.error('checklist file unreadable', loaded)
     state = emptyChecklistState()
-    problem =
-      loaded.kind === 'damaged'
-        ? { message: `The checklist file is damaged (${loaded.reason}). Nothing was changed.`, backupUsable: loaded.backup === 'usable' }
-        : loaded.kind === 'too-new'
-          ? { message: 'The checklist was saved by a newer SellerGuard. Update SellerGuard to use it.', backupUsable: loaded.backup === 'usable' }
-          : { message: `The checklist file could not be read (${loaded.reason}).`, backupUsable: false }
+    problem = problemView(loaded)
   }
   await load()
   store.onRecovered((recovered) => {
@@ -82,14 +100,32 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
   })
 
   function evaluate(): ChecklistResult {
+    const accounts = deps.accounts()
+    // Ticks from files before 0.2 carry no kind: they belong to the kind the account has when first seen.
+    state = claimTicks(state, accounts)
     return evaluateChecklist({
-      accounts: deps.accounts(),
+      accounts,
       state,
-      evidence: { accountIdsWithAuthenticator: deps.accountsWithKey(), clockState: deps.clockState(), lastBackupAt: backups.lastBackupAt() },
+      evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backups.coverage() },
       now: deps.now(),
     })
   }
-  const view = (): ChecklistView => ({ ...evaluate(), problem })
+
+  /** Pushes the view again when the next item falls due by time alone. */
+  function schedule(result: ChecklistResult): void {
+    cancelTimer?.()
+    cancelTimer = null
+    const next = nextReviewAt(result)
+    if (next === null) return
+    const wait = Math.min(Math.max(next - deps.now(), 0) + 1, MAX_TIMER_MS)
+    cancelTimer = setTimer(() => changes.emit(view()), wait)
+  }
+
+  function view(): ChecklistView {
+    const result = evaluate()
+    schedule(result)
+    return { ...result, problem }
+  }
   /** Tells listeners, and returns the view for the reply. */
   const changed = (): Result<ChecklistView, ApiError> => {
     const next = view()
@@ -109,29 +145,30 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
 
   return {
     view,
-    async setItem(change) {
-      const account = deps.accounts().find((a) => a.id === change.accountId)
-      if (!account) return err(apiError('not-found', 'That account does not exist.'))
-      const next = setItem(state, { ...change, kind: account.kind, at: deps.now() })
+    setItem: (change) => serial(async () => {
+      const account = change.accountId === null ? null : deps.accounts().find((a) => a.id === change.accountId)
+      if (account === undefined) return err(apiError('not-found', 'That account does not exist.'))
+      evaluate()
+      const next = setItem(state, { ...change, kind: account?.kind ?? 'other', at: deps.now() })
       if (!next.ok) {
         const e = next.error
         const message =
           e.kind === 'checked-by-sellerguard'
             ? 'SellerGuard checks this item itself; it cannot be ticked by hand.'
             : e.kind === 'unknown-item'
-              ? 'That item is not on this account’s checklist.'
+              ? 'That item is not on this checklist.'
               : e.message
         return err(apiError('invalid-input', message))
       }
       return commit(next.value)
-    },
-    async setRegion(accountId, region) {
+    }),
+    setRegion: (accountId, region) => serial(async () => {
       if (!deps.accounts().some((a) => a.id === accountId)) return err(apiError('not-found', 'That account does not exist.'))
       return commit(setRegion(state, accountId, region))
-    },
-    exportReport: (format) => exportChecklistReport(evaluate(), format),
+    }),
+    exportReport: (format) => exportChecklistReport(evaluate(), format, { problem: problem?.message ?? null }),
     exportState: () => state,
-    async importState(incoming, ids) {
+    importState: (incoming, ids) => serial(async () => {
       const parsed = ChecklistState.safeParse(incoming)
       if (!parsed.success) return err(apiError('invalid-input', 'The backup’s checklist could not be read; the accounts were restored without it.'))
       const accounts = { ...state.accounts }
@@ -139,14 +176,24 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
         const newId = ids.get(oldId)
         if (newId) accounts[newId] = entry
       }
-      return commit({ accounts })
-    },
-    async recover(use) {
+      const computer = state.computer ?? parsed.data.computer
+      return commit({ accounts, ...(computer ? { computer } : {}) })
+    }),
+    recover: (use) => serial(async () => {
+      if (problem === null) return ok(view())
+      if (use === 'backup' && !problem.backupUsable) return err(apiError('invalid-input', 'There is no usable previous version of the checklist.'))
+      if (use === 'fresh' && !problem.canStartFresh) return err(apiError('invalid-input', 'The checklist file could not be opened at all; SellerGuard tries again at the next start.'))
       const restored = use === 'backup' ? await store.restoreBackup(deps.now()) : await store.startFresh(deps.now())
-      return restored.ok ? ok(view()) : err(apiError('io', 'Could not recover the checklist file.'))
-    },
-    async recordBackup(at) {
-      await backups.record(at)
+      if (!restored.ok) {
+        deps.log.error('could not recover the checklist file', restored.error)
+        return err(apiError('io', 'Could not recover the checklist file. Nothing was changed.'))
+      }
+      state = restored.value
+      problem = null
+      return changed()
+    }),
+    async recordBackup(at, accountIds) {
+      await backups.record(at, accountIds)
       changed()
     },
     evidenceChanged: coalesce(() => changes.emit(view()), 50),

@@ -2,6 +2,7 @@ import type { AccountKind } from '../../shared/contract'
 import type { ChecklistItem } from '../../shared/contract'
 import type { ChecklistItemDefinition } from './item'
 import { associatesItems } from './items-associates'
+import { computerItems } from './items-computer'
 import { kdpItems } from './items-kdp'
 import { otherItems } from './items-other'
 import { sellerCentralItems } from './items-seller-central'
@@ -23,17 +24,26 @@ export function findDefinition(kind: AccountKind, itemId: string): ChecklistItem
   return BY_KIND[kind].find((d) => d.id === itemId) ?? null
 }
 
+/** The items of "This computer" (the clock, backups, a habit): one set however many accounts there are. */
+export function computerChecklist(): ChecklistItem[] {
+  return computerItems.map((d) => resolve(d, null))
+}
+
+export function findComputerDefinition(itemId: string): ChecklistItemDefinition | null {
+  return computerItems.find((d) => d.id === itemId) ?? null
+}
+
 /**
- * The checklist for one account: each item with `where` chosen for the
- * region (null: the path that holds everywhere). `region` is set on an item
- * only when its path is specific to that region.
+ * The checklist for one account: each item with its text chosen for the
+ * region (null: the text that holds everywhere). `region` is set on an item
+ * only when its text is specific to that region.
  */
 export function checklistFor(kind: AccountKind, region: SellerRegion | null = null): ChecklistItem[] {
   return BY_KIND[kind].map((d) => resolve(d, region))
 }
 
 function resolve(definition: ChecklistItemDefinition, region: SellerRegion | null): ChecklistItem {
-  const { whereByRegion, ...item } = definition
-  const regional = region === null ? undefined : whereByRegion?.[region]
-  return regional === undefined || region === null ? item : { ...item, where: regional, region }
+  const { byRegion, ...item } = definition
+  const regional = region === null ? undefined : byRegion?.[region]
+  return regional === undefined || region === null ? item : { ...item, ...regional, region }
 }

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import type { AccountKind, ChecklistItemView as EvaluatedItem, ClockState } from '../../shared/contract'
+import type { ChecklistItemView as EvaluatedItem } from '../../shared/contract'
+import { clockCondition } from '../../shared/clock-condition'
 import { definitionsFor } from './definitions'
-import { DAY_MS, evaluateChecklist, type ChecklistEvidence, type ChecklistInput } from './evaluate'
+import { DAY_MS, evaluateChecklist, type ChecklistAccount, type ChecklistEvidence, type ChecklistInput } from './evaluate'
+import { CLOCK_MAX_AGE_MS } from './evidence'
+import { clockAt } from '../../../test/helpers/clock-status'
 import { emptyChecklistState, setItem, setRegion, type ChecklistState, type ItemUpdate } from './state'
 import { nextReviewAt, whatsLeft } from './whats-left'
 
-const T0 = 1_767_225_600_000 // 2026-01-01T00:00:00Z
-const SC = { id: 'account-0001', kind: 'seller-central' as AccountKind, issuer: 'Amazon', label: 'seller@example.com' }
-const KDP = { id: 'account-0002', kind: 'kdp' as AccountKind, issuer: 'KDP', label: 'author@example.com' }
+const T0 = Date.UTC(2026, 0, 1)
+const NOW = T0 + DAY_MS
+const SC: ChecklistAccount = { id: 'account-0001', kind: 'seller-central', issuer: 'Amazon', label: 'seller@example.com', verifiedAt: T0 }
+const KDP: ChecklistAccount = { id: 'account-0002', kind: 'kdp', issuer: 'KDP', label: 'author@example.com', verifiedAt: T0 }
 
-const allGood: ChecklistEvidence = { accountIdsWithAuthenticator: new Set([SC.id, KDP.id]), clockState: 'ok', lastBackupAt: T0 }
+const allGood: ChecklistEvidence = {
+  accountIdsWithKey: new Set([SC.id, KDP.id]),
+  clock: clockAt(NOW - 60_000, 120),
+  backups: { accounts: { [SC.id]: { at: T0 }, [KDP.id]: { at: T0 } } },
+}
 
 function ticked(state: ChecklistState, ...updates: Omit<ItemUpdate, 'done'>[]): ChecklistState {
   return updates.reduce((s, u) => {
@@ -19,11 +27,11 @@ function ticked(state: ChecklistState, ...updates: Omit<ItemUpdate, 'done'>[]): 
   }, state)
 }
 
-const run = (over: Partial<ChecklistInput> = {}) =>
-  evaluateChecklist({ accounts: [SC], state: emptyChecklistState(), evidence: allGood, now: T0 + DAY_MS, ...over })
+const run = (over: Partial<ChecklistInput> = {}) => evaluateChecklist({ accounts: [SC], state: emptyChecklistState(), evidence: allGood, now: NOW, ...over })
 
-function item(result: ReturnType<typeof run>, id: string, accountId = SC.id): EvaluatedItem {
-  const found = result.accounts.find((a) => a.accountId === accountId)?.items.find((i) => i.id === id)
+function item(result: ReturnType<typeof run>, id: string, accountId: string | null = SC.id): EvaluatedItem {
+  const items = accountId === null ? result.computer.items : result.accounts.find((a) => a.accountId === accountId)?.items
+  const found = items?.find((i) => i.id === id)
   if (!found) throw new Error(`no ${id}`)
   return found
 }
@@ -55,13 +63,10 @@ describe('evaluateChecklist: manual items', () => {
   it('an item with a review interval comes back as due once the interval has passed, not a moment before', () => {
     const state = ticked(emptyChecklistState(), { accountId: SC.id, kind: 'seller-central', itemId: 'bank-review', at: T0 })
     const reviewAt = T0 + 180 * DAY_MS
-    expect(item(run({ state, now: reviewAt - 1 }), 'bank-review')).toMatchObject({ status: 'done', doneAt: T0, reviewAt })
-    expect(item(run({ state, now: reviewAt }), 'bank-review')).toMatchObject({ status: 'due', doneAt: T0, dueSince: reviewAt })
-    expect(item(run({ state, now: reviewAt + 400 * DAY_MS }), 'bank-review')).toMatchObject({ status: 'due', dueSince: reviewAt })
-    // Unknown devices: every 90 days.
-    const devices = ticked(emptyChecklistState(), { accountId: SC.id, kind: 'seller-central', itemId: 'unknown-devices', at: T0 })
-    expect(item(run({ state: devices, now: T0 + 89 * DAY_MS }), 'unknown-devices').status).toBe('done')
-    expect(item(run({ state: devices, now: T0 + 90 * DAY_MS }), 'unknown-devices').status).toBe('due')
+    const at = (now: number) => item(run({ state, now, evidence: { ...allGood, clock: clockAt(now - 1000, 0) } }), 'bank-review')
+    expect(at(reviewAt - 1)).toMatchObject({ status: 'done', doneAt: T0, reviewAt })
+    expect(at(reviewAt)).toMatchObject({ status: 'due', doneAt: T0, dueSince: reviewAt })
+    expect(at(reviewAt + 400 * DAY_MS)).toMatchObject({ status: 'due', dueSince: reviewAt })
   })
 
   it('an item without an interval stays done for good', () => {
@@ -72,71 +77,146 @@ describe('evaluateChecklist: manual items', () => {
   })
 
   it('a tick stored for an evidence item (a hand-edited file) is ignored: SellerGuard decides', () => {
-    const state: ChecklistState = { accounts: { [SC.id]: { region: null, items: { 'recent-backup': { done: true, at: T0 } } } } }
-    expect(item(run({ state, evidence: { ...allGood, lastBackupAt: null } }), 'recent-backup')).toMatchObject({ status: 'failing', checkedBy: 'sellerguard' })
+    const state: ChecklistState = { accounts: { [SC.id]: { region: null, items: { 'authenticator-app': { done: true, at: T0 } } } }, computer: { items: { 'recent-backup': { done: true, at: T0 } } } }
+    const result = run({ state, evidence: { ...allGood, backups: { accounts: {} } } })
+    expect(item(result, 'recent-backup', null)).toMatchObject({ status: 'failing', checkedBy: 'sellerguard' })
+    expect(item(run({ state, accounts: [{ ...SC, verifiedAt: null }] }), 'authenticator-app')).toMatchObject({ status: 'todo', checkedBy: 'sellerguard' })
+  })
+
+  it('"This computer": its manual item is ticked once, not per account', () => {
+    const state = ticked(emptyChecklistState(), { accountId: null, kind: 'other', itemId: 'never-share-codes', at: T0 })
+    const result = run({ accounts: [SC, KDP], state })
+    expect(item(result, 'never-share-codes', null)).toMatchObject({ status: 'done', doneAt: T0 })
+    expect(result.accounts.flatMap((a) => a.items).some((i) => i.id === 'never-share-codes')).toBe(false)
   })
 })
 
-describe('evaluateChecklist: evidence', () => {
-  it('authenticator: verified when the key is in the keychain, failing when not, to do while the keychain cannot tell', () => {
-    expect(item(run(), 'authenticator-app')).toMatchObject({ status: 'verified', checkedBy: 'sellerguard' })
-    expect(item(run({ evidence: { ...allGood, accountIdsWithAuthenticator: new Set() } }), 'authenticator-app').status).toBe('failing')
-    const locked = item(run({ evidence: { ...allGood, accountIdsWithAuthenticator: null } }), 'authenticator-app')
+describe('evaluateChecklist: a kind change starts fresh and keeps the old ticks', () => {
+  const scTicks = ticked(emptyChecklistState(), { accountId: SC.id, kind: 'seller-central', itemId: 'deposit-method', at: T0, by: 'Ana' })
+  const asKdp = { ...SC, kind: 'kdp' as const }
+
+  it('a Seller Central deposit tick does not mark KDP’s royalty bank account done (the defect)', () => {
+    const result = run({ accounts: [asKdp], state: scTicks })
+    expect(item(result, 'deposit-method')).toMatchObject({ status: 'todo', title: 'A bank account for royalties is added' })
+    expect(result.accounts[0]?.keptFromKinds).toEqual([{ kind: 'seller-central', items: [{ id: 'deposit-method', title: 'A deposit method is added and verified', doneAt: T0, by: 'Ana' }] }])
+  })
+
+  it('ticking as KDP keeps the Seller Central tick aside, and changing back restores it', () => {
+    const kdpTick = ticked(scTicks, { accountId: SC.id, kind: 'kdp', itemId: 'tax-interview', at: T0 + 1 })
+    expect(item(run({ accounts: [asKdp], state: kdpTick }), 'tax-interview').status).toBe('done')
+    const back = run({ accounts: [SC], state: kdpTick })
+    expect(item(back, 'deposit-method')).toMatchObject({ status: 'done', by: 'Ana' })
+    expect(item(back, 'tax-interview').status).toBe('todo')
+    expect(back.accounts[0]?.keptFromKinds.map((k) => k.kind)).toEqual(['kdp'])
+  })
+})
+
+describe('evaluateChecklist: evidence cannot claim what it has not checked', () => {
+  it('authenticator: a key nobody confirmed at the site is not verified (the defect: any key turned green)', () => {
+    const unconfirmed = item(run({ accounts: [{ ...SC, verifiedAt: null }] }), 'authenticator-app')
+    expect(unconfirmed).toMatchObject({ status: 'todo', checkedBy: 'sellerguard' })
+    expect(unconfirmed.finding).toMatch(/Did the site accept the code\?/)
+    const confirmed = item(run(), 'authenticator-app')
+    expect(confirmed).toMatchObject({ status: 'verified', doneAt: T0, reviewAt: T0 + 180 * DAY_MS })
+    expect(confirmed.finding).toMatch(/you confirmed that the site accepted a code/)
+  })
+
+  it('authenticator: the confirmation falls due for review like other items', () => {
+    const dueAt = T0 + 180 * DAY_MS
+    expect(item(run({ now: dueAt }), 'authenticator-app')).toMatchObject({ status: 'due', dueSince: dueAt, doneAt: T0 })
+  })
+
+  it('authenticator: a missing key offers the Codes screen’s way out (restore from a backup); a locked keychain is not a missing key', () => {
+    const missing = item(run({ evidence: { ...allGood, accountIdsWithKey: new Set() } }), 'authenticator-app')
+    expect(missing.status).toBe('failing')
+    expect(missing.finding).toMatch(/Restore it from a backup, or add it again/)
+    const locked = item(run({ evidence: { ...allGood, accountIdsWithKey: null } }), 'authenticator-app')
     expect(locked).toMatchObject({ status: 'todo', checkedBy: 'sellerguard' })
     expect(locked.finding).toMatch(/locked/)
   })
 
-  it.each<[ClockState, string]>([
-    ['ok', 'verified'],
-    ['warn', 'failing'],
-    ['critical', 'failing'],
-    ['unknown', 'todo'],
-  ])('clock %s → %s (unknown is never an alarm)', (clockState, status) => {
-    expect(item(run({ evidence: { ...allGood, clockState } }), 'clock-in-sync')).toMatchObject({ status, checkedBy: 'sellerguard' })
+  it('clock: in the clock’s own words (45 s off with corrected time: what the tray says, not "codes may be rejected")', () => {
+    const status = clockAt(NOW - 60_000, 45_000, { state: 'warn', correctionMs: 45_000, correctionMode: 'auto' })
+    const clock = item(run({ evidence: { ...allGood, clock: status } }), 'clock-in-sync', null)
+    expect(clock.status).toBe('failing')
+    expect(clockCondition(status, NOW).codesShort).toBe('codes use corrected time')
+    expect(clock.finding).toContain('45 s behind')
+    expect(clock.finding).toContain('use corrected time')
+    expect(clock.finding).not.toMatch(/may be rejected/)
   })
 
-  it('backup: failing when there is none, verified within 90 days, due after', () => {
-    expect(item(run({ evidence: { ...allGood, lastBackupAt: null } }), 'recent-backup')).toMatchObject({ status: 'failing', finding: 'No encrypted backup yet.' })
+  it('clock: a measurement 2 minutes old after a failed check still counts, with its date (the defect said "Not checked yet")', () => {
+    const status = clockAt(NOW - 120_000, 80, { checkedAt: NOW - 10_000, unknownReason: 'no-answer' })
+    const clock = item(run({ evidence: { ...allGood, clock: status } }), 'clock-in-sync', null)
+    expect(clock).toMatchObject({ status: 'verified', doneAt: NOW - 120_000, reviewAt: NOW - 120_000 + CLOCK_MAX_AGE_MS })
+    expect(clock.finding).not.toMatch(/Not checked/)
+  })
+
+  it('clock: a stale measurement is not verified', () => {
+    const measuredAt = NOW - CLOCK_MAX_AGE_MS
+    const clock = item(run({ evidence: { ...allGood, clock: clockAt(measuredAt, 80, { checkedAt: NOW - 1000, unknownReason: 'no-answer' }) } }), 'clock-in-sync', null)
+    expect(clock).toMatchObject({ status: 'due', doneAt: measuredAt, dueSince: measuredAt + CLOCK_MAX_AGE_MS })
+  })
+
+  it('clock: unknown is never an alarm, and never verified', () => {
+    const never = item(run({ evidence: { ...allGood, clock: null } }), 'clock-in-sync', null)
+    expect(never).toMatchObject({ status: 'todo', checkedBy: 'sellerguard' })
+    const offline = item(run({ evidence: { ...allGood, clock: clockAt(null, 0, { checkedAt: NOW, unknownReason: 'no-answer', state: 'unknown' }) } }), 'clock-in-sync', null)
+    expect(offline.status).toBe('todo')
+  })
+
+  it('backup: an account added after the newest backup makes it false (the defect: it showed as backed up)', () => {
+    const added: ChecklistAccount = { id: 'account-0003', kind: 'associates', issuer: 'Associates', label: 'late@example.com', verifiedAt: null }
+    const backup = item(run({ accounts: [SC, KDP, added] }), 'recent-backup', null)
+    expect(backup.status).toBe('failing')
+    expect(backup.finding).toContain('1 account is in no backup yet: “Associates”')
+    expect(item(run({ accounts: [SC, KDP] }), 'recent-backup', null)).toMatchObject({ status: 'verified', doneAt: T0 })
+  })
+
+  it('backup: none at all, an unknown coverage, and due after 90 days', () => {
+    expect(item(run({ evidence: { ...allGood, backups: { accounts: {} } } }), 'recent-backup', null).status).toBe('failing')
+    expect(item(run({ evidence: { ...allGood, backups: null } }), 'recent-backup', null).status).toBe('todo')
     const dueAt = T0 + 90 * DAY_MS
-    expect(item(run({ now: dueAt - 1 }), 'recent-backup')).toMatchObject({ status: 'verified', doneAt: T0, reviewAt: dueAt })
-    expect(item(run({ now: dueAt }), 'recent-backup')).toMatchObject({ status: 'due', doneAt: T0, dueSince: dueAt })
+    const clock = clockAt(dueAt - 1000, 0)
+    expect(item(run({ now: dueAt - 1, evidence: { ...allGood, clock } }), 'recent-backup', null)).toMatchObject({ status: 'verified', reviewAt: dueAt })
+    expect(item(run({ now: dueAt, evidence: { ...allGood, clock } }), 'recent-backup', null)).toMatchObject({ status: 'due', dueSince: dueAt })
   })
 })
 
 describe('evaluateChecklist: progress', () => {
+  it('computer-wide items count once: one stale backup is one item, however many accounts (the defect: 11 items)', () => {
+    const many = Array.from({ length: 11 }, (_, i): ChecklistAccount => ({ ...SC, id: `account-${String(i).padStart(4, '0')}` }))
+    const result = run({ accounts: many, evidence: { ...allGood, accountIdsWithKey: new Set(many.map((a) => a.id)), backups: { accounts: {} } } })
+    const failingBackups = [...result.computer.items, ...result.accounts.flatMap((a) => a.items)].filter((i) => i.id === 'recent-backup')
+    expect(failingBackups).toHaveLength(1)
+    expect(result.progress.total).toBe(11 * definitionsFor('seller-central').length + 3)
+  })
+
   it('counts done and verified items; due, failing and to-do ones are not done', () => {
     const total = definitionsFor('seller-central').length
-    // Fresh, all evidence good: the three evidence items are verified.
-    expect(run().accounts[0]?.progress).toEqual({ done: 3, total })
-    const state = ticked(
-      emptyChecklistState(),
-      { accountId: SC.id, kind: 'seller-central', itemId: 'deposit-method', at: T0 },
-      { accountId: SC.id, kind: 'seller-central', itemId: 'bank-review', at: T0 - 200 * DAY_MS },
-    )
-    const result = run({ state, evidence: { ...allGood, clockState: 'critical' } })
-    // verified: authenticator, backup; done: deposit method; due: bank review; failing: clock.
-    expect(result.accounts[0]?.progress).toEqual({ done: 3, total })
+    expect(run().accounts[0]?.progress).toEqual({ done: 1, total }) // the confirmed authenticator
+    expect(run().computer.progress).toEqual({ done: 2, total: 3 }) // clock and backup; the habit is not ticked
+    expect(run().progress).toEqual({ done: 3, total: total + 3 })
   })
 
-  it('sums every account into the overall progress', () => {
-    const result = run({ accounts: [SC, KDP] })
-    const scTotal = definitionsFor('seller-central').length
-    const kdpTotal = definitionsFor('kdp').length
-    expect(result.progress).toEqual({ done: 6, total: scTotal + kdpTotal })
-    expect(result.accounts.map((a) => a.kind)).toEqual(['seller-central', 'kdp'])
-  })
-
-  it('no accounts: 0 of 0', () => {
-    expect(run({ accounts: [] })).toEqual({ accounts: [], progress: { done: 0, total: 0 }, evaluatedAt: T0 + DAY_MS })
+  it('no accounts: 0 of 0, and nothing about the computer yet', () => {
+    expect(run({ accounts: [] })).toEqual({ accounts: [], computer: { items: [], progress: { done: 0, total: 0 } }, progress: { done: 0, total: 0 }, evaluatedAt: NOW })
   })
 })
 
 describe('evaluateChecklist: region and shape', () => {
-  it('shows the region’s paths and its hint', () => {
-    const result = run({ state: setRegion(emptyChecklistState(), SC.id, 'fe') })
-    expect(result.accounts[0]).toMatchObject({ region: 'fe', regionNote: expect.stringMatching(/Japanese/) })
-    expect(item(result, 'tax-interview')).toMatchObject({ region: 'fe' })
-    expect(run().accounts[0]).not.toHaveProperty('regionNote')
+  it('shows the region’s paths and its hint; the Japanese-menus hint is Japan’s alone', () => {
+    const result = run({ state: setRegion(emptyChecklistState(), SC.id, 'jp') })
+    expect(result.accounts[0]).toMatchObject({ region: 'jp', regionNote: expect.stringMatching(/Japanese/) })
+    expect(run({ state: setRegion(emptyChecklistState(), SC.id, 'fe') }).accounts[0]).not.toHaveProperty('regionNote')
+    expect(run({ accounts: [{ ...SC, region: 'in' }] }).accounts[0]?.region).toBe('in')
+  })
+
+  it('suggests a region from the issuer or label while none is set, never sets it', () => {
+    const de = run({ accounts: [{ ...SC, issuer: 'Amazon (amazon.de)' }] }).accounts[0]
+    expect(de).toMatchObject({ region: null, suggestedRegion: 'eu' })
+    expect(run({ accounts: [{ ...SC, issuer: 'Amazon', region: 'na' }] }).accounts[0]).toMatchObject({ region: 'na', suggestedRegion: null })
+    expect(run({ accounts: [{ ...KDP, issuer: 'amazon.de' }] }).accounts[0]?.suggestedRegion).toBeNull()
   })
 
   it('shows a region only for Seller Central (a stored one outlives a change of kind, unused)', () => {
@@ -152,28 +232,25 @@ describe('evaluateChecklist: region and shape', () => {
 })
 
 describe('whatsLeft and nextReviewAt', () => {
-  it('lists what is left, failing first, then due, then to do, in account and checklist order', () => {
+  it('lists what is left, failing first, then due, then to do; this computer before the accounts', () => {
     const state = ticked(emptyChecklistState(), { accountId: KDP.id, kind: 'kdp', itemId: 'bank-review', at: T0 - 365 * DAY_MS })
-    const result = run({ accounts: [SC, KDP], state, evidence: { ...allGood, clockState: 'warn' } })
+    const result = run({ accounts: [SC, KDP], state, evidence: { ...allGood, clock: clockAt(NOW - 1000, 9_000, { state: 'warn' }) } })
     const left = whatsLeft(result)
-    expect(left.slice(0, 3).map((l) => [l.accountId, l.item.id, l.item.status])).toEqual([
-      [SC.id, 'clock-in-sync', 'failing'],
-      [KDP.id, 'clock-in-sync', 'failing'],
+    expect(left.slice(0, 2).map((l) => [l.accountId, l.item.id, l.item.status])).toEqual([
+      [null, 'clock-in-sync', 'failing'],
       [KDP.id, 'bank-review', 'due'],
     ])
-    expect(left.slice(3).every((l) => l.item.status === 'todo')).toBe(true)
+    expect(left.slice(2).every((l) => l.item.status === 'todo')).toBe(true)
+    expect(left[2]).toMatchObject({ accountId: null, item: { id: 'never-share-codes' } })
     expect(left[3]).toMatchObject({ accountId: SC.id, issuer: 'Amazon', item: { id: 'contact-details' } })
-    expect(left.some((l) => l.item.status === 'verified' || l.item.status === 'done')).toBe(false)
   })
 
-  it('nextReviewAt is the earliest moment something done turns due', () => {
-    const state = ticked(
-      emptyChecklistState(),
-      { accountId: SC.id, kind: 'seller-central', itemId: 'bank-review', at: T0 },
-      { accountId: SC.id, kind: 'seller-central', itemId: 'unknown-devices', at: T0 },
-    )
-    // Backup (T0 + 90 d) and unknown devices (T0 + 90 d) tie; bank review is later.
-    expect(nextReviewAt(run({ state }))).toBe(T0 + 90 * DAY_MS)
-    expect(nextReviewAt(run({ evidence: { ...allGood, lastBackupAt: null } }))).toBeNull()
+  it('nextReviewAt is the earliest moment something done or verified turns due', () => {
+    const state = ticked(emptyChecklistState(), { accountId: SC.id, kind: 'seller-central', itemId: 'unknown-devices', at: T0 })
+    // The clock measurement goes stale first (a day after it was taken).
+    expect(nextReviewAt(run({ state }))).toBe(NOW - 60_000 + CLOCK_MAX_AGE_MS)
+    const noClock = { ...allGood, clock: null, backups: null }
+    expect(nextReviewAt(run({ state, evidence: noClock }))).toBe(T0 + 90 * DAY_MS)
+    expect(nextReviewAt(run({ accounts: [{ ...SC, verifiedAt: null }], evidence: noClock }))).toBeNull()
   })
 })

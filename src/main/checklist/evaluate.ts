@@ -1,8 +1,8 @@
-import type { AccountChecklistView, AccountSummary, ChecklistItem, ChecklistItemView, ChecklistProgress, ChecklistView, ClockState, Evidence, ItemStatus } from '../../shared/contract'
-import { checklistFor } from './definitions'
-import { BACKUP_MAX_AGE_DAYS } from './items-common'
-import { REGION_NOTES } from './regions'
-import { accountState, completionOf, type AccountChecklistState, type ChecklistState } from './state'
+import type { AccountChecklistView, AccountSummary, ChecklistItem, ChecklistItemView, ChecklistProgress, ChecklistView, ClockStatus, ItemStatus, SellerRegion } from '../../shared/contract'
+import { checklistFor, computerChecklist, findDefinition } from './definitions'
+import { authenticatorStatus, backupStatus, clockStatus, type BackupCoverage } from './evidence'
+import { REGION_NOTES, guessRegion } from './regions'
+import { accountState, completionOf, keptTicks, ticksFor, type ChecklistState, type KindTicks } from './state'
 
 export const DAY_MS = 86_400_000
 
@@ -13,17 +13,26 @@ export type ChecklistEvidence = Readonly<{
    * cannot be known now (keychain locked or still loading): the item is
    * then "to do", not "failing" — a locked keychain is not a missing key.
    */
-  accountIdsWithAuthenticator: ReadonlySet<string> | null
-  clockState: ClockState
-  /** When the newest encrypted SellerGuard backup was made, ms since the epoch; null = never. */
-  lastBackupAt: number | null
+  accountIdsWithKey: ReadonlySet<string> | null
+  /** The clock's state as the clock service keeps it (its last trusted measurement, its age); null before the first status. */
+  clock: ClockStatus | null
+  /** Which accounts the encrypted backups hold, and from when; null when SellerGuard cannot tell. */
+  backups: BackupCoverage | null
 }>
 
 /** The checklist as evaluated now: the contract's view without the file problem, which the service adds. */
 export type ChecklistResult = Omit<ChecklistView, 'problem'>
 
+export type ChecklistAccount = Pick<AccountSummary, 'id' | 'kind' | 'issuer' | 'label'> &
+  Readonly<{
+    /** The account's own region (accounts hold it from 0.2); a region the checklist file still keeps is used until it moves. */
+    region?: SellerRegion | null
+    /** When the user confirmed that the site accepted a code from this key (ms since the epoch); null = never. */
+    verifiedAt?: number | null
+  }>
+
 export type ChecklistInput = Readonly<{
-  accounts: readonly Pick<AccountSummary, 'id' | 'kind' | 'issuer' | 'label'>[]
+  accounts: readonly ChecklistAccount[]
   state: ChecklistState
   evidence: ChecklistEvidence
   /** ms since the epoch */
@@ -31,17 +40,19 @@ export type ChecklistInput = Readonly<{
 }>
 
 /**
- * Every account's checklist with a status per item. Pure: `now` and the
- * evidence are passed in, so a test can step a year forward. The result is
- * JSON only (no Set, no Date), ready to cross the contract.
+ * Every account's checklist, and "This computer"'s, with a status per item.
+ * Pure: `now` and the evidence are passed in, so a test can step a year
+ * forward. The result is JSON only (no Set, no Date), ready to cross the
+ * contract.
  */
 export function evaluateChecklist(input: ChecklistInput): ChecklistResult {
   const accounts = input.accounts.map((account): AccountChecklistView => {
     const saved = accountState(input.state, account.id)
     // Regions are Seller Central's; a region stored for another kind (the account's kind changed) is kept but not shown.
-    const region = account.kind === 'seller-central' ? (saved?.region ?? null) : null
+    const region = account.kind === 'seller-central' ? (account.region ?? saved?.region ?? null) : null
+    const ticks = ticksFor(saved, account.kind)
     const items = checklistFor(account.kind, region).map((item) =>
-      item.evidence === undefined ? manualStatus(item, saved, input.now) : evidenceStatus(item, item.evidence, account.id, input.evidence, input.now),
+      item.evidence === undefined ? manualStatus(item, ticks, input.now) : authenticatorStatus(item, account, input.evidence.accountIdsWithKey, input.now),
     )
     const note = region === null ? undefined : REGION_NOTES[region]
     return {
@@ -50,12 +61,30 @@ export function evaluateChecklist(input: ChecklistInput): ChecklistResult {
       issuer: account.issuer,
       label: account.label,
       region,
+      suggestedRegion: account.kind === 'seller-central' && region === null ? guessRegion(account.issuer, account.label) : null,
       ...(note !== undefined ? { regionNote: note } : {}),
       items,
+      keptFromKinds: keptTicks(saved, account.kind).flatMap(([kind, kept]) => {
+        const shown = Object.entries(kept).flatMap(([id, c]) => {
+          const title = findDefinition(kind, id)?.title
+          return c.done && title ? [{ id, title, doneAt: c.at, ...(c.by ? { by: c.by } : {}), ...(c.note ? { note: c.note } : {}) }] : []
+        })
+        return shown.length > 0 ? [{ kind, items: shown }] : []
+      }),
       progress: progressOf(items),
     }
   })
-  return { accounts, progress: sumProgress(accounts.map((a) => a.progress)), evaluatedAt: input.now }
+  // Nothing to say about the computer's items before there is an account to protect.
+  const computerItems =
+    accounts.length === 0
+      ? []
+      : computerChecklist().map((item) => {
+          if (item.evidence === 'clock-in-sync') return clockStatus(item, input.evidence.clock, input.now)
+          if (item.evidence === 'recent-backup') return backupStatus(item, input.accounts, input.evidence.backups, input.now)
+          return manualStatus(item, input.state.computer?.items ?? {}, input.now)
+        })
+  const computer = { items: computerItems, progress: progressOf(computerItems) }
+  return { accounts, computer, progress: sumProgress([...accounts.map((a) => a.progress), computer.progress]), evaluatedAt: input.now }
 }
 
 /** Done by hand or verified by SellerGuard: counts towards progress. */
@@ -69,8 +98,8 @@ function sumProgress(parts: readonly ChecklistProgress[]): ChecklistProgress {
   return parts.reduce((sum, p) => ({ done: sum.done + p.done, total: sum.total + p.total }), { done: 0, total: 0 })
 }
 
-function manualStatus(item: ChecklistItem, saved: AccountChecklistState | null, now: number): ChecklistItemView {
-  const completion = completionOf(saved, item.id)
+function manualStatus(item: ChecklistItem, ticks: KindTicks, now: number): ChecklistItemView {
+  const completion = completionOf(ticks, item.id)
   const extras = { ...(completion?.by ? { by: completion.by } : {}), ...(completion?.note ? { note: completion.note } : {}) }
   if (completion === null || !completion.done) return { ...item, status: 'todo', checkedBy: 'you', ...extras }
   if (item.reviewEveryDays === undefined) return { ...item, status: 'done', checkedBy: 'you', doneAt: completion.at, ...extras }
@@ -78,43 +107,4 @@ function manualStatus(item: ChecklistItem, saved: AccountChecklistState | null, 
   return now >= reviewAt
     ? { ...item, status: 'due', checkedBy: 'you', doneAt: completion.at, dueSince: reviewAt, ...extras }
     : { ...item, status: 'done', checkedBy: 'you', doneAt: completion.at, reviewAt, ...extras }
-}
-
-function evidenceStatus(item: ChecklistItem, kind: Evidence, accountId: string, evidence: ChecklistEvidence, now: number): ChecklistItemView {
-  const checked = (status: ItemStatus, finding: string, more: Partial<ChecklistItemView> = {}): ChecklistItemView => ({
-    ...item,
-    status,
-    checkedBy: 'sellerguard',
-    finding,
-    ...more,
-  })
-  switch (kind) {
-    case 'authenticator-in-vault': {
-      const ids = evidence.accountIdsWithAuthenticator
-      if (ids === null) return checked('todo', 'Can’t check while the keychain is locked or loading.')
-      return ids.has(accountId)
-        ? checked('verified', 'SellerGuard holds this account’s key in your keychain.')
-        : checked('failing', 'SellerGuard has no key for this account in your keychain. Add it again from the site’s two-step verification settings.')
-    }
-    case 'clock-in-sync': {
-      const [status, finding] = CLOCK_FINDINGS[evidence.clockState]
-      return checked(status, finding)
-    }
-    case 'recent-backup': {
-      if (evidence.lastBackupAt === null) return checked('failing', 'No encrypted backup yet.')
-      const days = item.reviewEveryDays ?? BACKUP_MAX_AGE_DAYS
-      const dueAt = evidence.lastBackupAt + days * DAY_MS
-      return now >= dueAt
-        ? checked('due', `The newest backup is more than ${days} days old.`, { doneAt: evidence.lastBackupAt, dueSince: dueAt })
-        : checked('verified', `An encrypted backup from the last ${days} days exists.`, { doneAt: evidence.lastBackupAt, reviewAt: dueAt })
-    }
-  }
-}
-
-// Unknown is never an alarm: being offline is not a wrong clock.
-const CLOCK_FINDINGS: Readonly<Record<ClockState, readonly [ItemStatus, string]>> = {
-  ok: ['verified', 'In sync with internet time.'],
-  warn: ['failing', 'This computer’s clock is off: codes may be rejected. See SellerGuard → Clock.'],
-  critical: ['failing', 'This computer’s clock is off: codes may be rejected. See SellerGuard → Clock.'],
-  unknown: ['todo', 'Not checked yet (offline?).'],
 }

@@ -6,13 +6,17 @@ export const SECTION_ORDER: readonly ChecklistSection[] = ChecklistSection.optio
 
 export { SECTION_TITLES } from '../../shared/checklist-labels'
 
+/** What one region says differently about an item: its path, its reasons, and the pages that back them. */
+export type RegionalText = Readonly<Partial<Pick<ChecklistItem, 'title' | 'why' | 'where' | 'sources'>>>
+
 /**
  * One thing to check, as written in `items-*.ts`: the contract's
- * `ChecklistItem` with a path per region instead of one chosen region.
+ * `ChecklistItem` with text per region instead of one chosen region.
+ * Every definition names its sources (`sources.ts`).
  */
 export type ChecklistItemDefinition = Readonly<
   Omit<ChecklistItem, 'region'> & {
-    /** The path on one region's Seller Central, where it differs from `where`. */
-    whereByRegion?: Readonly<Partial<Record<SellerRegion, string>>>
+    /** What differs on one region's Seller Central. */
+    byRegion?: Readonly<Partial<Record<SellerRegion, RegionalText>>>
   }
 >

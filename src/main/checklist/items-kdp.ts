@@ -1,34 +1,33 @@
 import type { ChecklistItemDefinition } from './item'
 import {
+  ALL_DEVICES_HINT,
   AMAZON_2SV_SETTINGS,
+  AMAZON_BACKUP_RULE,
   AMAZON_LOGIN_SECURITY,
-  AMAZON_NEVER_ASKS,
   US_TAX_FORMS,
   W8_EXPIRY,
   authenticatorItem,
-  clockItem,
   contactDetailsItem,
-  neverShareItem,
-  recentBackupItem,
   recoveryPlanItem,
   unknownDevicesItem,
 } from './items-common'
+import { AMAZON_2SV, AMAZON_2SV_RECOVERY, IRS_W8BEN, KDP_ADD_BANK, KDP_BANK, KDP_TAX_PROFILE, KDP_TAX_STATUS, SELLERGUARD_OWN } from './sources'
 
 const GETTING_PAID = 'KDP → Your Account → Getting Paid'
 const TAX_INFORMATION = 'KDP → Your Account → Tax Information'
+const DEVICES_UNCONFIRMED = { ...AMAZON_2SV, unconfirmed: 'No Amazon help page SellerGuard checked names a control that makes every device ask for a code again.' }
 
 /** Kindle Direct Publishing: signs in with an Amazon account, pays royalties. */
 export const kdpItems: readonly ChecklistItemDefinition[] = [
-  authenticatorItem(`${AMAZON_2SV_SETTINGS} (KDP signs in with this Amazon account)`),
-  contactDetailsItem(AMAZON_LOGIN_SECURITY),
-  neverShareItem(AMAZON_NEVER_ASKS, 'kdp.amazon.com or Amazon’s own sign-in page'),
-  clockItem,
+  authenticatorItem({ where: `${AMAZON_2SV_SETTINGS}: KDP signs in with this Amazon account`, sources: [AMAZON_2SV] }),
+  contactDetailsItem({ where: AMAZON_LOGIN_SECURITY, sources: [AMAZON_2SV] }),
   {
     id: 'deposit-method',
     section: 'bank-and-tax',
     title: 'A bank account for royalties is added',
-    why: 'Royalties are paid to the account set for each marketplace. Knowing what is on file is how you spot a change you did not make.',
+    why: 'Royalties are paid to the bank account set for each marketplace. Knowing what is on file is how you spot a change you did not make.',
     where: GETTING_PAID,
+    sources: [KDP_ADD_BANK, KDP_BANK],
   },
   {
     id: 'bank-review',
@@ -40,34 +39,37 @@ export const kdpItems: readonly ChecklistItemDefinition[] = [
       'If an email says your bank details changed, check by signing in to KDP yourself, not through a link in the email.',
     where: GETTING_PAID,
     reviewEveryDays: 180,
+    sources: [KDP_BANK],
   },
   {
     id: 'tax-interview',
     section: 'bank-and-tax',
-    title: 'Tax interview completed',
+    title: 'Tax profile completed',
     why:
-      'KDP must receive and validate your tax information before you can publish new books or update existing ones, and your answers decide how much US tax is withheld from your royalties. ' +
-      `${US_TAX_FORMS} When it is done, the tax status shows “Completed”.`,
-    where: `${TAX_INFORMATION} → Complete Tax Information (or View/Provide Tax Information to update it)`,
+      'KDP needs a complete tax profile before you can publish new books or update existing ones, and your answers decide how much tax is withheld from your royalties. ' +
+      `${US_TAX_FORMS} When it is done, the tax status shows “Complete”, with the date you submitted it.`,
+    where: `${TAX_INFORMATION}: complete or update your tax profile there`,
+    sources: [KDP_TAX_STATUS, KDP_TAX_PROFILE],
   },
   {
     id: 'tax-recheck',
     section: 'bank-and-tax',
-    title: 'Tax information re-checked when details change',
-    why: `Retake the tax interview whenever your name, address, tax ID or country of residence changes. ${W8_EXPIRY}`,
-    where: `${TAX_INFORMATION} → View/Provide Tax Information`,
+    title: 'Tax profile re-checked when details change',
+    why: `Update your tax profile whenever your name, address, tax ID or country of residence changes: KDP shows “Incomplete” when the information is out of date. ${W8_EXPIRY}`,
+    where: TAX_INFORMATION,
     reviewEveryDays: 365,
+    sources: [KDP_TAX_STATUS, IRS_W8BEN],
   },
   {
     id: 'own-logins',
     section: 'people-and-devices',
     title: 'Nobody else signs in as you',
     why:
-      'KDP asks that your sign-in details are not shared, and anyone who has your password and codes can change your books and where your royalties go. ' +
+      'Anyone who has your password and codes can change your books and where your royalties go. ' +
       'Send editors, designers and assistants files, not your login.',
-    where: 'Nothing to set: a habit. KDP has no separate logins for helpers.',
+    where: 'Nothing to set: a habit.',
+    sources: [SELLERGUARD_OWN],
   },
-  unknownDevicesItem(AMAZON_2SV_SETTINGS),
-  recoveryPlanItem(AMAZON_2SV_SETTINGS),
-  recentBackupItem,
+  unknownDevicesItem({ where: `${AMAZON_2SV_SETTINGS}: ${ALL_DEVICES_HINT}`, sources: [DEVICES_UNCONFIRMED] }),
+  recoveryPlanItem({ where: AMAZON_2SV_SETTINGS, sources: [AMAZON_2SV, AMAZON_2SV_RECOVERY] }, AMAZON_BACKUP_RULE),
 ]

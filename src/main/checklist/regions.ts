@@ -10,19 +10,23 @@ export { SellerRegion } from '../../shared/contract'
  * every region.
  */
 
-export { REGION_LABELS } from '../../shared/checklist-labels'
+export { REGION_LABELS, REGION_ORDER } from '../../shared/checklist-labels'
 
 /** Said once per account in the checklist and the report, where it helps to follow the paths. */
 export const REGION_NOTES: Readonly<Partial<Record<SellerRegion, string>>> = {
-  fe: 'Seller Central Japan shows its menus in Japanese; switch the page language to English to follow the paths here.',
+  // Amazon's "North America and Brazil Unified Account" (help page 201394090).
+  na: 'One North America and Brazil account covers amazon.com, amazon.ca, amazon.com.mx and amazon.com.br: check the deposit method for each store you sell in.',
+  jp: 'Seller Central Japan shows its menus in Japanese; switch the page language to English to follow the paths here.',
 }
 
 /** Store domains in an issuer or label ("Amazon.co.uk", "sellercentral-europe.amazon.com"), most specific first. */
 const HINTS: readonly (readonly [RegExp, SellerRegion])[] = [
   [/sellercentral-europe|amazon\.(co\.uk|de|fr|it|es|nl|se|pl|ie|com\.be|com\.tr)(?![\w.])/i, 'eu'],
-  [/amazon\.(co\.jp|com\.au|sg)(?![\w.])/i, 'fe'],
+  [/amazon\.co\.jp(?![\w.])/i, 'jp'],
+  [/amazon\.(com\.au|sg)(?![\w.])/i, 'fe'],
+  [/amazon\.(ae|sa|eg)(?![\w.])/i, 'me'],
   [/amazon\.in(?![\w.])/i, 'in'],
-  [/amazon\.(com|ca|com\.mx)(?![\w.])/i, 'na'],
+  [/amazon\.(com|ca|com\.mx|com\.br)(?![\w.])/i, 'na'],
 ]
 
 /**

@@ -1,7 +1,21 @@
 import type { AccountChecklistView, ChecklistItemView, ItemStatus } from '../../shared/contract'
+import { sourceText } from '../../shared/checklist-labels'
 import type { ChecklistResult } from './evaluate'
 import { SECTION_ORDER, SECTION_TITLES } from './item'
-import { STATUS_LABELS, accountSubtitle, accountTitle, formatDate, progressText, statusText, type ReportOptions } from './report-text'
+import {
+  KIND_NAMES,
+  STATUS_LABELS,
+  accountSubtitle,
+  accountTitle,
+  evidenceDate,
+  formatDate,
+  knownZone,
+  madeOnText,
+  progressText,
+  statusText,
+  summaryLines,
+  type ReportOptions,
+} from './report-text'
 
 /** Text for HTML content and attribute values: the five characters that can end either. */
 export function escapeHtml(text: string): string {
@@ -23,6 +37,10 @@ ul{list-style:none;padding:0}li{border:1px solid #d6dae3;border-radius:6px;paddi
 .why,.where,.note,.status{margin:.2rem 0 0}.where{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 .note{background:#f6f7f9;border-left:3px solid #9aa3b5;padding:.2rem .5rem;white-space:pre-wrap}
 .hint{background:#eef4ff;padding:.4rem .6rem;border-radius:4px}
+.warning{background:#fde2e1;color:#8a1c17;padding:.5rem .7rem;border-radius:4px;font-weight:600}
+.summary{list-style:disc;padding-left:1.4rem}.summary li{border:0;padding:0;margin:.2rem 0}
+.source{margin:.2rem 0 0;font-size:.8rem;color:#4a5263}.kept{color:#4a5263}
+h2,h3,p,li{overflow-wrap:anywhere}
 @media print{body{margin:0;max-width:none}li{break-inside:avoid}}
 `
 
@@ -33,9 +51,15 @@ ul{list-style:none;padding:0}li{border:1px solid #d6dae3;border-radius:6px;paddi
  * a note saying `<script>` shows as those characters.
  */
 export function checklistHtml(result: ChecklistResult, options: ReportOptions = {}): string {
-  const tz = options.timeZone ?? 'UTC'
+  const tz = knownZone(options.timeZone)
   const made = formatDate(result.evaluatedAt, tz)
-  const body = result.accounts.length === 0 ? '<p>No accounts yet.</p>' : result.accounts.map((a) => accountHtml(a, tz)).join('\n')
+  const warning = options.problem
+    ? `<p class="warning" role="alert">Warning: ${escapeHtml(options.problem)} Your ticks are missing from this report until the checklist file is recovered.</p>\n`
+    : ''
+  const body =
+    result.accounts.length === 0
+      ? '<p>No accounts yet.</p>'
+      : [summaryHtml(result), computerHtml(result, tz), ...result.accounts.map((a) => accountHtml(a, tz))].join('\n')
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -47,8 +71,8 @@ export function checklistHtml(result: ChecklistResult, options: ReportOptions = 
 </head>
 <body>
 <h1>SellerGuard security checklist</h1>
-<p class="meta">Made on ${escapeHtml(made)} (${escapeHtml(tz)}) · ${escapeHtml(progressText(result.progress))}</p>
-${progressBar(result.progress.done, result.progress.total)}
+<p class="meta">${escapeHtml(madeOnText(result, tz))}</p>
+${warning}${progressBar(result.progress.done, result.progress.total)}
 ${body}
 </body>
 </html>
@@ -59,24 +83,54 @@ function progressBar(done: number, total: number): string {
   return `<progress value="${done}" max="${Math.max(total, 1)}">${done} of ${total}</progress>`
 }
 
-function accountHtml(account: AccountChecklistView, tz: string): string {
-  const sections = SECTION_ORDER.flatMap((section) => {
-    const items = account.items.filter((i) => i.section === section)
-    return items.length === 0 ? [] : [`<h3>${escapeHtml(SECTION_TITLES[section])}</h3>\n<ul>\n${items.map((i) => itemHtml(i, tz)).join('\n')}\n</ul>`]
-  })
+function sectionsHtml(items: readonly ChecklistItemView[], tz: string): string {
+  return SECTION_ORDER.flatMap((section) => {
+    const inSection = items.filter((i) => i.section === section)
+    return inSection.length === 0 ? [] : [`<h3>${escapeHtml(SECTION_TITLES[section])}</h3>\n<ul>\n${inSection.map((i) => itemHtml(i, tz)).join('\n')}\n</ul>`]
+  }).join('\n')
+}
+
+function summaryHtml(result: ChecklistResult): string {
   return `<section>
-<h2>${escapeHtml(accountTitle(account.issuer, account.label))}</h2>
+<h2>What’s left</h2>
+<ul class="summary">
+${summaryLines(result)
+  .map((line) => `<li>${escapeHtml(line)}</li>`)
+  .join('\n')}
+</ul>
+</section>`
+}
+
+function computerHtml(result: ChecklistResult, tz: string): string {
+  return `<section>
+<h2>This computer</h2>
+<p class="meta">${escapeHtml(progressText(result.computer.progress))}</p>
+${sectionsHtml(result.computer.items, tz)}
+</section>`
+}
+
+function accountHtml(account: AccountChecklistView, tz: string): string {
+  const kept = account.keptFromKinds.map(
+    (k) =>
+      `<p class="kept">Kept from the ${escapeHtml(KIND_NAMES[k.kind])} checklist (not counted): ${k.items
+        .map((i) => escapeHtml(`${i.title} — done ${formatDate(i.doneAt, tz)}${i.by ? ` by ${i.by}` : ''}`))
+        .join('; ')}</p>`,
+  )
+  return `<section>
+<h2><bdi>${escapeHtml(accountTitle(account.issuer, account.label))}</bdi></h2>
 <p class="meta">${escapeHtml(accountSubtitle(account.kind, account.region))} · ${escapeHtml(progressText(account.progress))}</p>
-${account.regionNote ? `<p class="hint">${escapeHtml(account.regionNote)}</p>\n` : ''}${sections.join('\n')}
+${account.regionNote ? `<p class="hint">${escapeHtml(account.regionNote)}</p>\n` : ''}${sectionsHtml(account.items, tz)}
+${kept.join('\n')}
 </section>`
 }
 
 function itemHtml(item: ChecklistItemView, tz: string): string {
   // The badge already names the status: below it go the dates, or what SellerGuard found.
-  const detail = item.status === 'done' || item.status === 'due' ? statusText(item, tz) : (item.finding ?? '')
+  const detail = item.status === 'done' || item.status === 'due' ? statusText(item, tz) : `${item.finding ?? ''}${evidenceDate(item, tz)}`
   return `<li class="${STATUS_CLASS[item.status]}">
 <div><span class="badge">${escapeHtml(STATUS_LABELS[item.status])}</span><strong>${escapeHtml(item.title)}</strong></div>
 ${detail ? `<p class="status">${escapeHtml(detail)}</p>\n` : ''}<p class="why">${escapeHtml(item.why)}</p>
 <p class="where">Where: ${escapeHtml(item.where)}</p>
-${item.note ? `<p class="note">${escapeHtml(item.note)}</p>\n` : ''}</li>`
+${item.note ? `<p class="note" dir="auto">${escapeHtml(item.note)}</p>\n` : ''}${item.sources.map((src) => `<p class="source">${escapeHtml(sourceText(src))}</p>`).join('\n')}
+</li>`
 }

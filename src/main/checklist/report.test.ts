@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ExportedFile } from '../../shared/contract'
 import { DAY_MS, evaluateChecklist, type ChecklistEvidence } from './evaluate'
+import { clockAt } from '../../../test/helpers/clock-status'
 import { exportChecklistReport } from './report'
 import { checklistHtml, escapeHtml } from './report-html'
 import { checklistMarkdown, escapeMarkdown } from './report-markdown'
@@ -9,8 +10,12 @@ import { emptyChecklistState, setItem, setRegion, type ChecklistState, type Item
 
 const T0 = 1_767_225_600_000 // 2026-01-01T00:00:00Z
 const NOW = T0 + 200 * DAY_MS // 2026-07-20
-const evidence: ChecklistEvidence = { accountIdsWithAuthenticator: new Set(['account-0001']), clockState: 'ok', lastBackupAt: T0 + 150 * DAY_MS }
-const SC = { id: 'account-0001', kind: 'seller-central' as const, issuer: 'Amazon & Co <b>', label: 'seller@example.com' }
+const evidence: ChecklistEvidence = {
+  accountIdsWithKey: new Set(['account-0001']),
+  clock: clockAt(NOW - 60_000, 40),
+  backups: { accounts: { 'account-0001': { at: T0 + 150 * DAY_MS } } },
+}
+const SC = { id: 'account-0001', kind: 'seller-central' as const, issuer: 'Amazon & Co <b>', label: 'seller@example.com', verifiedAt: T0 }
 
 function withTicks(...updates: Omit<ItemUpdate, 'done' | 'accountId' | 'kind'>[]): ChecklistState {
   return updates.reduce((s, u) => {
@@ -55,14 +60,27 @@ describe('Markdown report', () => {
 
   it('has the date, overall and per-account progress, region, sections, statuses with dates, and notes', () => {
     expect(md).toMatch(/^# SellerGuard security checklist\n/)
-    expect(md).toContain('Made on 2026-07-20 (UTC) · 4 of 13 done (30%)')
+    expect(md).toContain('Made on 2026-07-20 00:00 (dates are UTC time) · 3 of 13 done (23%)')
     expect(md).toContain('## Amazon & Co \\<b\\> (seller@example.com)')
-    expect(md).toContain('Amazon Seller Central · Europe (UK and EU stores) · 4 of 13 done (30%)')
+    expect(md).toContain('Amazon Seller Central · Europe (UK and EU stores) · 1 of 10 done (10%)')
     expect(md).toContain('### Bank and tax')
     expect(md).toContain('- [x] **A deposit method is added and verified** — Done 2026-01-11 by Ana')
     expect(md).toContain('- [ ] **Bank details reviewed recently** — Due again since 2026-06-30 (last done 2026-01-01)')
-    expect(md).toContain('- [x] **Two-step verification uses an authenticator app** — Checked by SellerGuard — SellerGuard holds')
+    expect(md).toContain('- [x] **This computer’s clock is right** — Checked by SellerGuard — Your computer’s clock is in sync')
+    expect(md).toContain('- [ ] **Two-step verification uses an authenticator app** — Due again since 2026-06-30 (last checked 2026-01-01)')
     expect(md).toContain('  - Where: Settings → Account Info → Deposit Methods')
+  })
+
+  it('starts with what is left, on this computer and per account, before the details', () => {
+    const summary = md.indexOf('## What’s left')
+    expect(summary).toBeGreaterThan(0)
+    expect(summary).toBeLessThan(md.indexOf('## This computer'))
+    expect(md).toContain('- This computer: 1 to do (Never give anyone a sign-in code)')
+    expect(md).toContain('- Amazon & Co \\<b\\> (seller@example.com) (Seller Central): 2 due again, 7 to do (first: Two-step verification uses an authenticator app; Bank details reviewed recently)')
+  })
+
+  it('names each item’s source', () => {
+    expect(md).toContain('  - Amazon help (sellercentral.amazon.com, page 851): Bank account information — checked 2026-12-01.')
   })
 
   it('escapes notes so they cannot inject HTML, links or structure', () => {
@@ -79,7 +97,7 @@ describe('HTML report', () => {
   it('escapes everything the user typed: a note with <script> stays text', () => {
     expect(html).not.toMatch(/<script/i)
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; more')
-    expect(html).toContain('<h2>Amazon &#38; Co &#60;b&#62; (seller@example.com)</h2>')
+    expect(html).toContain('<h2><bdi>Amazon &#38; Co &#60;b&#62; (seller@example.com)</bdi></h2>')
     expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;')
   })
 
@@ -90,14 +108,14 @@ describe('HTML report', () => {
   })
 
   it('has dates (in the chosen zone), progress, statuses and the note', () => {
-    expect(html).toContain('Made on 2026-07-20 (Europe/Berlin) · 4 of 13 done (30%)')
-    expect(html).toContain('<progress value="4" max="13">4 of 13</progress>')
+    expect(html).toContain('Made on 2026-07-20 02:00 (dates are Europe/Berlin time) · 3 of 13 done (23%)')
+    expect(html).toContain('<progress value="3" max="13">3 of 13</progress>')
     expect(html).toContain('Done 2026-01-11 by Ana')
     expect(html).toContain('Due again since 2026-06-30 (last done 2026-01-01)')
     expect(html).toMatch(/<li class="bad">|<li class="due">/)
-    expect(html).toContain('<p class="note">Verified.\n&#60;script&#62;')
+    expect(html).toContain('<p class="note" dir="auto">Verified.\n&#60;script&#62;')
     // The badge names the status; the line below says what SellerGuard found, without repeating it.
-    expect(html).toContain('<span class="badge">Checked by SellerGuard</span><strong>Two-step verification uses an authenticator app</strong></div>\n<p class="status">SellerGuard holds')
+    expect(html).toContain('<span class="badge">Checked by SellerGuard</span><strong>This computer’s clock is right</strong></div>\n<p class="status">Your computer’s clock is in sync')
   })
 
   it('says so when there are no accounts', () => {

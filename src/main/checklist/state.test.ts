@@ -14,7 +14,7 @@ describe('checklist state', () => {
   it('records a tick with who and a note, trimmed', () => {
     const state = applied(emptyChecklistState(), tick({ by: ' Ana ', note: ' verified with bank letter ' }))
     expect(state).toEqual({
-      accounts: { 'account-0001': { region: null, items: { 'deposit-method': { done: true, at: T, by: 'Ana', note: 'verified with bank letter' } } } },
+      accounts: { 'account-0001': { region: null, kind: 'seller-central', items: { 'deposit-method': { done: true, at: T, by: 'Ana', note: 'verified with bank letter' } } } },
     })
     expect(ChecklistState.safeParse(state).success).toBe(true)
   })
@@ -27,6 +27,28 @@ describe('checklist state', () => {
     expect(state.accounts['account-0001']?.items['deposit-method']).toEqual({ done: true, at: T + 2 })
   })
 
+  it('a note edit keeps the tick and its date (the defect: it re-ticked the item now, hiding a due review)', () => {
+    const ticked = applied(emptyChecklistState(), tick({ at: T }))
+    const noted = applied(ticked, { accountId: 'account-0001', kind: 'seller-central', itemId: 'deposit-method', note: 'Chase …1234', at: T + 200 * 86_400_000 })
+    expect(noted.accounts['account-0001']?.items['deposit-method']).toEqual({ done: true, at: T, note: 'Chase …1234' })
+    const untickedNote = applied(emptyChecklistState(), { accountId: 'account-0001', kind: 'seller-central', itemId: 'tax-interview', note: 'ask the accountant', at: T })
+    expect(untickedNote.accounts['account-0001']?.items['tax-interview']).toEqual({ done: false, at: T, note: 'ask the accountant' })
+  })
+
+  it('records the date it was done and who did it, and corrects the date alone', () => {
+    const march = Date.UTC(2025, 2, 14)
+    const state = applied(emptyChecklistState(), tick({ doneAt: march, by: 'Our accountant' }))
+    expect(state.accounts['account-0001']?.items['deposit-method']).toEqual({ done: true, at: march, by: 'Our accountant' })
+    const corrected = applied(state, { accountId: 'account-0001', kind: 'seller-central', itemId: 'deposit-method', doneAt: march + 86_400_000, at: T })
+    expect(corrected.accounts['account-0001']?.items['deposit-method']).toEqual({ done: true, at: march + 86_400_000, by: 'Our accountant' })
+  })
+
+  it('ticks of "This computer" are kept once, apart from the accounts', () => {
+    const state = applied(emptyChecklistState(), { accountId: null, kind: 'other', itemId: 'never-share-codes', done: true, at: T })
+    expect(state).toEqual({ accounts: {}, computer: { items: { 'never-share-codes': { done: true, at: T } } } })
+    expect(ChecklistState.safeParse(state).success).toBe(true)
+  })
+
   it('never changes the state it was given', () => {
     const before = applied(emptyChecklistState(), tick())
     const copy = structuredClone(before)
@@ -36,8 +58,12 @@ describe('checklist state', () => {
   })
 
   it.each([
-    ['an evidence item', tick({ itemId: 'recent-backup' }), 'checked-by-sellerguard'],
-    ['the clock item', tick({ itemId: 'clock-in-sync' }), 'checked-by-sellerguard'],
+    ['an evidence item', tick({ itemId: 'authenticator-app' }), 'checked-by-sellerguard'],
+    ['the clock item of this computer', tick({ accountId: null, itemId: 'clock-in-sync' }), 'checked-by-sellerguard'],
+    ['the backup item of this computer', tick({ accountId: null, itemId: 'recent-backup' }), 'checked-by-sellerguard'],
+    ['a computer item as an account item', tick({ itemId: 'never-share-codes' }), 'unknown-item'],
+    ['a date in the future', tick({ doneAt: T + 1 }), 'invalid-input'],
+    ['a date for an item that is not ticked', tick({ done: false, doneAt: T - 1 }), 'invalid-input'],
     ['an item this kind does not have', tick({ kind: 'kdp', itemId: 'identity-documents' }), 'unknown-item'],
     ['a made-up item', tick({ itemId: 'x' }), 'unknown-item'],
     ['a bad account id', tick({ accountId: 'short' }), 'invalid-input'],

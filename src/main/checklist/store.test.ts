@@ -32,7 +32,13 @@ describe('checklist store', () => {
   it('saves and loads again, versioned on disk', async () => {
     await seeded()
     expect(await createChecklistStore(file).load()).toEqual({ kind: 'loaded', state: stateWith('account-000B'), fresh: false })
-    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 1 })
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2 })
+  })
+
+  it('reads a version 1 file (before ticks per kind and "This computer") as it is', async () => {
+    const v1 = { accounts: { 'account-0001': { region: 'eu', items: { 'deposit-method': { done: true, at: NOW } } } } }
+    await fs.writeFile(file, JSON.stringify({ schemaVersion: 1, data: v1 }))
+    expect(await createChecklistStore(file).load()).toEqual({ kind: 'loaded', state: v1, fresh: false })
   })
 
   it('refuses to save before a load: it could not know what it would overwrite', async () => {

@@ -27,8 +27,13 @@ export interface ChecklistStore {
   onRecovered(listener: (state: ChecklistState) => void): void
 }
 
-/** The file's schema version; bump it (and migrate) when the state's shape changes. */
-const VERSION = 1
+/**
+ * The file's schema version; bump it (and migrate) when the state's shape
+ * changes. 2 added ticks per kind, kept ticks and "This computer" (all
+ * optional: a version 1 file reads as it is); an older SellerGuard leaves a
+ * version 2 file alone instead of dropping what it does not know.
+ */
+const VERSION = 2
 
 /** The checklist ticks in `checklist.json`, kept as every file is (`storage/stored-file.ts`). */
 export function createChecklistStore(path: string, issues?: FileIssues): ChecklistStore {

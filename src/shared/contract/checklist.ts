@@ -11,12 +11,37 @@ export type ChecklistSection = z.infer<typeof ChecklistSection>
 export const Evidence = z.enum(['authenticator-in-vault', 'clock-in-sync', 'recent-backup'])
 export type Evidence = z.infer<typeof Evidence>
 
-/** Seller Central's regional sites (their menus differ a little). */
-export const SellerRegion = z.enum(['na', 'eu', 'fe', 'in'])
+/**
+ * Seller Central's regional sites (their menus differ a little). Stored:
+ * never renamed. `fe` meant "Japan, Australia, Singapore" before Japan had
+ * its own entry; it now means Australia or Singapore.
+ */
+export const SellerRegion = z.enum(['na', 'eu', 'fe', 'in', 'me', 'jp'])
 export type SellerRegion = z.infer<typeof SellerRegion>
 
 /** Stable: stored in the checklist file, so never renamed. */
 export const ItemId = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a checklist item id')
+
+/**
+ * A page an item's path and claims were checked against: shown as "Amazon
+ * help: …" beside the item and in reports. `unconfirmed` says what the page
+ * does not confirm (the item then says what to look for, not a control
+ * that may not exist).
+ */
+export const ItemSource = z.object({
+  /** `amazon`: Amazon's own help or posts; `other`: a standard or a tax authority; `sellerguard`: advice with no outside page. */
+  publisher: z.enum(['amazon', 'other', 'sellerguard']),
+  /** The page's title as published ("About Two-Step Verification"). */
+  title: z.string(),
+  /** Amazon's help page id ("202110760"), when it has one. */
+  pageId: z.string().optional(),
+  url: z.string().url().optional(),
+  /** The day the page was read, "YYYY-MM-DD". */
+  checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** What the page does not confirm, in one sentence. */
+  unconfirmed: z.string().optional(),
+})
+export type ItemSource = z.infer<typeof ItemSource>
 
 export const ItemStatus = z.enum(['done', 'todo', 'due', 'verified', 'failing'])
 export type ItemStatus = z.infer<typeof ItemStatus>
@@ -36,6 +61,8 @@ export const ChecklistItem = z.object({
   evidence: Evidence.optional(),
   /** Done by hand, it comes back as due this many days later (for an evidence item: how old the evidence may be). */
   reviewEveryDays: z.number().optional(),
+  /** What the path and claims were checked against, at least one. */
+  sources: z.array(ItemSource).min(1),
 })
 export type ChecklistItem = z.infer<typeof ChecklistItem>
 
@@ -73,26 +100,69 @@ export const AccountChecklistView = z.object({
   issuer: z.string(),
   label: z.string(),
   region: SellerRegion.nullable(),
+  /** While `region` is not set: the region the issuer or label names ("amazon.de"), for the user to confirm; null when they name none. */
+  suggestedRegion: SellerRegion.nullable(),
   /** A hint for following the paths in this region, if there is one. */
   regionNote: z.string().optional(),
   items: z.array(ChecklistItemView),
+  /**
+   * Ticks kept from kinds the account had before (Seller Central → KDP):
+   * shown as "from the Seller Central checklist", never counted, and back
+   * in place if the kind changes back.
+   */
+  keptFromKinds: z.array(z.object({ kind: AccountKind, items: z.array(z.object({ id: ItemId, title: z.string(), doneAt: z.number(), by: z.string().optional(), note: z.string().optional() })) })),
   progress: ChecklistProgress,
 })
 export type AccountChecklistView = z.infer<typeof AccountChecklistView>
 
+/** Items about this computer and its user (the clock, backups, a habit): shown once, not per account. */
+export const ComputerChecklistView = z.object({ items: z.array(ChecklistItemView), progress: ChecklistProgress })
+export type ComputerChecklistView = z.infer<typeof ComputerChecklistView>
+
 export const ChecklistView = z.object({
   accounts: z.array(AccountChecklistView),
+  /** Empty (no items) while there are no accounts. */
+  computer: ComputerChecklistView,
+  /** Every account's items and the computer's. */
   progress: ChecklistProgress,
   /** The `now` it was evaluated at, ms since the epoch. */
   evaluatedAt: z.number(),
   /** The checklist file could not be read; nothing is written until the user chooses. */
-  problem: z.object({ message: z.string(), backupUsable: z.boolean() }).nullable(),
+  problem: z
+    .object({
+      /** What happened, in plain words. */
+      message: z.string(),
+      /** The previous version (`.bak`) can be used instead ("Use previous version"). */
+      backupUsable: z.boolean(),
+      /** What using the previous version loses; null when there is none to use. */
+      backupLoses: z.string().nullable(),
+      /** "Start fresh (the damaged file is kept)" is offered. */
+      canStartFresh: z.boolean(),
+      /** What starting fresh does with the damaged file. */
+      fresh: z.string(),
+    })
+    .nullable(),
 })
 export type ChecklistView = z.infer<typeof ChecklistView>
 
-/** Ticks (or unticks) one item of one account, with an optional note and who did it. */
+/**
+ * Changes one item of one account (`accountId: null`: an item of "This
+ * computer"). Each field left out keeps what is stored, so a note edit
+ * (`note` alone) keeps the tick and its date.
+ * - `done`: tick (true) or untick (false). Ticking sets the date to now,
+ *   or to `doneAt` when the user says when it was done.
+ * - `doneAt`: when it was done, ms since the epoch; not in the future. Alone, it corrects the date of a ticked item.
+ * - `note`, `by`: an empty string clears them.
+ */
 export const ChecklistItemChange = z
-  .object({ accountId: AccountId, itemId: ItemId, done: z.boolean(), note: z.string().max(MAX_NOTE_LENGTH).optional(), by: z.string().max(MAX_DONE_BY_LENGTH).optional() })
+  .object({
+    accountId: AccountId.nullable(),
+    itemId: ItemId,
+    done: z.boolean().optional(),
+    doneAt: z.number().int().nonnegative().optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+    by: z.string().max(MAX_DONE_BY_LENGTH).optional(),
+  })
   .strict()
 export type ChecklistItemChange = z.infer<typeof ChecklistItemChange>
 

@@ -22,8 +22,10 @@ test('only the toast and error regions are live, and they are there before anyth
   expect(await errorRegion!.evaluate((el) => el.textContent)).toBe('')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Checklist' }).click()
   const item = page.locator('[data-testid="checklist-item"]').filter({ has: page.getByRole('checkbox') }).first()
-  await item.getByRole('textbox').fill('x'.repeat(5000))
-  await item.getByRole('button', { name: 'Save note' }).click()
+  // The item's title opens its note; Enter saves it.
+  await item.getByRole('button').first().click()
+  await item.getByRole('textbox', { name: /^Note for/ }).fill('x'.repeat(5000))
+  await item.getByRole('textbox', { name: /^Note for/ }).press('Enter')
   await expect(page.getByTestId('error-region').locator('[data-error-kind]')).toBeVisible()
   expect(await errorRegion!.evaluate((el) => el.isConnected && (el.textContent ?? '').length > 0)).toBe(true)
   await page.getByTestId('error-region').getByRole('button', { name: 'Dismiss' }).click()

@@ -7,4 +7,6 @@ export { describeAge, describeOffset, formatDetailMs, formatDuration, formatSign
 export { clockCondition, robustnessWords, type ClockCondition } from '../../shared/clock-condition'
 export { codeAdvice, codeTiming, expectedCodeWords, type CodeTiming } from '../../shared/code-timing'
 export { clockFixSteps, timeZoneFixSteps, type FixSteps } from '../../shared/clock-fix-steps'
-export { REGION_LABELS, SECTION_TITLES } from '../../shared/checklist-labels'
+export { EVIDENCE_DATE_WORDS, REGION_LABELS, REGION_ORDER, SECTION_TITLES, sourceText } from '../../shared/checklist-labels'
+export { percentDone } from '../../shared/progress'
+export { withoutDirectionControls } from '../../shared/bidi'

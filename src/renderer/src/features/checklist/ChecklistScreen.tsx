@@ -1,28 +1,63 @@
-import { useEffect, useState } from 'react'
-import { ChecklistSection, KIND_LABELS, REGION_LABELS, SECTION_TITLES, SellerRegion, type ChecklistView } from '../../contract'
+import { useEffect, useMemo, useState } from 'react'
+import { KIND_LABELS, fold, percentDone, type ChecklistItemChange } from '../../contract'
 import { useStore } from '../../store'
 import { downloadText } from '../../ui/files'
 import { ProgressRing } from '../../ui/ProgressRing'
-import { ChecklistItemRow } from './ChecklistItemRow'
+import { AccountCard } from './AccountCard'
+import { ItemList } from './ItemList'
+import { ProblemBanner } from './ProblemBanner'
+import { accountName } from './account-name'
 
-type AccountView = ChecklistView['accounts'][number]
+type Change = Omit<ChecklistItemChange, 'accountId' | 'itemId'>
+
+/** Up to this many accounts start open; with more, each starts closed (its summary still shows its count). */
+const OPEN_UP_TO = 3
 
 export function ChecklistScreen() {
   const view = useStore((s) => s.checklist)
   const load = useStore((s) => s.loadChecklist)
-  const tick = useStore((s) => s.tickItem)
+  const change = useStore((s) => s.changeChecklistItem)
   const setRegion = useStore((s) => s.setChecklistRegion)
   const exportChecklistReport = useStore((s) => s.exportChecklistReport)
   const recover = useStore((s) => s.recoverChecklist)
   const [onlyLeft, setOnlyLeft] = useState(false)
+  const [query, setQuery] = useState('')
+  const [opened, setOpened] = useState<Readonly<Record<string, boolean>>>({})
+  // Ages ("measured 4 min ago") stay true while the screen is open.
+  const [now, setNow] = useState(() => Date.now())
   useEffect(() => void load(), [load])
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+
+  const accounts = useMemo(() => view?.accounts ?? [], [view])
+  const shown = useMemo(() => {
+    const q = fold(query.trim())
+    if (!q) return accounts
+    return accounts.filter((a) => fold(`${a.issuer} ${a.label} ${KIND_LABELS[a.kind]}`).includes(q))
+  }, [accounts, query])
+
+  if (!view) return null
+  const isOpen = (id: string) => opened[id] ?? accounts.length <= OPEN_UP_TO
+  const setAll = (open: boolean) => setOpened(Object.fromEntries(accounts.map((a) => [a.accountId, open])))
+  const onChange = (accountId: string | null) => (itemId: string, c: Change) => change({ accountId, itemId, ...c })
 
   async function exportReport(format: 'markdown' | 'html') {
     const reply = await exportChecklistReport(format)
     if (reply.ok) downloadText(reply.value.fileName, reply.value.mimeType, reply.value.content)
   }
 
-  if (!view) return null
+  function jumpTo(id: string) {
+    setOpened((o) => ({ ...o, [id]: true }))
+    setQuery('')
+    requestAnimationFrame(() => {
+      const card = document.getElementById(`checklist-account-${id}`)
+      card?.scrollIntoView({ block: 'start' })
+      card?.querySelector<HTMLElement>('summary')?.focus()
+    })
+  }
+
   return (
     <section className="screen" aria-labelledby="checklist-title">
       <header className="screen__header">
@@ -40,86 +75,64 @@ export function ChecklistScreen() {
           </button>
         </div>
       </header>
-      {view.problem && (
-        <div role="alert" className="banner banner--critical">
-          <span>{view.problem.message}</span>
-          {view.problem.backupUsable && (
-            <button type="button" className="button" onClick={() => void recover()}>
-              Use previous version
-            </button>
-          )}
-        </div>
-      )}
-      {view.accounts.length === 0 ? (
+      {view.problem && <ProblemBanner problem={view.problem} onRecover={recover} />}
+      {accounts.length === 0 ? (
         <div className="empty">
           <p>Add an account on the Codes page to see what to secure for it: two-step verification, bank and tax details, people and devices, and a recovery plan.</p>
         </div>
       ) : (
         <>
           <div className="overall" data-testid="checklist-overall">
-            <ProgressRing done={view.progress.done} total={view.progress.total} label="All accounts" size={72} />
+            <ProgressRing done={view.progress.done} total={view.progress.total} label="Everything" size={72} />
             <p>
               <strong>
                 {view.progress.done} of {view.progress.total}
               </strong>{' '}
-              items done across {view.accounts.length} account{view.accounts.length === 1 ? '' : 's'}.
+              items done ({percentDone(view.progress)} %): this computer and {accounts.length} account{accounts.length === 1 ? '' : 's'}.
             </p>
           </div>
-          {view.accounts.map((account) => (
-            <AccountCard key={account.accountId} account={account} onlyLeft={onlyLeft} onTick={(itemId, done, note) => void tick(account.accountId, itemId, done, note)} onRegion={(r) => void setRegion(account.accountId, r)} />
+          <section className="account-card computer-card" aria-labelledby="checklist-computer" data-testid="checklist-computer">
+            <div className="computer-card__head">
+              <ProgressRing done={view.computer.progress.done} total={view.computer.progress.total} label="This computer" size={40} />
+              <h2 id="checklist-computer">This computer</h2>
+              <span className="account-card__count">
+                {view.computer.progress.done}/{view.computer.progress.total}
+              </span>
+            </div>
+            <ItemList items={view.computer.items} ownerName="this computer" hideDone={onlyLeft} now={now} onChange={onChange(null)} />
+          </section>
+          <div className="toolbar checklist-find">
+            <input className="input" type="search" placeholder="Find an account" aria-label="Find an account" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <select className="input input--inline" aria-label="Jump to account" value="" onChange={(e) => e.target.value && jumpTo(e.target.value)}>
+              <option value="">Jump to account…</option>
+              {accounts.map((a) => (
+                <option key={a.accountId} value={a.accountId}>
+                  {accountName(a)} ({KIND_LABELS[a.kind]}) {a.progress.done}/{a.progress.total}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button" onClick={() => setAll(true)}>
+              Expand all
+            </button>
+            <button type="button" className="button" onClick={() => setAll(false)}>
+              Collapse all
+            </button>
+          </div>
+          {shown.length === 0 && <p className="muted">No account matches “{query}”.</p>}
+          {shown.map((account) => (
+            <AccountCard
+              key={account.accountId}
+              account={account}
+              open={isOpen(account.accountId)}
+              hideDone={onlyLeft}
+              now={now}
+              onToggle={(open) => open !== isOpen(account.accountId) && setOpened((o) => ({ ...o, [account.accountId]: open }))}
+              onChange={onChange(account.accountId)}
+              onRegion={(r) => void setRegion(account.accountId, r)}
+            />
           ))}
         </>
       )}
     </section>
-  )
-}
-
-function AccountCard({
-  account,
-  onlyLeft,
-  onTick,
-  onRegion,
-}: Readonly<{ account: AccountView; onlyLeft: boolean; onTick: (itemId: string, done: boolean, note?: string) => void; onRegion: (region: SellerRegion | null) => void }>) {
-  const name = account.issuer || account.label
-  return (
-    <details className="account-card" open data-testid="checklist-account">
-      <summary>
-        <ProgressRing done={account.progress.done} total={account.progress.total} label={name} size={40} />
-        <span className="account-card__name">
-          <strong>{name}</strong> <span className="muted">{KIND_LABELS[account.kind]}{account.issuer && account.label ? ` · ${account.label}` : ''}</span>
-        </span>
-        <span className="muted">
-          {account.progress.done}/{account.progress.total}
-        </span>
-      </summary>
-      {account.kind === 'seller-central' && (
-        <label className="region">
-          Seller Central region:{' '}
-          <select className="input input--inline" value={account.region ?? ''} onChange={(e) => onRegion(e.target.value ? (e.target.value as SellerRegion) : null)}>
-            <option value="">Not set</option>
-            {SellerRegion.options.map((r) => (
-              <option key={r} value={r}>
-                {REGION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {account.regionNote && <p className="muted">{account.regionNote}</p>}
-      {ChecklistSection.options.map((section) => {
-        const items = account.items.filter((i) => i.section === section && (!onlyLeft || !(i.status === 'done' || i.status === 'verified')))
-        if (items.length === 0) return null
-        return (
-          <section key={section} className="check-section">
-            <h3>{SECTION_TITLES[section]}</h3>
-            <ul className="check-list">
-              {items.map((item) => (
-                <ChecklistItemRow key={item.id} item={item} onTick={(done, note) => onTick(item.id, done, note)} />
-              ))}
-            </ul>
-          </section>
-        )
-      })}
-    </details>
   )
 }

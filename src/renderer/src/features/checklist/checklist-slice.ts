@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { ChecklistView, Input, Reply, SellerRegion } from '../../contract'
+import type { ChecklistItemChange, ChecklistView, Input, Reply, SellerRegion } from '../../contract'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
@@ -7,11 +7,16 @@ export type ChecklistSlice = {
   checklist: ChecklistView | null
   loadChecklist(): Promise<void>
   receiveChecklist(view: ChecklistView): void
-  tickItem(accountId: string, itemId: string, done: boolean, note?: string): Promise<void>
+  /**
+   * Ticks, unticks, dates or annotates one item (`accountId: null`: "This
+   * computer"). Fields left out keep what main has, so a note alone keeps the
+   * tick and its date.
+   */
+  changeChecklistItem(change: ChecklistItemChange): Promise<Reply<'checklist.setItem'>>
   setChecklistRegion(accountId: string, region: SellerRegion | null): Promise<void>
   exportChecklistReport(format: Input<'checklist.exportReport'>['format']): Promise<Reply<'checklist.exportReport'>>
-  /** Replaces a damaged checklist file with its previous version. */
-  recoverChecklist(): Promise<Reply<'checklist.recover'>>
+  /** A damaged checklist file: use its previous version, or start fresh (the damaged file is kept either way). */
+  recoverChecklist(use: Input<'checklist.recover'>['use']): Promise<Reply<'checklist.recover'>>
 }
 
 export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [], ChecklistSlice> = (set, get) => ({
@@ -22,13 +27,14 @@ export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [
     else set({ lastError: reply.error })
   },
   receiveChecklist: (checklist) => set({ checklist }),
-  async tickItem(accountId, itemId, done, note) {
-    // Shown at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
+  async changeChecklistItem(change) {
+    // A tick shows at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
     const before = get().checklist
-    if (before) set({ checklist: withTick(before, accountId, itemId, done, note) })
-    const reply = await api().checklist.setItem({ accountId, itemId, done, ...(note !== undefined ? { note } : {}) })
+    if (before && change.done !== undefined) set({ checklist: withTick(before, change.accountId, change.itemId, change.done) })
+    const reply = await api().checklist.setItem(change)
     if (reply.ok) set({ checklist: reply.value })
     else set({ checklist: before, lastError: reply.error })
+    return reply
   },
   async setChecklistRegion(accountId, region) {
     const reply = await api().checklist.setRegion({ accountId, region })
@@ -40,27 +46,19 @@ export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [
     if (!reply.ok) set({ lastError: reply.error })
     return reply
   },
-  async recoverChecklist() {
-    const reply = await api().checklist.recover({ use: 'backup' })
-    if (reply.ok) set({ checklist: reply.value })
+  async recoverChecklist(use) {
+    const reply = await api().checklist.recover({ use })
+    // Recovered: the fresh view replaces the stale one, and the error a refused save left is no longer true.
+    if (reply.ok) set({ checklist: reply.value, lastError: null })
     else set({ lastError: reply.error })
     return reply
   },
 })
 
 /** The view with one manual item ticked or unticked, before main confirms it. */
-export function withTick(view: ChecklistView, accountId: string, itemId: string, done: boolean, note?: string): ChecklistView {
-  return {
-    ...view,
-    accounts: view.accounts.map((account) =>
-      account.accountId !== accountId
-        ? account
-        : {
-            ...account,
-            items: account.items.map((item) =>
-              item.id === itemId && item.checkedBy === 'you' ? { ...item, status: done ? 'done' : 'todo', ...(note !== undefined ? { note } : {}) } : item,
-            ),
-          },
-    ),
-  }
+export function withTick(view: ChecklistView, accountId: string | null, itemId: string, done: boolean): ChecklistView {
+  const ticked = <T extends ChecklistView['computer']['items'][number]>(item: T): T =>
+    item.id === itemId && item.checkedBy === 'you' ? { ...item, status: done ? 'done' : 'todo' } : item
+  if (accountId === null) return { ...view, computer: { ...view.computer, items: view.computer.items.map(ticked) } }
+  return { ...view, accounts: view.accounts.map((account) => (account.accountId !== accountId ? account : { ...account, items: account.items.map(ticked) })) }
 }

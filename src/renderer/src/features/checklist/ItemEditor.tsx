@@ -28,8 +28,18 @@ export function ItemEditor({ item, ownerName, now, onChange }: Readonly<{ item: 
   const [note, setNote] = useState(item.note ?? '')
   const [by, setBy] = useState(item.by ?? '')
   const done = item.status === 'done' || item.status === 'due'
-  const saveNote = () => (note !== (item.note ?? '') ? void onChange({ note }) : undefined)
-  const saveBy = () => (by !== (item.by ?? '') ? void onChange({ by }) : undefined)
+  // What was last sent: leaving the field again (to dismiss main's refusal, say) does not re-send the same text.
+  const [sent, setSent] = useState<{ note?: string; by?: string }>({})
+  const saveNote = () => {
+    if (note === (item.note ?? '') || note === sent.note) return
+    setSent((s) => ({ ...s, note }))
+    void onChange({ note })
+  }
+  const saveBy = () => {
+    if (by === (item.by ?? '') || by === sent.by) return
+    setSent((s) => ({ ...s, by }))
+    void onChange({ by })
+  }
   // Closed or left without leaving the field first (a shortcut, a screen change): what was typed is still saved.
   const latest = useRef({ saveNote, saveBy })
   useEffect(() => {

@@ -56,9 +56,15 @@ function FileRestored({ issue }: Readonly<{ issue: StoredFileIssue }>) {
   )
 }
 
-/** One banner per file SellerGuard could not use as it found it, with the user's ways out. */
+/**
+ * One banner per file SellerGuard could not use as it found it, with the
+ * user's ways out. On the checklist screen the checklist's own banner says
+ * it in place (and what the previous version loses), so it is not said twice.
+ */
 export function StorageBanner() {
-  const issues = useStore((s) => s.storage.issues)
+  const all = useStore((s) => s.storage.issues)
+  const screen = useStore((s) => s.screen)
+  const issues = all.filter((issue) => !(screen === 'checklist' && issue.file === 'checklist' && issue.kind !== 'restored'))
   return (
     <>
       {issues.map((issue) => (issue.kind === 'restored' ? <FileRestored key={issue.file} issue={issue} /> : <FileProblem key={issue.file} issue={issue} />))}

@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { Logger } from './log'
+import { parseInSlices } from './sliced-parse'
 
 /** One function per contract method; the compiler checks none is missing. */
 export type Handlers = {
@@ -30,7 +31,8 @@ export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unkno
  * mode's WebSocket): unknown methods and schema-violating inputs are refused
  * before any service runs; a stray throw becomes `internal` and is logged
  * here, never sent; outputs are checked too, so a bug cannot leak a field
- * the contract does not declare (zod strips unknown keys).
+ * the contract does not declare (zod strips unknown keys). Long replies
+ * (1,000 accounts) are checked in slices, so other work runs between.
  */
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (method, input) => {
@@ -38,6 +40,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       return { ok: false, error: apiError('unknown-method', `No such method: ${String(method).slice(0, 80)}`) }
     }
     const spec = methodSpec(method)
+    // Inputs are checked in one go, so requests reach their handlers in the order they came.
     const parsed = spec.input.safeParse(input)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -56,9 +59,9 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       return { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard. Details are in its log.') }
     }
     if (!reply.ok) return reply
-    const out = spec.output.safeParse(reply.value)
+    const out = await parseInSlices(spec.output, reply.value)
     if (!out.success) {
-      log.error(`handler ${method} returned output that breaks the contract`, out.error.issues)
+      log.error(`handler ${method} returned output that breaks the contract`, out.issues)
       return { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard. Details are in its log.') }
     }
     return { ok: true, value: out.data as Output<typeof method> }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { defaultSettings } from '../../shared/contract'
 import { createEventBus } from './events'
 import { createMemoryLogger } from './log'
+import { SLICE_ITEMS } from './slices'
 
 describe('event bus: pushed events keep to the contract, as replies do', () => {
   it('sends a valid payload, without fields the contract does not declare', () => {
@@ -21,5 +22,22 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     bus.emit('codes.frames', { frames: [{ accountId: 'acc_12345678', code: 'not a code', nextCode: null, periodStart: 0, period: 30 }], correctionMs: 0 })
     expect(sent).toEqual([])
     expect(log.lines.filter((l) => l.startsWith('error event'))).toHaveLength(2)
+  })
+
+  it('checks a long payload in slices: still stripped, and events keep their order', async () => {
+    const bus = createEventBus(createMemoryLogger())
+    const sent: Array<[string, unknown]> = []
+    bus.subscribe((name, payload) => sent.push([name, payload]))
+    const account = (i: number) => ({ id: `acc_${String(i).padStart(8, '0')}`, issuer: 'Shop', label: `s${i}@example.com`, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'other', order: i, createdAt: 1, updatedAt: 1 }) as const
+    const many = Array.from({ length: SLICE_ITEMS * 3 }, (_, i) => ({ ...account(i), secret: 'JBSWY3DPEHPK3PXP' }))
+    bus.emit('accounts.changed', many)
+    bus.emit('settings.changed', defaultSettings)
+    expect(sent).toEqual([])
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    expect(sent.map(([name]) => name)).toEqual(['accounts.changed', 'settings.changed'])
+    expect(sent[0]![1]).toEqual(many.map((_, i) => account(i)))
+    // Once the queue is empty, a short payload goes out at once again.
+    bus.emit('settings.changed', defaultSettings)
+    expect(sent).toHaveLength(3)
   })
 })

@@ -48,6 +48,22 @@ describe('account labels', () => {
   })
 })
 
+describe('grapheme counting', () => {
+  it('agrees with Intl.Segmenter, ASCII or not (ASCII names take a short cut)', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    const reference = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment)
+    const text = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ maxLength: 80 }))
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 60 }), (t, max) => {
+        expect(graphemeLength(t)).toBe(reference(t).length)
+        const parts = reference(t)
+        expect(truncate(t, max)).toBe(parts.length <= max ? t : `${parts.slice(0, max - 1).join('').trimEnd()}…`)
+      }),
+      { seed: 16, numRuns: 2000 },
+    )
+  })
+})
+
 describe('mnemonic escaping', () => {
   it.each([
     ['Smith & Co', 'Smith && Co'],

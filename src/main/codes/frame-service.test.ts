@@ -4,6 +4,7 @@ import { normaliseKey } from '../otp/base32'
 import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
 import { createFrameService } from './frame-service'
+import { SLICE_ITEMS } from '../core/slices'
 import { testAccount } from '../../../test/helpers/accounts'
 
 const KEY = (() => {
@@ -87,5 +88,20 @@ describe('code frames', () => {
     const second = service.frames().frames[0]!
     expect(second.code).not.toBe(first.code)
     expect(second.code).toBe(codeFrame(accounts[0], KEY, T0).code)
+  })
+
+  it('many new accounts: computed a slice at a time, then pushed once', async () => {
+    const many = Array.from({ length: SLICE_ITEMS * 4 }, (_, i) => account(`acc_${String(i).padStart(8, '0')}`, { period: 30 + (i % 3) * 30 }))
+    const { service, published } = setup(many, T0)
+    service.refresh()
+    service.refresh()
+    expect(published).toEqual([])
+    await service.warm()
+    expect(published).toEqual([many.length])
+    expect(service.frames().frames).toEqual(many.map((a) => ({ accountId: a.id, ...codeFrame(a, KEY, T0) })))
+    // All ready now: a refresh pushes at once.
+    service.refresh()
+    expect(published).toEqual([many.length, many.length])
+    service.dispose()
   })
 })

@@ -1,6 +1,7 @@
 import { apiError, type AccountSummary, type ApiError, type CodeFrame, type CodeFrames, type CodesAround } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { createListeners, type OnChange } from '../core/listeners'
+import { mapInSlices, SLICE_ITEMS } from '../core/slices'
 import { codesAroundFor, expectedCodeFor } from '../clock/codes-around'
 import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
@@ -19,6 +20,11 @@ export type FrameServiceDeps = Readonly<{
 
 export interface FrameService {
   frames(): CodeFrames
+  /**
+   * Computes the frames not yet ready (new accounts, a new period), a slice
+   * of accounts at a time: `frames()` after it costs no HMAC.
+   */
+  warm(): Promise<void>
   frame(accountId: string): CodeFrame | null
   /**
    * The code to copy now, or why there is none. `next`: the next period's,
@@ -55,6 +61,13 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
   const codeTime = () => deps.now() + deps.correctionMs()
   const trustedOffset = () => deps.trustedOffsetMs?.() ?? null
 
+  /** The cached frame, if it is still right at `at` for this account and key. */
+  function cached(account: AccountSummary, key: Uint8Array, at: number): CodeFrame | null {
+    const hit = cache.get(account.id)
+    if (!hit || hit.account !== account || hit.key !== key) return null
+    return account.type === 'hotp' || (at >= hit.frame.periodStart && at < hit.frame.periodStart + hit.frame.period * 1000) ? hit.frame : null
+  }
+
   function frameOf(accountId: string, at: number): CodeFrame | null {
     const account = deps.vault.get(accountId)
     const key = deps.vault.key(accountId)
@@ -62,9 +75,8 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
       cache.delete(accountId)
       return null
     }
-    const hit = cache.get(accountId)
-    const fresh = hit && hit.account === account && hit.key === key
-    if (fresh && (account.type === 'hotp' || (at >= hit.frame.periodStart && at < hit.frame.periodStart + hit.frame.period * 1000))) return hit.frame
+    const hit = cached(account, key, at)
+    if (hit) return hit
     const frame = { accountId, ...codeFrame(account, key, at) }
     cache.set(accountId, { account, key, frame })
     return frame
@@ -107,9 +119,44 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
     }, wait + 5)
   }
 
-  function refresh(): void {
+  /** Accounts with a key whose frame must be computed at `at`. */
+  function unready(at: number): string[] {
+    return deps.vault.accounts().flatMap((a) => {
+      const key = deps.vault.key(a.id)
+      return key && !cached(a, key, at) ? [a.id] : []
+    })
+  }
+
+  let warming: Promise<void> | null = null
+  function warm(): Promise<void> {
+    warming ??= (async () => {
+      // Until none is left: accounts may come in, or a period end, while it runs.
+      for (let ids = unready(codeTime()); ids.length > 0; ids = unready(codeTime())) await mapInSlices(ids, (id) => frameOf(id, codeTime()))
+    })().finally(() => (warming = null))
+    return warming
+  }
+
+  let disposed = false
+  function publish(): void {
+    if (disposed) return
     changes.emit(frames())
     schedule()
+  }
+
+  /*
+   * A few frames to compute: pushed at once. More (1,000 accounts just
+   * imported, or a period boundary for them all): computed in slices
+   * first, then pushed once, however many refreshes came meanwhile.
+   */
+  let publishing = false
+  function refresh(): void {
+    if (!warming && unready(codeTime()).length <= SLICE_ITEMS) return publish()
+    if (publishing) return
+    publishing = true
+    void warm().then(() => {
+      publishing = false
+      publish()
+    })
   }
 
   /** Why an existing account has no code right now, as the error the UI shows. */
@@ -127,6 +174,7 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
 
   return {
     frames,
+    warm,
     frame: (id) => frameOf(id, codeTime()),
     frameOrProblem,
     code(id, which = 'current') {
@@ -144,6 +192,7 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
     onChange: changes.onChange,
     refresh,
     dispose() {
+      disposed = true
       if (timer !== null) clearTimer(timer)
       timer = null
     },

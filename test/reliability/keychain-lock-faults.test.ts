@@ -57,8 +57,39 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
   /** Ids of every account whose add or import was confirmed: none may be lost. */
   const confirmed = new Set<string>()
   let onList: (() => void) | null = null
+  /** The app's keychain calls in flight, and who waits for the first to start or the last to end. */
+  let inFlight = 0
+  const onIdle: (() => void)[] = []
+  const onBusy: (() => void)[] = []
+  const wake = (waiting: (() => void)[]) => waiting.splice(0).forEach((resolve) => resolve())
+  const idle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve)))
+  const busy = () => (inFlight > 0 ? Promise.resolve() : new Promise<void>((resolve) => onBusy.push(resolve)))
+  function tracked(store: SecretStore): SecretStore {
+    const track =
+      <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        if (inFlight++ === 0) wake(onBusy)
+        try {
+          return await f(...args)
+        } finally {
+          if (--inFlight === 0) wake(onIdle)
+        }
+      }
+    return { ...store, get: track(store.get), set: track(store.set), delete: track(store.delete), list: track(store.list) }
+  }
   const log = createMemoryLogger()
-  const figures = { moments: 0, byScenario: {} as Record<string, number>, workerStarts: 0, workerCrashes: 0, workerTimeouts: 0, maxBlockedMs: 0, maxUnrelatedMs: 0, lockedStates: {} as Record<string, number>, lost: 0 }
+  const figures = {
+    moments: 0,
+    byScenario: {} as Record<string, number>,
+    workerStarts: 0,
+    workerCrashes: 0,
+    workerTimeouts: 0,
+    maxBlockedMs: 0,
+    maxUnrelatedMs: 0,
+    unrelatedWhileStuck: 0,
+    lockedStates: {} as Record<string, number>,
+    lost: 0,
+  }
 
   const call = async <T = unknown>(method: string, input?: unknown): Promise<T> => {
     const reply = await services!.dispatch(method, input)
@@ -70,7 +101,7 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
     // The listing hook: the suite's own SecretStore wrapper, so a lock can land inside findCredentials.
     // KEYCHAIN_IN_PROCESS=1 runs keytar in this process, as the app did before the worker: the suite then fails.
     const store = process.env.KEYCHAIN_IN_PROCESS === '1' ? direct : secrets
-    const spied: SecretStore = { ...store, list: () => (onList?.(), store.list()) }
+    const spied = tracked({ ...store, list: () => (onList?.(), store.list()) })
     const opened = await createTestServices({ dataDir, log, secrets: spied })
     services = opened
     server = await startWebServer({ rendererDir: rendererDir(), dispatch: opened.dispatch, bus: opened.bus, log })
@@ -113,19 +144,17 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
   })
 
   /** What must keep answering while the keychain is stuck: settings, the file system and GET /. */
+  let flip = false
+  const unrelated = () => Promise.all([call('settings.update', { closeToTray: (flip = !flip) }), call('accounts.list'), fs.stat(dataDir), httpGet(server!.port)])
+
+  /** Runs the unrelated calls over and over; how long the slowest took is a figure (timings are measured, never asserted). */
   function watchUnrelated(): { stop: () => Promise<number> } {
     let worst = 0
     let running = true
     const loop = (async () => {
-      let flip = false
       while (running) {
         const started = Date.now()
-        await Promise.all([
-          call('settings.update', { closeToTray: (flip = !flip) }),
-          call('accounts.list'),
-          fs.stat(dataDir),
-          httpGet(server!.port),
-        ])
+        await unrelated()
         worst = Math.max(worst, Date.now() - started)
         await sleep(40)
       }
@@ -204,7 +233,6 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
       figures.maxBlockedMs = Math.max(figures.maxBlockedMs, blockedMs)
       figures.maxUnrelatedMs = Math.max(figures.maxUnrelatedMs, unrelatedMs)
       expect(blockedMs, where).toBeLessThanOrEqual(TIMEOUT_MS + 1_000)
-      expect(unrelatedMs, `${where}: settings, files and GET / waited on the keychain`).toBeLessThan(1_000)
 
       // Locked now: the app says so (not "not answering", though its calls hang behind the unlock prompt), and shows no codes.
       const locked = await call<KeychainStatus>('vault.retry')
@@ -213,8 +241,18 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
       expect(locked.help, where).toBeTruthy()
       expect((await call<CodeFrames>('codes.frames')).frames, where).toEqual([])
 
+      // Unlocked, and the daemon frozen: Retry's keychain calls wait on it. Nothing else does: settings,
+      // the account list, the file system and GET / all answer while Retry is still pending.
       keyring.unlock()
-      const back = await call<KeychainStatus>('vault.retry')
+      await idle()
+      keyring.pause()
+      let retried = false
+      const retrying = call<KeychainStatus>('vault.retry').finally(() => (retried = true))
+      await busy()
+      await unrelated().finally(() => keyring.resume())
+      expect(retried, `${where}: settings, files and GET / waited on a keychain call`).toBe(false)
+      figures.unrelatedWhileStuck++
+      const back = await retrying
       const ids = new Set((await call<AccountSummary[]>('accounts.list')).map((a) => a.id))
       const lost = [...confirmed].filter((id) => !ids.has(id))
       figures.lost += lost.length
@@ -255,7 +293,7 @@ function writeResults(figures: object): void {
     command: 'npm run test:stress -- test/reliability/keychain-lock-faults.test.ts',
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
     data: { accounts: ACCOUNTS, timeoutMs: TIMEOUT_MS, seed: SEED, ...figures },
-    targets: 'the app process never crashes (workerCrashes are keychain worker SIGSEGVs it survived; lockedStates is what Retry says while locked), maxBlockedMs ≤ timeoutMs + 1,000, maxUnrelatedMs (settings.update, accounts.list, fs.stat, GET /) < 1,000, 0 lost, every moment ready after unlock + Retry',
+    targets: 'the app process never crashes (workerCrashes are keychain worker SIGSEGVs it survived; lockedStates is what Retry says while locked), maxBlockedMs ≤ timeoutMs + 1,000, unrelatedWhileStuck = moments (settings.update, accounts.list, fs.stat and GET / answered while the keychain daemon was frozen under a Retry; maxUnrelatedMs is their slowest round while the scenario ran), 0 lost, every moment ready after unlock + Retry',
   }
   writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`)
 }

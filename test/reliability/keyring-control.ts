@@ -10,6 +10,10 @@ export type ControlledKeyring = Readonly<{
   lock(): void
   /** Unlocks it again with its password, in the same daemon. */
   unlock(): void
+  /** Freezes gnome-keyring-daemon (SIGSTOP): every keychain call waits, as on a stuck unlock prompt. */
+  pause(): void
+  /** Lets it run again (SIGCONT). */
+  resume(): void
   /** Kills gnome-keyring-daemon (SIGKILL, as a crash): nothing provides the Secret Service any more. */
   kill(): Promise<void>
   /** Starts gnome-keyring-daemon again on the same keyring files, unlocked with the password. */
@@ -80,6 +84,8 @@ export async function startControlledKeyring(password = 'reliability-test'): Pro
     unlock() {
       unlockLoginKeyring(env, password)
     },
+    pause: () => void daemon?.kill('SIGSTOP'),
+    resume: () => void daemon?.kill('SIGCONT'),
     async kill() {
       const running = daemon
       if (!running) return

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The long form of the reliability suites (npm run test:stress):
-#   200 SIGKILLs of the metadata writer, 30 lock/unlock cycles of the keychain,
+#   200 SIGKILLs of the metadata writer, 100 of the whole web-mode process (started as the
+#   README starts it) during adds, renames, imports, backups, settings, checklist and delete/undo,
+#   30 lock/unlock cycles of the keychain,
 #   the real keyring locked at 100 random moments with 300 accounts (figures into
 #   bench/results/reliability-keychain.json, then docs/QUALITY.md via npm run quality),
 #   25,000 idle connections against web mode (bench/results/reliability-web-flood.json),

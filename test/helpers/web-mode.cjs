@@ -25,6 +25,7 @@ const ROOT = path.resolve(__dirname, '../..')
  *   token: string,
  *   output: () => string,
  *   serverPid: () => number,
+ *   running: () => boolean,
  *   stop: () => Promise<void>,
  * }} WebMode
  */
@@ -84,6 +85,8 @@ async function startWebMode(options = {}) {
     token: /^SELLERGUARD_TEST_TOKEN=(\S+)$/m.exec(output)?.[1] ?? '',
     output: () => output,
     serverPid: () => serverPid(group),
+    // Whether any process of the command (npm, sh, the server, its keychain worker) still runs.
+    running: () => groupAlive(group),
     stop,
   }
 }

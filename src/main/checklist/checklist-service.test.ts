@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChecklistView } from '../../shared/contract'
 import { clockAt } from '../../../test/helpers/clock-status'
 import { createMemoryLogger } from '../core/log'
+import { SLICE_ITEMS } from '../core/slices'
 import { createChecklistService, type ChecklistServiceDeps } from './checklist-service'
 import type { ChecklistAccount } from './evaluate'
 
@@ -158,5 +159,36 @@ describe('checklist service', () => {
       expect(checklist.exportReport('markdown').content).toMatch(/\*\*Warning:\*\*.*Your ticks are missing from this report/)
       expect(checklist.exportReport('html').content).toContain('<p class="warning" role="alert">Warning:')
     })
+  })
+
+  it('many accounts: evaluated in slices, and a view overtaken by a newer one is never pushed after it', async () => {
+    accounts = Array.from({ length: SLICE_ITEMS * 4 }, (_, i) => ({ ...SC, id: `account-${String(i).padStart(4, '0')}` }))
+    let interrupt = false
+    const checklist = await start({
+      accounts: () => {
+        // Once the next evaluation has begun: the next review comes due between two of its slices.
+        if (interrupt) {
+          interrupt = false
+          setImmediate(() => {
+            const review = timers.at(-1)!
+            now = review.at
+            review.fn()
+          })
+        }
+        return accounts
+      },
+    })
+    await checklist.setItem({ accountId: SC.id, itemId: 'tax-interview', done: true })
+    expect(timers.length).toBeGreaterThan(0)
+    const pushed: ChecklistView[] = []
+    checklist.onChange((view) => pushed.push(view))
+    interrupt = true
+    const reply = await checklist.recordBackup(now, accounts.map((a) => a.id))
+    expect(reply).toBeUndefined()
+    // The review's view (evaluated later, at its `now`) is the last one pushed; the one it overtook is dropped.
+    expect(pushed.length).toBeGreaterThan(0)
+    expect(pushed.at(-1)!.evaluatedAt).toBe(now)
+    expect(pushed.at(-1)).toEqual(checklist.view())
+    expect(pushed.at(-1)!.accounts).toHaveLength(accounts.length)
   })
 })

@@ -6,7 +6,7 @@ import { createSerial } from '../core/serial'
 import type { Logger } from '../core/log'
 import type { FileIssues } from '../storage/file-issues'
 import { createBackupRecord } from './backup-record'
-import { evaluateChecklist, type ChecklistAccount, type ChecklistResult } from './evaluate'
+import { evaluateChecklist, evaluateChecklistInSlices, type ChecklistAccount, type ChecklistInput, type ChecklistResult } from './evaluate'
 import { problemView } from './problem-text'
 import { exportChecklistReport } from './report'
 import { ChecklistState, claimTicks, emptyChecklistState, setItem, setRegion } from './state'
@@ -96,20 +96,19 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
   store.onRecovered((recovered) => {
     state = recovered
     problem = null
-    changed()
+    void changed()
   })
 
-  function evaluate(): ChecklistResult {
+  function input(): ChecklistInput {
     const accounts = deps.accounts()
     // Ticks from files before 0.2 carry no kind: they belong to the kind the account has when first seen.
     state = claimTicks(state, accounts)
-    return evaluateChecklist({
-      accounts,
-      state,
-      evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backups.coverage() },
-      now: deps.now(),
-    })
+    return { accounts, state, evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backups.coverage() }, now: deps.now() }
   }
+  const evaluate = (): ChecklistResult => evaluateChecklist(input())
+
+  /** Bumped by every pushed view: a view evaluated in slices is pushed only if none came since it began. */
+  let evaluations = 0
 
   /** Pushes the view again when the next item falls due by time alone. */
   function schedule(result: ChecklistResult): void {
@@ -118,7 +117,8 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     const next = nextReviewAt(result)
     if (next === null) return
     const wait = Math.min(Math.max(next - deps.now(), 0) + 1, MAX_TIMER_MS)
-    cancelTimer = setTimer(() => changes.emit(view()), wait)
+    // At once (one evaluation when a date passes); a view still being evaluated in slices is older, so not pushed.
+    cancelTimer = setTimer(() => (evaluations++, changes.emit(view())), wait)
   }
 
   function view(): ChecklistView {
@@ -126,10 +126,18 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     schedule(result)
     return { ...result, problem }
   }
-  /** Tells listeners, and returns the view for the reply. */
-  const changed = (): Result<ChecklistView, ApiError> => {
-    const next = view()
-    changes.emit(next)
+  /*
+   * Tells listeners, and returns the view for the reply. Evaluated a slice of
+   * accounts at a time (1,000 accounts would hold the main thread ~50 ms);
+   * a view whose evaluation a later change overtook is not pushed, so
+   * listeners never hear an older view after a newer one.
+   */
+  async function changed(): Promise<Result<ChecklistView, ApiError>> {
+    const mine = ++evaluations
+    const result = await evaluateChecklistInSlices(input())
+    schedule(result)
+    const next = { ...result, problem }
+    if (mine === evaluations) changes.emit(next)
     return ok(next)
   }
 
@@ -194,9 +202,9 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     }),
     async recordBackup(at, accountIds) {
       await backups.record(at, accountIds)
-      changed()
+      await changed()
     },
-    evidenceChanged: coalesce(() => changes.emit(view()), 50),
+    evidenceChanged: coalesce(() => void changed(), 50),
     onChange: changes.onChange,
   }
 }

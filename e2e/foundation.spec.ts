@@ -53,3 +53,23 @@ test('settings survive a reload', async ({ page }) => {
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
 })
+
+test('every request of a page load succeeds, the icon included', async ({ page }) => {
+  // The first load's own requests (the icon is fetched after the page) end first: a reload would abort one still in flight.
+  await page.waitForLoadState('networkidle')
+  const failed: string[] = []
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`)
+  })
+  page.on('requestfailed', (request) => failed.push(`failed ${new URL(request.url()).pathname}`))
+  await page.reload({ waitUntil: 'networkidle' })
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href')
+  expect(icon).toBeTruthy()
+  const served = await page.evaluate(async (href) => {
+    const res = await fetch(href)
+    return { status: res.status, type: res.headers.get('content-type') }
+  }, icon!)
+  expect(served).toEqual({ status: 200, type: 'image/svg+xml' })
+  expect(failed).toEqual([])
+})

@@ -107,3 +107,18 @@ test('editing cannot leave an account without a name and account, as adding cann
   await expect(page.getByTestId('code-row')).toContainText('KDP')
   await expect(page.getByTestId('code-row')).toContainText('author@example.com')
 })
+
+test('adding a key that is already there warns, as an import does', async ({ page }) => {
+  await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'Amazon Seller Central', label: 'eu@example.com' }), AMAZON_KEY)
+  await expect(page.getByTestId('code-row')).toHaveCount(1)
+  await page.getByRole('button', { name: 'Add account' }).first().click()
+  const dialog = page.getByTestId('add-dialog')
+  await dialog.getByLabel('Key or otpauth:// link').fill(AMAZON_KEY.replace(/ /g, '').toLowerCase())
+  await expect(dialog.getByTestId('text-duplicate')).toHaveText(
+    'This key is already in SellerGuard as “Amazon Seller Central — eu@example.com”. Adding it again makes a second account with the same codes.',
+  )
+  // A different key: no warning.
+  await dialog.getByLabel('Key or otpauth:// link').fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')
+  await expect(dialog.getByTestId('text-ok')).toBeVisible()
+  await expect(dialog.getByTestId('text-duplicate')).toHaveCount(0)
+})

@@ -36,7 +36,22 @@ describe('parseAccountText: what was pasted into Add', () => {
 
   it('the as-you-type check shows the Steam preview, never the key', () => {
     const check = checkAccountText(`steam://${KEY}`)
-    expect(check).toEqual({ valid: true, source: 'uri', preview: { issuer: 'Steam', label: '', type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 } })
+    expect(check).toEqual({ valid: true, source: 'uri', preview: { issuer: 'Steam', label: '', type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 }, sameKeyAs: [] })
     expect(JSON.stringify(check)).not.toContain(KEY)
+  })
+
+  it('names the accounts that already hold the key, however it was written', () => {
+    const kdp = { id: 'acc_kdp12345', issuer: 'KDP', label: 'author@example.com' }
+    const seen: string[] = []
+    const lookup = (key: Uint8Array) => {
+      seen.push(Buffer.from(key).toString('hex'))
+      return seen.length > 0 ? [kdp] : []
+    }
+    for (const text of [KEY, KEY.toLowerCase().replace(/(.{4})/g, '$1 '), `otpauth://totp/Other:x?secret=${KEY}`]) {
+      expect(checkAccountText(text, lookup)).toMatchObject({ valid: true, sameKeyAs: [kdp] })
+    }
+    // The same bytes were looked up each time; the key itself never appears in the check.
+    expect(new Set(seen).size).toBe(1)
+    expect(JSON.stringify(checkAccountText(KEY, lookup))).not.toContain(KEY)
   })
 })

@@ -1,4 +1,4 @@
-import type { AccountKind, TextCheck } from '../../shared/contract'
+import type { AccountKind, AccountRef, TextCheck } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { normaliseKey, type NormalisedKey } from './base32'
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM, type UriAccount } from './params'
@@ -48,12 +48,16 @@ function parseSteamLink(text: string, start: number): Result<ParsedAccountText, 
   return ok({ source: 'uri', key: key.value, account: { type: 'steam', issuer: 'Steam', label: '', algorithm: STEAM.algorithm, digits: STEAM.digits, period: STEAM.period, counter: 0 } })
 }
 
-/** The as-you-type check the add-account form shows. Never returns the key. */
-export function checkAccountText(text: string): TextCheck {
+/**
+ * The as-you-type check the add-account form shows, with the accounts that
+ * already hold the same key (`sameKeyAs` looks them up; imports flag these
+ * too). Never returns the key.
+ */
+export function checkAccountText(text: string, sameKeyAs: (key: Uint8Array) => readonly AccountRef[] = () => []): TextCheck {
   const parsed = parseAccountText(text)
   if (!parsed.ok) return { valid: false, message: parsed.error.message, position: parsed.error.position }
   const { issuer, label, type, algorithm, digits, period, counter } = parsed.value.account
-  return { valid: true, source: parsed.value.source, preview: { issuer, label, type, algorithm, digits, period, counter } }
+  return { valid: true, source: parsed.value.source, preview: { issuer, label, type, algorithm, digits, period, counter }, sameKeyAs: [...sameKeyAs(parsed.value.key.bytes)] }
 }
 
 /** A sensible kind for an issuer when the user did not pick one. */

@@ -4,6 +4,7 @@ import type { AreaHandlers } from '../core/dispatch'
 import { checkAccountText } from '../otp/key-input'
 import { newAccountFrom } from './new-account'
 import { revealAccount } from './reveal'
+import { accountsWithKey } from './same-key'
 import type { Vault } from './vault'
 
 /** The keychain's state and the user's recovery choices (`vault.*`). */
@@ -25,7 +26,7 @@ export function accountHandlers(vault: Vault): AreaHandlers<'accounts'> {
       const account = vault.get(id)
       return account ? ok(account) : err(apiError('not-found', 'That account does not exist.'))
     },
-    'accounts.check': ({ text }) => ok(checkAccountText(text)),
+    'accounts.check': ({ text }) => ok(checkAccountText(text, (key) => accountsWithKey(vault, key))),
     'accounts.add': (input) => {
       const item = newAccountFrom(input)
       return item.ok ? vault.add(item.value.draft, item.value.key) : item

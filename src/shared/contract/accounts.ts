@@ -87,6 +87,8 @@ export const TextCheck = z.discriminatedUnion('valid', [
     source: z.enum(['key', 'uri']),
     /** What the account will be (from the URI, or defaults for a key). */
     preview: AccountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }),
+    /** Accounts that already have this key: adding it again makes a second account with the same codes. */
+    sameKeyAs: z.array(AccountSummary.pick({ id: true, issuer: true, label: true })),
   }),
   z.object({
     valid: z.literal(false),

@@ -120,6 +120,12 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
               : 'Key looks right: a standard 6-digit code every 30 seconds.'}
           </p>
         )}
+        {check?.valid && check.sameKeyAs.length > 0 && (
+          <p className="field-warning" role="status" data-testid="text-duplicate">
+            This key is already in SellerGuard as {check.sameKeyAs.map((a) => `“${[a.issuer, a.label].filter(Boolean).join(' — ')}”`).join(', ')}. Adding it again
+            makes a second account with the same codes.
+          </p>
+        )}
         <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} labelOptional placeholders={{ issuer: fromUri?.issuer || 'Amazon Seller Central', label: fromUri?.label || 'you@example.com' }} />
         <div className="form__row">
           <KindSelect value={kind} onChange={setKind} allowGuess={true} />

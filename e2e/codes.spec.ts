@@ -122,3 +122,19 @@ test('adding a key that is already there warns, as an import does', async ({ pag
   await expect(dialog.getByTestId('text-ok')).toBeVisible()
   await expect(dialog.getByTestId('text-duplicate')).toHaveCount(0)
 })
+
+test('a revealed secret comes with what another app needs to make the same codes', async ({ page }, testInfo) => {
+  const key = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
+  await page.evaluate((text) => window.sellerguard.accounts.add({ text }), `otpauth://totp/Bank:me%40example.com?secret=${key}&issuer=Bank&algorithm=SHA256&digits=8&period=60`)
+  await page.evaluate(() => window.sellerguard.accounts.add({ text: 'otpauth://hotp/Token:me?secret=JBSWY3DPEHPK3PXP&issuer=Token&counter=7' }))
+  await page.getByRole('button', { name: 'Edit Bank' }).click()
+  const dialog = page.getByTestId('edit-dialog')
+  await dialog.getByRole('button', { name: 'Show secret and QR code…' }).click()
+  await expect(dialog.getByTestId('revealed')).toContainText('GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ')
+  await expect(dialog.getByTestId('revealed-params')).toHaveText(['TypeTOTP (time-based)', 'AlgorithmSHA256', 'Digits8', 'Period60 s'].join(''))
+  await dialog.screenshot({ path: testInfo.outputPath('reveal.png') })
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await page.getByRole('button', { name: 'Edit Token' }).click()
+  await page.getByTestId('edit-dialog').getByRole('button', { name: 'Show secret and QR code…' }).click()
+  await expect(page.getByTestId('revealed-params')).toHaveText(['TypeHOTP (counter-based)', 'AlgorithmSHA1', 'Digits6', 'Counter7'].join(''))
+})

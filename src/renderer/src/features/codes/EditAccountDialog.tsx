@@ -4,6 +4,7 @@ import { useStore } from '../../store'
 import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
 import { NameFields } from '../../ui/NameFields'
+import { RevealedSecretView } from './RevealedSecretView'
 
 const REVEAL_SECONDS = 60
 
@@ -61,16 +62,7 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
         </div>
         <section className="reveal" aria-label="Move to another device">
           {revealed ? (
-            <div className="reveal__body" data-testid="revealed">
-              <img className="reveal__qr" alt={`QR code for ${account.issuer || account.label}`} src={`data:image/svg+xml;utf8,${encodeURIComponent(revealed.qrSvg)}`} />
-              <div>
-                <p>Scan this with the other device, or type the key. Anyone who sees it can make your codes. It hides in {REVEAL_SECONDS} s.</p>
-                <code className="reveal__secret">{revealed.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
-                <button type="button" className="button button--small" onClick={() => setRevealed(null)}>
-                  Hide
-                </button>
-              </div>
-            </div>
+            <RevealedSecretView account={account} revealed={revealed} hidesInS={REVEAL_SECONDS} onHide={() => setRevealed(null)} />
           ) : (
             <button type="button" className="button" onClick={() => void reveal()}>
               Show secret and QR code…

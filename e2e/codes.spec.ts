@@ -138,3 +138,18 @@ test('a revealed secret comes with what another app needs to make the same codes
   await page.getByTestId('edit-dialog').getByRole('button', { name: 'Show secret and QR code…' }).click()
   await expect(page.getByTestId('revealed-params')).toHaveText(['TypeHOTP (counter-based)', 'AlgorithmSHA1', 'Digits6', 'Counter7'].join(''))
 })
+
+test('scanning the screen is offered only where a screen can be seen', async ({ page, app }) => {
+  await page.getByRole('button', { name: 'Add account' }).first().click()
+  const dialog = page.getByTestId('add-dialog')
+  const scan = dialog.getByRole('button', { name: 'Scan a QR code on the screen' })
+  if (app.mode === 'web') {
+    // Web mode's server has no display here: no button that can only fail, but a way that works.
+    await expect(dialog.getByTestId('no-screen-scan')).toContainText('Web mode cannot look at your screen')
+    await expect(scan).toHaveCount(0)
+    await expect(dialog.getByText('Open a QR image…')).toBeVisible()
+  } else {
+    await expect(scan).toBeVisible()
+    await expect(dialog.getByTestId('no-screen-scan')).toHaveCount(0)
+  }
+})

@@ -126,7 +126,8 @@ export const test = base.extend<Fixtures & Options>({
       await current.electronApp.close()
       return
     }
-    let server = await startWebMode(env())
+    // No display for the server (as on a headless machine): the Add dialog explains why it cannot scan the screen.
+    let server = await startWebMode({ ...env(), DISPLAY: '' })
     // As a browser that lets the page write and read back its own copies (the copy spec also tries one that does not).
     const context = await browser.newContext({ colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] })
     const page = await context.newPage()
@@ -135,7 +136,7 @@ export const test = base.extend<Fixtures & Options>({
       mainClipboardText: () => server.clipboardText(),
       async restart() {
         await server.stop()
-        server = await startWebMode(env())
+        server = await startWebMode({ ...env(), DISPLAY: '' })
         await page.goto(server.url)
       },
     }

@@ -278,7 +278,7 @@ describe('a hostile renderer against the real services in web mode', () => {
         case 5:
           return { method: 'accounts.update', input: { id: account.id, issuer: 42 }, check: (r) => expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-request' } }) }
         default:
-          return { method: 'app.info', check: (r) => expect(r).toEqual({ ok: true, value: { name: 'SellerGuard', version: '0.0.0-test', platform: 'linux', runtime: 'web' } }) }
+          return { method: 'app.info', check: (r) => expect(r).toEqual({ ok: true, value: { name: 'SellerGuard', version: '0.0.0-test', platform: 'linux', runtime: 'web', screenCapture: false } }) }
       }
     })
     const sockets = await Promise.all(Array.from({ length: 5 }, () => connect()))

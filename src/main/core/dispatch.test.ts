@@ -8,7 +8,7 @@ import { stubHandlers } from '../../../test/helpers/stub-handlers'
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return stubHandlers({
-    'app.info': () => ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web' }),
+    'app.info': () => ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web', screenCapture: false }),
     'settings.get': () => ok(defaultSettings),
     'settings.update': (patch) => ok({ ...defaultSettings, ...patch }),
     'accounts.list': () => ok([]),
@@ -46,7 +46,7 @@ describe('dispatch: the one validation path of every transport', () => {
       ran = true
       return ok(defaultSettings)
     }
-    const dispatch = createDispatch(handlers({ 'settings.update': spy, 'app.info': () => ((ran = true), ok({ name: 'x', version: '1', platform: 'linux', runtime: 'web' })) }), createMemoryLogger())
+    const dispatch = createDispatch(handlers({ 'settings.update': spy, 'app.info': () => ((ran = true), ok({ name: 'x', version: '1', platform: 'linux', runtime: 'web', screenCapture: false })) }), createMemoryLogger())
     const reply = await dispatch(method, input)
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
     expect(ran).toBe(false)
@@ -62,7 +62,7 @@ describe('dispatch: the one validation path of every transport', () => {
   })
 
   it('checks outputs too: a field the contract does not declare never leaves main', async () => {
-    const leaky = { name: 'SellerGuard', version: '1', platform: 'linux', runtime: 'web', secret: 'JBSWY3DPEHPK3PXP' } as never
+    const leaky = { name: 'SellerGuard', version: '1', platform: 'linux', runtime: 'web', screenCapture: false, secret: 'JBSWY3DPEHPK3PXP' } as never
     const dispatch = createDispatch(handlers({ 'app.info': () => ok(leaky) }), createMemoryLogger())
     const reply = await dispatch('app.info', undefined)
     expect(reply.ok).toBe(true)

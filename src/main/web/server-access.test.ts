@@ -14,7 +14,7 @@ import { createEventBus } from '../core/events'
 import { createMemoryLogger } from '../core/log'
 import { startWebServer, type WebServer, type WebServerOptions } from './server'
 
-const handlers = stubHandlers({ 'app.info': () => ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web' }), 'settings.get': () => ok(defaultSettings) })
+const handlers = stubHandlers({ 'app.info': () => ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web', screenCapture: false }), 'settings.get': () => ok(defaultSettings) })
 
 describe('web mode: the one-time link, the connection cap, the static files', () => {
   const servers: WebServer[] = []

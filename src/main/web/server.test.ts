@@ -15,7 +15,7 @@ import { stubHandlers } from '../../../test/helpers/stub-handlers'
 
 const calls: string[] = []
 const handlers: Handlers = stubHandlers({
-  'app.info': () => (calls.push('app.info'), ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web' })),
+  'app.info': () => (calls.push('app.info'), ok({ name: 'SellerGuard', version: '1.0.0', platform: 'linux', runtime: 'web', screenCapture: false })),
   'settings.get': () => ok(defaultSettings),
   'settings.update': (patch) => (calls.push('settings.update'), ok({ ...defaultSettings, ...patch })),
   'accounts.list': () => ok([]),

@@ -8,6 +8,8 @@ export const AppInfo = z.object({
   platform: z.enum(['darwin', 'win32', 'linux', 'other']),
   /** How the UI is connected: Electron IPC, or web mode's loopback WebSocket. */
   runtime: z.enum(['electron', 'web']),
+  /** Whether this run can take a picture of the screen to scan a QR code on it (web mode without a display cannot). */
+  screenCapture: z.boolean(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

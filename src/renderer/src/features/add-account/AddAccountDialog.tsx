@@ -26,6 +26,8 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const addAccount = useStore((s) => s.addAccount)
   const previewImage = useStore((s) => s.previewImage)
   const previewScreen = useStore((s) => s.previewScreen)
+  const info = useStore((s) => s.info)
+  const canScanScreen = info?.screenCapture ?? false
   const groups = useStore((s) => [...new Set(s.accounts.map((a) => a.group).filter(Boolean))].join('\n'))
   const check = useTextCheck(text)
   const ids = { text: useId(), group: useId(), groups: useId(), help: useId() }
@@ -80,15 +82,24 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
         }}
       >
         <div className="qr-actions">
-          <button type="button" className="button" onClick={() => void fromQr(previewScreen())} disabled={busy}>
-            Scan a QR code on the screen
-          </button>
+          {canScanScreen && (
+            <button type="button" className="button" onClick={() => void fromQr(previewScreen())} disabled={busy}>
+              Scan a QR code on the screen
+            </button>
+          )}
           <label className="button">
             Open a QR image…
             <input type="file" accept="image/*" className="visually-hidden" onChange={(e) => fromFile(e.target.files?.[0])} data-testid="qr-file" />
           </label>
           <span className="muted">or drop or paste a screenshot here</span>
         </div>
+        {info && !canScanScreen && (
+          <p className="muted" data-testid="no-screen-scan">
+            {info.runtime === 'web'
+              ? 'Web mode cannot look at your screen (its server has no display). Take a screenshot of the QR code and paste it here, or open it as an image.'
+              : 'This computer does not let SellerGuard take a picture of the screen. Take a screenshot of the QR code and paste it here, or open it as an image.'}
+          </p>
+        )}
         <p className="form__intro" id={ids.help}>
           In Seller Central go to <strong>Settings → Login Settings → Two-Step Verification</strong>, choose <strong>Authenticator App</strong>,
           click <strong>“Can’t scan the barcode?”</strong> and paste the key shown there. A link starting with <code>otpauth://</code> works too.

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,8 +11,10 @@ import { defaultSettings } from '../../src/shared/contract'
 import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../src/shared/wire'
 import { STRESS } from './support'
 
-const ROOT = path.resolve(__dirname, '../..')
-const WEB = path.join(ROOT, 'out/main/web.js')
+type WebMode = Readonly<{ origin: string; token: string; output(): string; serverPid(): number; stop(): Promise<void> }>
+/** Web mode started as the README does (`npm run web:start`), the helper e2e and CI use too. */
+const { startWebMode } = createRequire(__filename)('../helpers/web-mode.cjs') as { startWebMode(options: { env: NodeJS.ProcessEnv }): Promise<WebMode> }
+
 /** Idle connections thrown at web mode: 25,000 in the long form (two flooders; one process may hold ~20,000 fds here). */
 const CONNECTIONS = Number(process.env.FLOOD_CONNECTIONS ?? (STRESS ? 25_000 : 2_000))
 const FLOODERS = CONNECTIONS > 15_000 ? 2 : 1
@@ -21,50 +24,42 @@ type FloodStats = { connected: number; closed: number; errors: Record<string, nu
 
 /**
  * A hostile local process opens thousands of idle TCP connections to web
- * mode (the real built out/main/web.js, on the test keyring). Before the
+ * mode (started as the README starts it, `npm run web:start`, on the test
+ * keyring; the fds counted are the server process's own). Before the
  * connection cap, 21,000 exhausted its file descriptors and an EMFILE from a
  * timer killed it within 15 s. Checks: the process lives, an app client
  * connected before the flood is still served, a new one can connect during
  * it, GET / answers, and the refused-connection log stays short.
  */
 describe(`web mode under ${CONNECTIONS.toLocaleString('en-US')} idle connections`, () => {
-  let child: ChildProcess
+  let web: WebMode | undefined
+  let serverPid = 0
   let port = 0
   let token = ''
-  let output = ''
+  const output = () => web?.output() ?? ''
+  // Alive, and not a zombie its npm parent has yet to collect.
+  const serverAlive = () => {
+    try {
+      return !/\) Z /.test(readFileSync(`/proc/${serverPid}/stat`, 'utf8'))
+    } catch {
+      return false
+    }
+  }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-flood-'))
   const figures: Record<string, unknown> = { connections: CONNECTIONS }
 
   beforeAll(async () => {
-    expect(existsSync(WEB), `${WEB} is missing: run npm run build`).toBe(true)
     writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'] } }))
-    child = spawn(process.execPath, [WEB], {
+    web = await startWebMode({
       env: { ...process.env, SELLERGUARD_DATA_DIR: dataDir, SELLERGUARD_KEYCHAIN_SERVICE: `SellerGuardFlood-${randomBytes(6).toString('hex')}`, SELLERGUARD_PORT: '0', SELLERGUARD_TEST_HOOKS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
     })
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    await new Promise<void>((resolve, reject) => {
-      const check = () => {
-        const url = /^SELLERGUARD_URL=(\S+)$/m.exec(output)
-        const standing = /^SELLERGUARD_TEST_TOKEN=(\S+)$/m.exec(output)
-        if (url && standing) {
-          port = Number(new URL(url[1]!).port)
-          token = standing[1]!
-          resolve()
-        }
-      }
-      child.stdout!.on('data', check)
-      child.once('exit', (code) => reject(new Error(`web mode exited with ${code}: ${output}`)))
-    })
+    port = Number(new URL(web.origin).port)
+    token = web.token
+    serverPid = web.serverPid()
   }, 30_000)
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-    }
+    await web?.stop()
     rmSync(dataDir, { recursive: true, force: true })
     console.info(`connection flood: ${JSON.stringify(figures)}`)
     if (STRESS) writeResults(figures)
@@ -117,7 +112,7 @@ describe(`web mode under ${CONNECTIONS.toLocaleString('en-US')} idle connections
     let flip = false
     // How many file descriptors web mode holds (Linux): the cap keeps it far below the process limit.
     let maxFds = 0
-    const countFds = () => (process.platform === 'linux' ? readdirSync(`/proc/${child.pid}/fd`).length : 0)
+    const countFds = () => (process.platform === 'linux' ? readdirSync(`/proc/${serverPid}/fd`).length : 0)
     while (!done) {
       maxFds = Math.max(maxFds, countFds())
       const started = Date.now()
@@ -134,7 +129,7 @@ describe(`web mode under ${CONNECTIONS.toLocaleString('en-US')} idle connections
     }
     const stats = await Promise.all(floodStats)
     app.close()
-    expect(child.exitCode, output.slice(-2_000)).toBeNull()
+    expect(serverAlive(), output().slice(-2_000)).toBe(true)
     const connected = stats.reduce((n, s) => n + s.connected, 0)
     latencies.sort((a, b) => a - b)
     Object.assign(figures, {
@@ -146,9 +141,9 @@ describe(`web mode under ${CONNECTIONS.toLocaleString('en-US')} idle connections
       appCallMsMax: latencies.at(-1),
       newAppClientsServed: newClients,
       pagesServed: pages,
-      refusedLogLines: output.split('\n').filter((l) => /refused a connection/.test(l)).length,
+      refusedLogLines: output().split('\n').filter((l) => /refused a connection/.test(l)).length,
       serverMaxOpenFds: maxFds,
-      processAlive: child.exitCode === null,
+      processAlive: serverAlive(),
     })
     // The flood really happened: nearly every connection was accepted by the kernel.
     expect(connected).toBeGreaterThan(CONNECTIONS * 0.9)
@@ -177,3 +172,4 @@ function writeResults(figures: object): void {
     )}\n`,
   )
 }
+

@@ -25,6 +25,8 @@ export const ApiErrorKind = z.enum([
   'network',
   /** The renderer lost its connection to main (web mode's socket closed). */
   'disconnected',
+  /** Web mode's server runs but did not let this tab in: it was opened without the printed link, or with a spent one. */
+  'not-admitted',
 ])
 export type ApiErrorKind = z.infer<typeof ApiErrorKind>
 

@@ -6,6 +6,7 @@ import { ClockScreen } from '../features/clock/ClockScreen'
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen'
 import { BackupBanner } from '../features/backup/BackupBanner'
 import { ErrorBanner } from './ErrorBanner'
+import { NotAdmitted } from './NotAdmitted'
 import { Sidebar } from './Sidebar'
 import { StatusStrip } from './StatusStrip'
 import { Toast } from '../ui/Toast'
@@ -15,6 +16,7 @@ import { useTheme } from './use-theme'
 export function App() {
   const screen = useStore((s) => s.screen)
   const showScreen = useStore((s) => s.showScreen)
+  const notAdmitted = useStore((s) => s.lastError?.kind === 'not-admitted')
   useTheme()
   useEffect(() => {
     document.title = `SellerGuard — ${screen[0]!.toUpperCase()}${screen.slice(1)}`
@@ -23,13 +25,19 @@ export function App() {
     <div className="shell">
       <Sidebar current={screen} onSelect={showScreen} />
       <main className="content">
-        <ErrorBanner />
-        <BackupBanner />
-        <StorageBanner />
-        {screen === 'codes' && <CodesScreen />}
-        {screen === 'checklist' && <ChecklistScreen />}
-        {screen === 'clock' && <ClockScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+        {notAdmitted ? (
+          <NotAdmitted />
+        ) : (
+          <>
+            <ErrorBanner />
+            <BackupBanner />
+            <StorageBanner />
+            {screen === 'codes' && <CodesScreen />}
+            {screen === 'checklist' && <ChecklistScreen />}
+            {screen === 'clock' && <ClockScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </>
+        )}
       </main>
       <StatusStrip />
       <Toast />

@@ -2,6 +2,8 @@ import { apiError, buildApi, type EventName, type SellerGuardApi } from '../cont
 import { CODE_PROTOCOL_PREFIX, ServerFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire'
 
 const TOKEN_KEY = 'sellerguard.token'
+/** What a tab opened without the link (a bookmark, a new tab, a spent link) is told. */
+export const NOT_ADMITTED = 'Open the one-time link that SellerGuard printed in the terminal.'
 
 /**
  * Web mode's stand-in for the preload: the same `window.sellerguard` shape,
@@ -28,6 +30,7 @@ export function connectWebBridge(location: Location = window.location): SellerGu
   let socket: WebSocket
 
   const disconnected = () => ({ ok: false, error: apiError('disconnected', 'Lost the connection to SellerGuard. Is `npm run web` still running?') })
+  const notAdmitted = () => ({ ok: false, error: apiError('not-admitted', NOT_ADMITTED) })
 
   function credential(): string {
     const session = sessionStorage.getItem(TOKEN_KEY)
@@ -40,7 +43,9 @@ export function connectWebBridge(location: Location = window.location): SellerGu
 
   function open(): void {
     socket = new WebSocket(url, [WIRE_PROTOCOL, credential()])
+    let opened = false
     socket.addEventListener('open', () => {
+      opened = true
       for (const frame of queue.splice(0)) socket.send(frame)
     })
     socket.addEventListener('message', (message) => {
@@ -55,11 +60,20 @@ export function connectWebBridge(location: Location = window.location): SellerGu
       }
     })
     socket.addEventListener('close', () => {
-      for (const resolve of pending.values()) resolve(disconnected())
+      const waiting = [...pending.values()]
       pending.clear()
+      queue.length = 0
+      // A socket refused before it opened, by a server that still serves the page: this tab holds no valid link or session.
+      void (opened ? Promise.resolve(false) : serverAnswers(location.origin)).then((answers) => {
+        for (const resolve of waiting) resolve(answers ? notAdmitted() : disconnected())
+      })
     })
   }
   open()
+  // The link pasted into this tab's address bar changes only the fragment: start over with its code.
+  window.addEventListener('hashchange', () => {
+    if (new URLSearchParams(location.hash.slice(1)).get('code')) location.reload()
+  })
 
   return buildApi(
     (name, input) =>
@@ -78,4 +92,14 @@ export function connectWebBridge(location: Location = window.location): SellerGu
       return () => void set.delete(listener)
     },
   )
+}
+
+/** Whether web mode's server answers at all (any HTTP status): then a refused socket was refused for its credential. */
+async function serverAnswers(origin: string): Promise<boolean> {
+  try {
+    await fetch(`${origin}/`, { method: 'HEAD', cache: 'no-store' })
+    return true
+  } catch {
+    return false
+  }
 }

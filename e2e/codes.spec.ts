@@ -153,3 +153,23 @@ test('scanning the screen is offered only where a screen can be seen', async ({ 
     await expect(dialog.getByTestId('no-screen-scan')).toHaveCount(0)
   }
 })
+
+test('the added step tells where to enter the code in words for the account’s kind', async ({ page }) => {
+  const addAs = async (issuer: string, key: string) => {
+    await page.getByRole('button', { name: 'Add account' }).first().click()
+    const dialog = page.getByTestId('add-dialog')
+    await dialog.getByLabel('Key or otpauth:// link').fill(key)
+    await dialog.getByLabel('Name').fill(issuer)
+    await dialog.getByRole('button', { name: 'Add account' }).click()
+    return page.getByTestId('added-dialog').getByTestId('added-instructions')
+  }
+  // Not an Amazon site: nothing about Amazon or its button.
+  const ebay = await addAs('eBay', 'KRSXG5CTMVRXE5DFONXWC3TFMFZWK4ZA')
+  await expect(ebay).toHaveText(/enter this code on the site that showed you the key/)
+  await expect(ebay).not.toContainText('Amazon')
+  await expect(ebay).not.toContainText('Verify OTP')
+  await page.getByTestId('added-dialog').getByRole('button', { name: 'Done' }).click()
+  const kdp = await addAs('KDP', 'ONXWC3TFMFZWK4ZAMJQXEY3PMRSSAZLO')
+  await expect(kdp).toContainText('enter this code on Amazon KDP')
+  await expect(kdp).toContainText('Verify OTP and continue')
+})

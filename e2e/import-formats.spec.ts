@@ -22,7 +22,7 @@ test('import a KeePassXC database that needs a password and a key file', async (
   await page.getByTestId('import-key-file').setInputFiles(path.join(KEEPASS, 'kdbx4.keyx'))
   await page.getByRole('button', { name: 'Open' }).click()
   const dialog = page.getByTestId('import-dialog')
-  await expect(dialog.getByRole('checkbox')).toHaveCount(8)
+  await expect(dialog.getByTestId('import-entry')).toHaveCount(8)
   await expect(dialog).toContainText('2 entries without a one-time code were left out.')
   await expect(dialog).toContainText('1 entry in the recycle bin was left out.')
   expect(await page.evaluate(() => (window as unknown as { progress: number[] }).progress.at(-1))).toBe(1)

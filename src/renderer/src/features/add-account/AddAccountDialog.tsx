@@ -8,6 +8,7 @@ import { AddedStep } from '../../ui/AddedStep'
 import { ProblemMarker } from './ProblemMarker'
 import { useTextCheck } from './use-text-check'
 import { NameFields } from '../../ui/NameFields'
+import { GroupField } from '../../ui/GroupField'
 
 /**
  * Add an account from Amazon's "Can't scan the barcode?" key or an
@@ -28,9 +29,8 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const previewScreen = useStore((s) => s.previewScreen)
   const info = useStore((s) => s.info)
   const canScanScreen = info?.screenCapture ?? false
-  const groups = useStore((s) => [...new Set(s.accounts.map((a) => a.group).filter(Boolean))].join('\n'))
   const check = useTextCheck(text)
-  const ids = { text: useId(), group: useId(), groups: useId(), help: useId() }
+  const ids = { text: useId(), help: useId() }
   const fromUri = check?.valid && check.source === 'uri' ? check.preview : null
 
   async function fromQr(reply: Promise<Result<ImportPreview, ApiError>>) {
@@ -140,15 +140,7 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
         <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} labelOptional placeholders={{ issuer: fromUri?.issuer || 'Amazon Seller Central', label: fromUri?.label || 'you@example.com' }} />
         <div className="form__row">
           <KindSelect value={kind} onChange={setKind} allowGuess={true} />
-          <div className="form__field">
-            <label htmlFor={ids.group}>Group (optional)</label>
-            <input id={ids.group} className="input" list={ids.groups} value={group} onChange={(e) => setGroup(e.target.value)} placeholder="e.g. Europe" />
-            <datalist id={ids.groups}>
-              {groups.split('\n').filter(Boolean).map((g) => (
-                <option key={g} value={g} />
-              ))}
-            </datalist>
-          </div>
+          <GroupField value={group} onChange={setGroup} />
         </div>
         {error && (
           <div className="field-error" role="alert" data-testid="add-error">

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { describeOffset, type ImportPreview } from '../../contract'
 import { useStore } from '../../store'
+import { ImportAccountsDialog } from '../transfer/ImportAccountsDialog'
 import { ImportDialog } from '../transfer/ImportDialog'
+import { useImportFile } from '../transfer/use-import-file'
 import { AddAccountDialog } from '../add-account/AddAccountDialog'
 import { ClockBanner } from '../clock/ClockBanner'
 import { CodeHelpDialog } from '../clock/CodeHelpDialog'
@@ -23,6 +25,12 @@ export function CodesScreen() {
   const [editing, setEditing] = useState<string | null>(null)
   const [helping, setHelping] = useState<string | null>(null)
   const [importing, setImporting] = useState<ImportPreview | null>(null)
+  const [choosingImport, setChoosingImport] = useState(false)
+  const importFile = useImportFile((preview) => {
+    setChoosingImport(false)
+    setImporting(preview)
+  })
+  const openImport = useCallback(() => setChoosingImport(true), [])
   const search = useRef<HTMLInputElement>(null)
   useTypeToSearch(search)
   const searchRequested = useStore((s) => s.searchRequested)
@@ -41,7 +49,23 @@ export function CodesScreen() {
   const shown = rows.filter((r) => r.type === 'account').length
 
   return (
-    <section className="screen screen--codes" aria-labelledby="codes-title">
+    <section
+      className="screen screen--codes"
+      aria-labelledby="codes-title"
+      data-testid="codes-screen"
+      // A file dropped anywhere here is imported (an export, or a QR code image); the Add dialog's own drop zone handles its drops first.
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault()
+      }}
+      onDrop={(e) => {
+        const dropped = e.dataTransfer.files[0]
+        if (e.defaultPrevented || !dropped) return
+        e.preventDefault()
+        void importFile.pick(dropped).then((done) => {
+          if (!done) setChoosingImport(true)
+        })
+      }}
+    >
       <header className="screen__header">
         <h1 id="codes-title">Codes</h1>
         <div className="toolbar">
@@ -64,6 +88,9 @@ export function CodesScreen() {
             <input type="checkbox" checked={showNext} onChange={(e) => setShowNext(e.target.checked)} />
             Next codes
           </label>
+          <button type="button" className="button" onClick={openImport}>
+            Import accounts
+          </button>
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
             Add account
           </button>
@@ -77,7 +104,7 @@ export function CodesScreen() {
         </p>
       )}
       {accounts.length === 0 ? (
-        <EmptyState onAdd={() => setAdding(true)} />
+        <EmptyState onAdd={() => setAdding(true)} onImport={openImport} />
       ) : shown === 0 ? (
         <p className="no-results" data-testid="no-results">
           No account matches “{query}”.
@@ -94,6 +121,7 @@ export function CodesScreen() {
           }}
         />
       )}
+      {choosingImport && <ImportAccountsDialog flow={importFile} onClose={() => setChoosingImport(false)} />}
       {importing && <ImportDialog preview={importing} onClose={() => setImporting(null)} />}
       {editing && (
         <EditAccountDialog

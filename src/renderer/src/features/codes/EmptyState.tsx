@@ -1,4 +1,4 @@
-export function EmptyState({ onAdd }: Readonly<{ onAdd: () => void }>) {
+export function EmptyState({ onAdd, onImport }: Readonly<{ onAdd: () => void; onImport: () => void }>) {
   return (
     <div className="empty" data-testid="empty-state">
       <h2>Add your first account</h2>
@@ -15,9 +15,17 @@ export function EmptyState({ onAdd }: Readonly<{ onAdd: () => void }>) {
         </li>
         <li>Paste that key into SellerGuard, then type the code it shows back into Amazon.</li>
       </ol>
-      <button type="button" className="button button--primary" onClick={onAdd}>
-        Add account
-      </button>
+      <div className="empty__actions">
+        <button type="button" className="button button--primary" onClick={onAdd}>
+          Add account
+        </button>
+        <button type="button" className="button" onClick={onImport}>
+          Import accounts
+        </button>
+      </div>
+      <p className="muted">
+        Moving from another authenticator? Import its export (Aegis, 2FAS, Google Authenticator, Bitwarden, Ente Auth and more), or drop the file here.
+      </p>
     </div>
   )
 }

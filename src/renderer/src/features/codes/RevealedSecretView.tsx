@@ -1,4 +1,5 @@
 import type { AccountSummary, RevealedSecret } from '../../contract'
+import { otpParams } from '../../ui/otp-params'
 
 /**
  * A revealed secret, to set the account up on another device: the QR code,
@@ -8,12 +9,6 @@ import type { AccountSummary, RevealedSecret } from '../../contract'
  */
 export function RevealedSecretView({ account, revealed, hidesInS, onHide }: Readonly<{ account: AccountSummary; revealed: RevealedSecret; hidesInS: number; onHide: () => void }>) {
   const name = account.issuer || account.label
-  const params: ReadonlyArray<readonly [string, string]> = [
-    ['Type', account.type === 'totp' ? 'TOTP (time-based)' : account.type === 'hotp' ? 'HOTP (counter-based)' : 'Steam Guard'],
-    ['Algorithm', account.algorithm],
-    ['Digits', String(account.digits)],
-    ...(account.type === 'hotp' ? [['Counter', String(account.counter)] as const] : [['Period', `${account.period} s`] as const]),
-  ]
   return (
     <div className="reveal__body" data-testid="revealed">
       <img className="reveal__qr" alt={`QR code for ${name}`} src={`data:image/svg+xml;utf8,${encodeURIComponent(revealed.qrSvg)}`} />
@@ -21,7 +16,7 @@ export function RevealedSecretView({ account, revealed, hidesInS, onHide }: Read
         <p>Scan this with the other device, or type the key and the settings below. Anyone who sees it can make your codes. It hides in {hidesInS} s.</p>
         <code className="reveal__secret">{revealed.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
         <dl className="reveal__params" data-testid="revealed-params">
-          {params.map(([term, value]) => (
+          {otpParams(account).map(([term, value]) => (
             <div key={term}>
               <dt>{term}</dt>
               <dd>{value}</dd>

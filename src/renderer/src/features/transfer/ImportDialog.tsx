@@ -2,14 +2,18 @@ import { useState } from 'react'
 import { IMPORT_SOURCE_NAMES, type AccountKind, type AccountSummary, type ImportPreview } from '../../contract'
 import { useStore } from '../../store'
 import { AddedStep } from '../../ui/AddedStep'
+import { GroupField } from '../../ui/GroupField'
 import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
 import { NameFields } from '../../ui/NameFields'
+import { otpParamsLine } from '../../ui/otp-params'
+import { ImportList } from './ImportList'
 
 /**
  * What an import would add, before anything is written: every account
- * found (never its secret), duplicates unticked, unreadable entries and
- * missing QR codes explained. One account (a scanned QR code) can be named.
+ * found (never its secret) with what makes its codes, duplicates unticked,
+ * unreadable entries and missing QR codes explained, and a group to put
+ * them in. One account (a scanned QR code) can be named.
  */
 export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPreview; onClose: () => void }>) {
   const single = preview.entries.length === 1 ? preview.entries[0]! : null
@@ -17,18 +21,13 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   const [kind, setKind] = useState<AccountKind | ''>('')
   const [issuer, setIssuer] = useState(single?.issuer ?? '')
   const [label, setLabel] = useState(single?.label ?? '')
+  // One account: its own group, editable. Several: empty keeps each file's group.
+  const [group, setGroup] = useState(single?.group ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [added, setAdded] = useState<AccountSummary | null>(null)
   const showToast = useStore((s) => s.showToast)
   const confirmImport = useStore((s) => s.confirmImport)
-
-  const toggle = (index: number) => {
-    const next = new Set(chosen)
-    if (next.has(index)) next.delete(index)
-    else next.add(index)
-    setChosen(next)
-  }
 
   async function confirm() {
     setBusy(true)
@@ -36,6 +35,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
       previewId: preview.previewId,
       indexes: [...chosen],
       ...(kind ? { kind } : {}),
+      ...(single || group.trim() ? { group: group.trim() } : {}),
       ...(single ? { issuer, label } : {}),
     })
     setBusy(false)
@@ -58,24 +58,14 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
           </p>
         ))}
         {single ? (
-          <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} />
+          <>
+            <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} />
+            <p className="muted" data-testid="import-params">
+              {otpParamsLine(single)}
+            </p>
+          </>
         ) : (
-          <ul className="import-list" aria-label="Accounts found">
-            {preview.entries.map((entry) => (
-              <li key={entry.index}>
-                <label className="radio">
-                  <input type="checkbox" checked={chosen.has(entry.index)} onChange={() => toggle(entry.index)} />
-                  <span>
-                    <strong>{entry.issuer || entry.label || 'Unnamed'}</strong> {entry.issuer && entry.label && <span className="muted">{entry.label}</span>}{' '}
-                    <span className="muted">
-                      · {entry.type.toUpperCase()} {entry.digits} digits{entry.group ? ` · ${entry.group}` : ''}
-                    </span>
-                    {entry.duplicate !== 'none' && <span className="tag">{entry.duplicate === 'existing' ? 'already in SellerGuard' : 'repeated in this file'}</span>}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <ImportList entries={preview.entries} chosen={chosen} onChange={setChosen} />
         )}
         {preview.problems.length > 0 && (
           <details>
@@ -90,7 +80,14 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
             {preview.omittedProblems !== undefined && <p className="muted">…and {preview.omittedProblems} more, not listed.</p>}
           </details>
         )}
-        <KindSelect value={kind} onChange={setKind} allowGuess={true} />
+        <div className="form__row">
+          <KindSelect value={kind} onChange={setKind} allowGuess={true} />
+          {single ? (
+            <GroupField value={group} onChange={setGroup} />
+          ) : (
+            <GroupField value={group} onChange={setGroup} label="Put them in a group (optional)" placeholder="Keep the file's groups" />
+          )}
+        </div>
         {error && (
           <p className="field-error" role="alert">
             {error}

@@ -25,7 +25,7 @@ export function Sidebar({ current, onSelect }: Readonly<{ current: Screen; onSel
               onClick={() => onSelect(item.id)}
             >
               <Icon name={item.id} />
-              {item.label}
+              <span className="nav__label">{item.label}</span>
             </button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 /*
@@ -19,6 +20,22 @@ const ACCOUNTS = [
   { issuer: 'Amazon Seller Central Japan', label: 'seller.japan@example.com', text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
 ]
 
+/**
+ * Reachable: whole on screen once scrolled to, scrolling down only (a list
+ * longer than the window scrolls, as banners above it make it). Nothing had
+ * to scroll sideways to show it: a control past the right edge is not reachable.
+ */
+async function expectReachable(control: Locator) {
+  await control.scrollIntoViewIfNeeded()
+  await expect(control).toBeInViewport({ ratio: 1 })
+  const sideways = await control.evaluate((el) => {
+    let offset = window.scrollX
+    for (let e = el.parentElement; e; e = e.parentElement) offset += e.scrollLeft
+    return offset
+  })
+  expect(sideways, 'scrolled sideways to show it').toBe(0)
+}
+
 test.beforeEach(({ app }) => {
   // eslint-disable-next-line no-restricted-properties -- a mode, not a missing tool: the browser viewport is web mode's window
   test.skip(app.mode !== 'web', 'web mode sizes the page; Electron enforces the same minimum on its window')
@@ -35,18 +52,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(rows.first().getByTestId('code')).not.toHaveText('…')
 
       const header = page.getByTestId('codes-screen')
-      for (const name of ['Add account', 'Import accounts']) await expect(header.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 })
-      await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toBeInViewport({ ratio: 1 })
-      for (const item of ['Codes', 'Checklist', 'Clock', 'Settings']) await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item })).toBeInViewport({ ratio: 1 })
+      for (const name of ['Add account', 'Import accounts']) await expectReachable(header.getByRole('button', { name, exact: true }))
+      await expectReachable(page.getByRole('searchbox', { name: 'Search accounts' }))
+      for (const item of ['Codes', 'Checklist', 'Clock', 'Settings']) await expectReachable(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item }))
       for (const account of ACCOUNTS) {
         const row = rows.filter({ hasText: account.label })
-        await expect(row.getByRole('button', { name: `Edit ${account.issuer}` })).toBeInViewport({ ratio: 1 })
-        await expect(row.getByTestId('code')).toBeInViewport({ ratio: 1 })
+        await expectReachable(row.getByRole('button', { name: `Edit ${account.issuer}` }))
+        await expectReachable(row.getByTestId('code'))
         // The whole name and account are shown (not cut off), so the three can be told apart.
         for (const part of [row.locator('.code-row__issuer'), row.locator('.code-row__label')]) {
           expect(await part.evaluate((el) => el.scrollWidth <= el.clientWidth), `${await part.textContent()} is cut off`).toBe(true)
         }
       }
+      await rows.first().scrollIntoViewIfNeeded()
       await page.screenshot({ path: testInfo.outputPath(`codes-${size.width}x${size.height}-${scheme}.png`) })
 
       // The row menu opens and its actions fit on screen.

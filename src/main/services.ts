@@ -117,7 +117,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
   const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(), issues })
   const { backups, restore } = createVaultBackups({
-    vault, secrets: deps.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log,
+    vault, secrets: deps.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log, issues,
     ...(deps.backupFolder ? { defaultFolder: deps.backupFolder } : {}),
     checklist: { state: () => checklist.exportState(), onChange: checklist.onChange },
     settings: () => settings.get(),

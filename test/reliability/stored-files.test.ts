@@ -90,6 +90,25 @@ describe('stored files: missing and damaged account lists', () => {
     expect(await fs.readFile(path.join(dataDir, kept.find((n) => n.startsWith('accounts.json.bak.damaged-'))!), 'utf8')).toBe('not json either')
   })
 
+  it('a damaged automatic-backups.json shows the storage banner, is never written over, and "start fresh" lets backups be set up', async () => {
+    await freshDir()
+    const state = path.join(dataDir, 'automatic-backups.json')
+    const damaged = '{"schemaVersion":1,"data":{"config":{"enab'
+    await fs.writeFile(state, damaged)
+    await start()
+    expect(await call<StorageStatus>('storage.status')).toEqual({ issues: [{ file: 'automaticBackups', kind: 'damaged', path: state, reason: expect.any(String), backup: 'missing' }] })
+    const setUp = { enabled: true, folder: path.join(dataDir, 'backups'), keep: 3, password: 'a long backup password' }
+    await services!.dispatch('backup.configure', setUp)
+    expect(await fs.readFile(state, 'utf8')).toBe(damaged)
+
+    expect(await call<StorageStatus>('storage.recover', { file: 'automaticBackups', use: 'fresh' })).toEqual({ issues: [] })
+    const kept = (await fs.readdir(dataDir)).filter((n) => n.startsWith('automatic-backups.json.damaged-'))
+    expect(kept).toHaveLength(1)
+    expect(await fs.readFile(path.join(dataDir, kept[0]!), 'utf8')).toBe(damaged)
+    expect(await call('backup.configure', setUp)).toMatchObject({ enabled: true, folder: setUp.folder, keep: 3, passwordSet: true })
+    expect(JSON.parse(await fs.readFile(state, 'utf8'))).toMatchObject({ schemaVersion: 1, data: { config: { enabled: true, folder: setUp.folder, keep: 3 } } })
+  })
+
   it('orphan secrets become accounts again with working codes; they are deleted only on an explicit request', async () => {
     await freshDir()
     const planted = Array.from({ length: 3 }, (_, n) => ({ id: `acc_orphan${n}${randomBytes(6).toString('hex')}`, secret: base32(new Uint8Array(randomBytes(20))) }))

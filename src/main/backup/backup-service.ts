@@ -3,6 +3,7 @@ import { apiError, type ApiError } from '../../shared/contract'
 import type { BackupConfigChange, BackupStatus, DrillReport } from '../../shared/contract/backup'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
+import type { FileIssues } from '../storage/file-issues'
 import { FILE_POLICIES } from '../storage/file-policy'
 import { createStoredFile } from '../storage/stored-file'
 import type { ScryptParams } from '../transfer/kdf'
@@ -18,6 +19,8 @@ import { createDebounce } from './debounce'
 export type BackupServiceDeps = Readonly<{
   /** automatic-backups.json: settings and what the newest backups hold (never a secret or the password). */
   stateFile: string
+  /** Where a damaged or too-new automatic-backups.json is reported (the storage banner), and the user's choice comes from. */
+  issues?: FileIssues
   /** Documents/SellerGuard Backups (platform/backup-folder.ts), or a folder in the data dir in web mode. */
   defaultFolder: string
   canChooseFolder: boolean
@@ -49,7 +52,7 @@ export type BackupServiceDeps = Readonly<{
  */
 export function createBackupService(deps: BackupServiceDeps) {
   const folders = deps.folders ?? createBackupFolder()
-  const file = createStoredFile({ path: deps.stateFile, schema: BackupStateFile, version: 1, policy: FILE_POLICIES.automaticBackups })
+  const file = createStoredFile({ path: deps.stateFile, schema: BackupStateFile, version: 1, policy: FILE_POLICIES.automaticBackups, ...(deps.issues ? { issues: deps.issues } : {}) })
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   const clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout))
   const digestOf = createDigests()
@@ -79,6 +82,14 @@ export function createBackupService(deps: BackupServiceDeps) {
     if (!saved.ok) deps.log.error('could not save automatic-backups.json', saved.error)
   }
   const needed = () => force || !trusted || !coversCurrent(state.automatic, deps.current(), digestOf)
+  // The user chose the backup copy or a fresh start for a damaged file: carry on from it.
+  file.onRecovered(async (value) => {
+    state = value ?? EMPTY_STATE
+    trusted = false
+    await checkNewest()
+    if (state.config.enabled) debounce.poke()
+    emit()
+  })
 
   async function run(): Promise<void> {
     if (!state.config.enabled || !needed()) return

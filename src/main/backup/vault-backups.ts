@@ -3,6 +3,7 @@ import type { ApiError, ImportPreview } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { OnChange } from '../core/listeners'
 import type { Logger } from '../core/log'
+import type { FileIssues } from '../storage/file-issues'
 import type { Vault } from '../vault/vault'
 import type { SecretStore } from '../vault/secret-store'
 import { createBackupFolder } from './backup-folder'
@@ -23,6 +24,8 @@ export type VaultBackupsDeps = Readonly<{
   canChooseFolder: boolean
   checklist: FollowedChecklist
   settings: () => unknown
+  /** Reports a damaged automatic-backups.json to the storage banner. */
+  issues?: FileIssues
   /**
    * A backup was written (or opened by the drill) and holds every account
    * and the checklist as they are now: the checklist's "recent backup" date.
@@ -49,6 +52,7 @@ export function createVaultBackups(deps: VaultBackupsDeps): Readonly<{ backups: 
   const backups = createBackupService({
     folders,
     stateFile: path.join(deps.dataDir, 'automatic-backups.json'),
+    ...(deps.issues ? { issues: deps.issues } : {}),
     defaultFolder: deps.defaultFolder ?? path.join(deps.dataDir, 'SellerGuard Backups'),
     canChooseFolder: deps.canChooseFolder,
     password,

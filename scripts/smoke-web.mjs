@@ -3,8 +3,8 @@
  * CI's smoke test of the README's run command: starts the command line it is
  * given exactly as written (bash, repository root), reads the address it
  * prints, fetches the page and its script, opens the WebSocket with the
- * token, makes one contract call (app.info), then stops it. Exits non-zero
- * if any step fails.
+ * link's one-time code, makes one contract call (app.info), then stops it.
+ * Exits non-zero if any step fails.
  *   node scripts/smoke-web.mjs "$(node scripts/readme-command.mjs run)"
  * Uses only Node built-ins until the command has installed the dependencies.
  */

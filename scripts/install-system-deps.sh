@@ -9,7 +9,8 @@
 #                               skewed NTP server), ntpdig and oathtool as
 #                               reference peers, keepassxc (KeePass
 #                               databases and their codes, as KeePassXC makes
-#                               them), python3-dbus, Xvfb and
+#                               them), python3-dbus, secret-tool (reads the
+#                               keychain around the app), Xvfb and
 #                               ImageMagick (a real X display to scan),
 #                               openssl (certificates for loopback HTTPS)
 #   install-system-deps.sh fixtures  also the tools that remake the import
@@ -18,7 +19,7 @@
 #                               (the reference Argon2 the vectors cite)
 set -euo pipefail
 app=(g++ make python3 libsecret-1-dev gnome-keyring dbus)
-tests=(chromium dbus-x11 python3-dbus chrony faketime ntpsec-ntpdig oathtool keepassxc xvfb imagemagick openssl)
+tests=(chromium dbus-x11 python3-dbus libsecret-tools chrony faketime ntpsec-ntpdig oathtool keepassxc xvfb imagemagick openssl)
 fixtures=(otpclient-cli argon2)
 case "${1:-}" in
   app) pkgs=("${app[@]}") ;;

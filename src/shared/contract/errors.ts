@@ -23,6 +23,12 @@ export const ApiErrorKind = z.enum([
   'io',
   /** The network could not be used (every NTP server failed, …). */
   'network',
+  /** SellerGuard's own app lock is on and locked: nothing that gives a code or a secret answers until it is unlocked. */
+  'locked',
+  /** The app password was wrong (the lock's status says how many tries are left before a wait). */
+  'wrong-password',
+  /** Too many wrong passwords: wait until the lock's `retryAt` before trying again. */
+  'retry-later',
   /** The renderer lost its connection to main (web mode's socket closed). */
   'disconnected',
   /** Web mode's server runs but did not let this tab in: it was opened without the printed link, or with a spent one. */

@@ -12,6 +12,7 @@ import { backupEvents, backupMethods } from './backup'
 import { checklistEvents, checklistMethods } from './checklist'
 import { clipboardMethods } from './clipboard'
 import { clockEvents, clockMethods } from './clock'
+import { lockEvents, lockMethods } from './lock'
 import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
 import { storageEvents, storageMethods } from './storage'
@@ -34,6 +35,7 @@ export * from './transfer'
 export * from './backup'
 export * from './tray'
 export * from './storage'
+export * from './lock'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
@@ -49,6 +51,7 @@ export const methods = {
   backup: backupMethods,
   tray: trayMethods,
   storage: storageMethods,
+  lock: lockMethods,
 } as const
 
 /** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
@@ -64,6 +67,7 @@ export const events = {
   backup: backupEvents,
   tray: trayEvents,
   storage: storageEvents,
+  lock: lockEvents,
 } as const
 
 type Methods = typeof methods

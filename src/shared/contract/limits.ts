@@ -64,6 +64,8 @@ export const MAX_DONE_BY_LENGTH = 100
 
 /** Longest wait before the clipboard is cleared, in seconds (0 = never). */
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 600
+/** The longest idle time before an auto-lock, in minutes (a day). */
+export const MAX_AUTO_LOCK_MINUTES = 1440
 /** NTP servers the clock check may ask. */
 export const MAX_NTP_SERVERS = 16
 /** A host name is at most 253 characters (RFC 1035 section 2.3.4). */

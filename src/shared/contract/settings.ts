@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { MAX_CLIPBOARD_CLEAR_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, NTP_SERVER_PATTERN, SHORTCUT_PATTERN } from './limits'
+import { MAX_AUTO_LOCK_MINUTES, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, NTP_SERVER_PATTERN, SHORTCUT_PATTERN } from './limits'
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
@@ -59,6 +59,16 @@ export const Settings = z.object({
   httpsTimeHosts: z.array(HttpsTimeHost).max(MAX_NTP_SERVERS, `At most ${MAX_NTP_SERVERS} sites.`),
   /** Global shortcut (Electron accelerator) that brings up SellerGuard to pick a code; '' = none. */
   quickPickShortcut: z.string().max(MAX_SHORTCUT_LENGTH).regex(SHORTCUT_PATTERN, 'an accelerator such as CommandOrControl+Shift+K'),
+  /** With the app lock on: lock after this many minutes without keyboard or mouse input anywhere on the computer; 0 = never. */
+  autoLockIdleMinutes: z.number().int().min(0).max(MAX_AUTO_LOCK_MINUTES),
+  /** With the app lock on: lock when the computer's screen locks or it goes to sleep. */
+  autoLockOnScreenLock: z.boolean(),
+  /** With the app lock on: lock when the window is hidden or minimised (to the tray). */
+  autoLockWhenHidden: z.boolean(),
+  /** Keep SellerGuard's windows out of screen shares and recordings (Windows and macOS; Linux cannot). */
+  contentProtection: z.boolean(),
+  /** Show codes as ••• ••• until a row is clicked, or focused and Enter pressed. */
+  hideCodes: z.boolean(),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -75,6 +85,11 @@ export const defaultSettings: Settings = {
   httpsTimeFallback: true,
   httpsTimeHosts: [...DEFAULT_HTTPS_TIME_HOSTS],
   quickPickShortcut: 'CommandOrControl+Shift+K',
+  autoLockIdleMinutes: 5,
+  autoLockOnScreenLock: true,
+  autoLockWhenHidden: false,
+  contentProtection: true,
+  hideCodes: false,
 }
 
 export const settingsMethods = {

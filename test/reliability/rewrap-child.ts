@@ -6,6 +6,8 @@
  * killed. Prints `ready <state>` once it is open and `done <change>` after
  * each change it was told succeeded.
  *
+ * keytar runs in this process: a kill lands between the keychain calls
+ * the app would make, and the Secret Service applies each whole or not at all.
  * Usage: SELLERGUARD_REWRAP_CHILD=1 <node> <entry> <data-dir> <service>
  */
 import { createHash } from 'node:crypto'
@@ -14,7 +16,7 @@ import { createMemoryLogger } from '../../src/main/core/log'
 import { LOCK_RECORD_ID, parseRecord } from '../../src/main/lock/lock-record'
 import { createAppLock } from '../../src/main/lock/lock-service'
 import { openSlot } from '../../src/main/lock/password-slot'
-import { createKeytarSecretStore } from '../../src/main/vault/secret-store'
+import { createKeytarSecretStore } from '../helpers/keytar-store'
 
 /** Accounts: enough that a change takes a few hundred ms, so kills land in the middle of it. */
 export const ITEM_COUNT = 20
@@ -83,4 +85,4 @@ function fail(what: string, detail: unknown): never {
 }
 
 const [dir, service] = process.argv.slice(2)
-if (dir && service && process.env.SELLERGUARD_REWRAP_CHILD === '1') await run(dir, service)
+if (dir && service && process.env.SELLERGUARD_REWRAP_CHILD === '1') void run(dir, service)

@@ -3,17 +3,17 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openItem, protectionOf } from '../../src/main/lock/item-seal'
 import { LOCK_RECORD_ID, openKeys, parseRecord, withBridges } from '../../src/main/lock/lock-record'
 import { openSlot } from '../../src/main/lock/password-slot'
 import type { VaultKey } from '../../src/main/lock/vault-key'
-import { createKeytarSecretStore, type SecretStore } from '../../src/main/vault/secret-store'
+import type { SecretStore } from '../../src/main/vault/secret-store'
+import { builtEntry } from '../helpers/built-entry'
+import { createKeytarSecretStore } from '../helpers/keytar-store'
 import { CHILD_COST, item, ITEM_COUNT, PASSWORDS } from './rewrap-child'
 import { mulberry32, STRESS } from './support'
 
-const ROOT = path.resolve(__dirname, '../..')
 /** Kills per run: the long form (`STRESS=1`) does 150. */
 const KILLS = Number(process.env.REWRAP_KILLS ?? (STRESS ? 150 : 20))
 const SEED = Number(process.env.REWRAP_SEED ?? 0x10c15)
@@ -60,37 +60,29 @@ async function readable(raw: SecretStore) {
  */
 describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
   let dir: string
-  let bundleDir: string
+  let entry: string
   const service = `SellerGuardRewrap-${randomBytes(6).toString('hex')}`
   let raw: SecretStore
 
   beforeAll(async () => {
     expect(process.env.DBUS_SESSION_BUS_ADDRESS, 'run under scripts/with-keyring.sh (npm run test:unit does)').toBeTruthy()
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-rewrap-'))
-    bundleDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-rewrap-bundle-'))
     raw = createKeytarSecretStore(service)
     for (let i = 0; i < ITEM_COUNT; i++) await raw.set(item(i).id, item(i).secret)
-    // The real source, compiled once; keytar stays external (a native addon).
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'silent',
-      build: { ssr: path.join(__dirname, 'rewrap-child.ts'), outDir: bundleDir, emptyOutDir: true, minify: false, rollupOptions: { external: ['keytar'], output: { format: 'es', entryFileNames: 'rewrap-child.mjs' } } },
-      ssr: { noExternal: true, external: ['keytar'], target: 'node' },
-    })
-    await fs.symlink(path.join(ROOT, 'node_modules'), path.join(bundleDir, 'node_modules'))
+    // The real source, compiled once; each child then starts in ~100 ms.
+    entry = await builtEntry('test/reliability/rewrap-child.ts', 'rewrap-child', ['keytar'])
   }, 60_000)
 
   afterAll(async () => {
     for (const entry of (await raw?.list()) ?? []) await raw.delete(entry.id)
     await fs.rm(dir, { recursive: true, force: true })
-    await fs.rm(bundleDir, { recursive: true, force: true })
   })
 
-  function runChild(killAfterMs: number): Promise<Round> {
+  /** Killed `killAfterMs` after the child has opened and confirmed `afterChanges` changes: in a change, or between two. */
+  function runChild(afterChanges: number, killAfterMs: number): Promise<Round> {
     return new Promise((resolve) => {
       const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '', SELLERGUARD_REWRAP_CHILD: '1' }
-      const child = spawn(process.execPath, [path.join(bundleDir, 'rewrap-child.mjs'), dir, service], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [entry, dir, service], { env, stdio: ['ignore', 'pipe', 'pipe'] })
       let ready: string | null = null
       const done: string[] = []
       let failure: string | null = null
@@ -103,12 +95,10 @@ describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
         buffered = lines.pop()!
         for (const line of lines) {
           const [word, what] = line.split(' ')
-          if (word === 'ready') {
-            ready = what ?? ''
-            // The kill moment is counted from the child being open: it lands in a change, or between two.
-            setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-          } else if (word === 'done') done.push(what ?? '')
+          if (word === 'ready') ready = what ?? ''
+          else if (word === 'done') done.push(what ?? '')
           else failure = line
+          if ((word === 'ready' && afterChanges === 0) || (word === 'done' && done.length === afterChanges)) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
         }
       })
       child.on('close', (_code, signal) => resolve({ ready, done, signal, failure, stderr }))
@@ -121,7 +111,7 @@ describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
     const note = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1)
     let changes = 0
     for (let round = 0; round < KILLS; round++) {
-      const r = await runChild(Math.floor(random() * 900))
+      const r = await runChild(Math.floor(random() * 3), Math.floor(random() * 400))
       const where = `round ${round} (seed ${SEED}): ${JSON.stringify({ ...r, stderr: r.stderr.slice(0, 500) })}`
       expect(r.failure, where).toBeNull()
       expect(r.ready, where).not.toBeNull()
@@ -140,5 +130,6 @@ describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
     // Not vacuous: changes were made, and kills landed in the middle of one with items under two protections.
     expect(changes).toBeGreaterThan(0)
     expect(seen.get('mid-change, items mixed') ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0)
+    expect(seen.get('turning off') ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0)
   }, (STRESS ? 900 : 150) * 1000)
 })

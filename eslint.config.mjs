@@ -49,10 +49,12 @@ export const MAY_IMPORT = {
   codes: ['clock', 'core', 'otp', 'vault'],
   transfer: ['core', 'otp', 'qr', 'storage', 'vault'],
   backup: ['core', 'otp', 'storage', 'transfer', 'vault'],
+  // The app lock seals keychain items with the backup's AES-GCM and scrypt (transfer/) around the vault's SecretStore.
+  lock: ['core', 'storage', 'transfer', 'vault'],
   // The tray gets accounts, keychain and clock state as data and functions, never a service.
   tray: ['core'],
-  web: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
-  electron: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  web: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'lock', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  electron: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'lock', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
 }
 
 /** The `no-restricted-imports` patterns that hold one folder of src/main to its row of MAY_IMPORT. */

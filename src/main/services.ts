@@ -22,6 +22,12 @@ import { coalesce } from './core/coalesce'
 import { createDispatch, type Dispatch } from './core/dispatch'
 import { createEventBus, type EventBus } from './core/events'
 import type { Logger } from './core/log'
+import { createAutoLock, type AutoLock } from './lock/auto-lock'
+import { lockHandlers } from './lock/lock-handlers'
+import { createAppLock, type AppLock } from './lock/lock-service'
+import type { SlotCost } from './lock/password-slot'
+import type { QuickUnlockPort } from './lock/quick-unlock'
+import { whileLocked } from './lock/while-locked'
 import type { ScreenCapture } from './qr/screen-capture'
 import { settingsHandlers } from './settings/settings-handlers'
 import { createFileIssues, type FileIssues } from './storage/file-issues'
@@ -73,6 +79,12 @@ export type ServiceDeps = Readonly<{
   backupFolder?: string
   /** The OS's folder picker for the backup folder; absent where there is none (web mode). */
   chooseFolder?: () => Promise<string | null>
+  /** Seconds since the last input anywhere on the computer (powerMonitor; web mode and tests inject one); absent: never idle. */
+  idleSeconds?: () => number
+  /** The OS's own unlock for the app lock (Touch ID); absent: password only. */
+  quickUnlock?: QuickUnlockPort | null
+  /** For tests: a cheaper scrypt for app-lock slots (never below what backups accept). */
+  lockCost?: SlotCost
 }>
 
 export interface Services {
@@ -85,6 +97,9 @@ export interface Services {
   clock: ClockService
   tray: TrayService
   backups: BackupService
+  lock: AppLock
+  /** Screen lock, suspend and hidden window come in here from the desktop adapters. */
+  autoLock: AutoLock
   /** Resolves once the keychain has been probed and every secret loaded (codes stream in before that). */
   ready: Promise<void>
   dispose(): Promise<void>
@@ -106,7 +121,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const issues = createFileIssues(now)
   issues.onChange((status) => bus.emit('storage.status', status))
   const settings = await createSettingsService({ file: file('settings.json'), log, issues })
-  const vault = createVault({ secrets: deps.secrets, store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
+  const lock = createAppLock({ raw: deps.secrets, log, now, failuresFile: file('lock-failures.json'), issues, quick: deps.quickUnlock ?? null, ...(deps.lockCost ? { cost: deps.lockCost } : {}) })
+  await lock.start()
+  const vault = createVault({ secrets: lock.secrets, mayReadSecrets: () => lock.beforeSecrets(), store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
   const clockStore = createClockStore(file('clock.json'), log, issues)
   const clock = createClockService({
     now, settings: () => settings.get(), log, restored: await clockStore.load(), persist: (state) => clockStore.save(state),
@@ -117,7 +134,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
   const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(), issues })
   const { backups, restore } = createVaultBackups({
-    vault, secrets: deps.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log, issues,
+    // The backup password is a keychain item like the accounts': sealed while the app lock is on.
+    vault, secrets: lock.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log, issues,
     ...(deps.backupFolder ? { defaultFolder: deps.backupFolder } : {}),
     checklist: { state: () => checklist.exportState(), onChange: checklist.onChange },
     settings: () => settings.get(),
@@ -143,7 +161,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
   const tray = createTrayService({
     accounts: () => vault.accounts(), keychainState: () => vault.status().state, retryKeychain: () => vault.retry(),
-    clockStatus: () => clock.status(), now, platform, copyCode: (id) => copyCode(id), checkClock: () => clock.check(),
+    appLocked: () => lock.isLocked(), clockStatus: () => clock.status(), now, platform, copyCode: (id) => copyCode(id), checkClock: () => clock.check(),
     openWindow: () => deps.shell?.openWindow(), quit: () => deps.shell?.quit(), backupStatus: () => backups.status(),
   })
 
@@ -165,24 +183,31 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     refreshCodes()
     tray.refresh()
   })
-  codes.onChange((frames) => bus.emit('codes.frames', frames))
+  // While locked the vault holds no key: the one push left is the empty one that withdraws the codes.
+  codes.onChange((frames) => (!lock.isLocked() || frames.frames.length === 0) && bus.emit('codes.frames', frames))
+  const autoLock = createAutoLock({ idleSeconds: deps.idleSeconds ?? (() => 0), settings: () => settings.get(), unlocked: () => lock.status().state === 'unlocked', lock: (reason) => void lock.lock(reason) })
+  lock.onChange((status) => (bus.emit('lock.status', status), tray.refresh(), checklist.evidenceChanged()))
+  lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))
+  lock.onUnlocked(() => void vault.readSecrets())
   checklist.onChange((view) => bus.emit('checklist.changed', view))
   tray.onChange((menu) => bus.emit('tray.menu', menu))
   backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh()))
   const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange(), { log })
 
   const dispatch = createDispatch(
-    {
+    whileLocked({
+      ...lockHandlers(lock),
       ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault), ...codeHandlers(codes, vault),
       ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer), ...backupHandlers(backups, restore, deps.chooseFolder), ...storageHandlers(issues),
       ...clockHandlers({ clock, codesAround: (id) => codes.around(id), ...(deps.openTimeSettings ? { openTimeSettings: deps.openTimeSettings } : {}) }),
-    },
+    }, () => lock.isLocked()),
     log,
   )
   const ready = vault.start().catch((e: unknown) => log.error('vault start failed', e))
   const backupsStarted = backups.start().catch((e: unknown) => log.error('automatic backups did not start', e))
   clock.start()
+  autoLock.start()
   // A backup waiting for its quiet period is written before the vault closes.
-  const dispose = async () => (clock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await backupsStarted, await backups.dispose(), await vault.dispose())
-  return { dispatch, bus, settings, issues, vault, clock, tray, backups, ready, dispose }
+  const dispose = async () => (clock.stop(), autoLock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await backupsStarted, await backups.dispose(), await vault.dispose())
+  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose }
 }

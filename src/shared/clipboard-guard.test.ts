@@ -34,6 +34,22 @@ describe('clipboard clearing', () => {
     expect(clipboard.text).toBe('')
   })
 
+  it('clearNow (the app locked) clears the copied code at once, never what the user copied since', async () => {
+    const { clipboard, guard, timers } = setup()
+    await guard.copy('123456', 0)
+    await guard.clearNow()
+    expect(clipboard.text).toBe('')
+    await guard.copy('654321', 30)
+    await clipboard.writeText('my own text')
+    await guard.clearNow()
+    expect(clipboard.text).toBe('my own text')
+    expect(timers.size).toBe(0)
+    // Nothing is remembered after it: a later clearNow does not touch a new copy by the user of the same digits.
+    await clipboard.writeText('654321')
+    await guard.clearNow()
+    expect(clipboard.text).toBe('654321')
+  })
+
   it('never wipes something the user copied since', async () => {
     const { clipboard, guard, advance } = setup()
     await guard.copy('123456', 30)

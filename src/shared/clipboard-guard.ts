@@ -26,6 +26,8 @@ export interface ClipboardGuard {
    * be cleared (never asked, or the clipboard cannot be read back to check).
    */
   copy(text: string, clearAfterS: number): Promise<number | null>
+  /** Clears the clipboard now if it still holds the last code copied (the app just locked), and forgets that code. */
+  clearNow(): Promise<void>
   dispose(): void
 }
 
@@ -42,6 +44,8 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
   let pending: unknown = null
   /** Bumped by every copy, so a copy still asking canReadBack() cannot arm a timer over a newer one. */
   let latest = 0
+  /** The last code copied, until it is cleared (or found replaced): what clearNow() looks for. */
+  let copied: string | null = null
 
   function cancel(): void {
     if (pending !== null) clearTimer(pending)
@@ -49,6 +53,7 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
   }
 
   async function clearIfStill(text: string): Promise<void> {
+    if (copied === text) copied = null
     try {
       if ((await deps.clipboard.readText()) === text) await deps.clipboard.writeText('')
     } catch {
@@ -61,6 +66,7 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
       const copy = ++latest
       // First thing, synchronously from the caller: a browser allows the write only during the user's click.
       await deps.clipboard.writeText(text)
+      copied = text
       if (copy !== latest) return null
       cancel()
       if (clearAfterS <= 0) return null
@@ -71,6 +77,11 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
         void clearIfStill(text)
       }, clearAfterS * 1000)
       return deps.now() + clearAfterS * 1000
+    },
+    async clearNow() {
+      latest++
+      cancel()
+      if (copied !== null) await clearIfStill(copied)
     },
     dispose() {
       latest++

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { Logger } from '../core/log'
-import { createJsonFile } from '../storage/json-file'
+import { FILE_POLICIES } from '../storage/file-policy'
+import type { FileIssues } from '../storage/file-issues'
+import { createStoredFile } from '../storage/stored-file'
 
 /** Wrong passwords allowed before any wait. */
 export const FREE_TRIES = 5
@@ -32,7 +34,7 @@ export interface Backoff {
   succeed(): Promise<void>
 }
 
-export type BackoffDeps = Readonly<{ file: string; now: () => number; log: Logger }>
+export type BackoffDeps = Readonly<{ file: string; now: () => number; log: Logger; issues?: FileIssues }>
 
 /**
  * Counts wrong app passwords in main, in `lock-failures.json`. Nothing is
@@ -41,7 +43,7 @@ export type BackoffDeps = Readonly<{ file: string; now: () => number; log: Logge
  * run, never from zero by accident of a damaged file.
  */
 export function createBackoff(deps: BackoffDeps): Backoff {
-  const file = createJsonFile({ path: deps.file, schema: FailureRecord, version: 1 })
+  const file = createStoredFile({ path: deps.file, schema: FailureRecord, version: 1, policy: FILE_POLICIES.lockFailures, ...(deps.issues ? { issues: deps.issues } : {}) })
   let record: FailureRecord = { failures: 0, lastAt: 0 }
 
   const save = async () => {
@@ -52,10 +54,11 @@ export function createBackoff(deps: BackoffDeps): Backoff {
   return {
     async load() {
       const loaded = await file.load()
-      if (loaded.ok && loaded.value) record = loaded.value
-      else if (!loaded.ok) {
+      if (loaded.kind === 'loaded') {
+        if (loaded.value) record = loaded.value
+      } else {
         // Unreadable: assume the worst short of a lock-out, the count at which waits begin.
-        deps.log.warn(`wrong-password count unreadable (${loaded.error.kind}); counting from ${FREE_TRIES}`)
+        deps.log.warn(`wrong-password count unreadable (${loaded.kind}); counting from ${FREE_TRIES}`)
         record = { failures: FREE_TRIES, lastAt: deps.now() }
       }
     },

@@ -1,6 +1,7 @@
 import { apiError, type ApiError, type LockReason, type LockStatus } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
+import type { FileIssues } from '../storage/file-issues'
 import type { SecretStore } from '../vault/secret-store'
 import { createBackoff } from './backoff'
 import { createItemGate } from './item-gate'
@@ -20,6 +21,8 @@ export type AppLockDeps = Readonly<{
   now: () => number
   /** Where wrong passwords are counted (`lock-failures.json`). */
   failuresFile: string
+  /** Where a damaged count file is reported for the UI. */
+  issues?: FileIssues
   /** Touch ID where the OS offers it; absent: password only. */
   quick?: QuickUnlockPort | null
   /** For tests only: a cheaper scrypt than the backup's (never below what backups accept). */
@@ -79,7 +82,7 @@ export function createAppLock(deps: AppLockDeps): AppLock {
   const unlocked = listeners<[]>()
   const keys = createKeyRing()
   const gate = createItemGate()
-  const backoff = createBackoff({ file: deps.failuresFile, now: deps.now, log: deps.log })
+  const backoff = createBackoff({ file: deps.failuresFile, now: deps.now, log: deps.log, ...(deps.issues ? { issues: deps.issues } : {}) })
   const core = createLockCore({ raw: deps.raw, keys, gate, backoff, log: deps.log, cost: deps.cost ?? {}, quick: deps.quick ?? null, now: deps.now, onStatus: (s) => changes.emit(s) })
   const secrets = createLockedStore({ raw: deps.raw, keys, gate, mode: () => core.mode() })
   // One operation at a time: a lock never lands in the middle of an unlock or a change.

@@ -37,6 +37,8 @@ export const FILE_POLICIES = {
   automaticBackups: { name: 'automaticBackups', what: 'the automatic backups’ settings' },
   /** `clock.json`: the last clock verdict and its history. */
   clockHistory: { name: 'clockHistory', what: 'the clock history' },
+  /** `lock-failures.json`: wrong app passwords in a row; while it cannot be read, the count goes on from five (lock/backoff.ts). */
+  lockFailures: { name: 'lockFailures', what: 'the count of wrong app passwords' },
   /** `window-state.json`: where the desktop window was. */
   windowState: { name: 'windowState', what: 'the window position' },
   /** `pending-rollbacks.json`: keychain items of an unfinished add or import, deleted at the next unlock. */

@@ -21,7 +21,7 @@ describe('stored file: what a problem does, as the policy table says', () => {
   const open = (policy: FilePolicy) => createStoredFile({ path: file, schema: Doc, version: 1, policy })
 
   it('every file the app writes has a row in the table', () => {
-    expect(Object.keys(FILE_POLICIES).sort()).toEqual(['accounts', 'automaticBackups', 'backupRecord', 'checklist', 'clockHistory', 'rollbacks', 'settings', 'windowState'])
+    expect(Object.keys(FILE_POLICIES).sort()).toEqual(['accounts', 'automaticBackups', 'backupRecord', 'checklist', 'clockHistory', 'lockFailures', 'rollbacks', 'settings', 'windowState'])
   })
 
   it('a blocking policy keeps a damaged file, and its backup, until the user chooses', async () => {

@@ -316,3 +316,14 @@ describe('tray menu: properties (fast-check, fixed seed)', () => {
     )
   })
 })
+
+describe('tray menu while the app lock is locked', () => {
+  it('offers only "Unlock SellerGuard…": no accounts, no codes, no clock, whatever the rest says', () => {
+    const accounts = [testAccount(1, { label: 'us@shop.com' }), testAccount(2, { label: 'eu@shop.com' })]
+    for (const keychainState of ['ready', 'locked', 'checking'] as const) {
+      const menu = menuOf({ accounts, keychainState, appLocked: true, clock: trayClock({ state: 'critical', offsetMs: 95_000, checking: false }) })
+      expect(menu).toEqual({ icon: 'normal', tooltip: 'SellerGuard — locked', items: [{ kind: 'action', id: 'unlock', label: 'Unlock SellerGuard…' }] })
+      expect(findMenuItem(menu, 'copy:account-0001')).toBeNull()
+    }
+  })
+})

@@ -15,6 +15,8 @@ export type TrayMenuInput = Readonly<{
   /** Automatic backups, when they need attention (`backupTrayLine`): a line, and with `warning` the warning icon. */
   backup?: Readonly<{ line: string; warning: boolean }> | null
   platform: NodeJS.Platform
+  /** SellerGuard's own app lock is locked: the menu offers nothing but unlocking. */
+  appLocked?: boolean
 }>
 
 /** Up to this many accounts are listed directly in the menu; more go into submenus per group and kind. */
@@ -46,9 +48,12 @@ const retryKeychain: TrayMenuItem = { kind: 'action', id: 'retry-keychain', labe
  * Layout, top to bottom: the accounts (or why codes are unavailable), the
  * clock line with "Check clock now", then "Open SellerGuard" and "Quit".
  * Labels never contain a code: the code is computed when the item is
- * clicked, so a menu left open can never offer a stale one.
+ * clicked, so a menu left open can never offer a stale one. While the app
+ * lock is locked, the menu is only "Unlock SellerGuard…".
  */
 export function buildTrayMenu(input: TrayMenuInput): TrayMenu {
+  // Locked: no account names, no codes, no clock — one way in, through the unlock screen.
+  if (input.appLocked) return { icon: 'normal', tooltip: 'SellerGuard — locked', items: [{ kind: 'action', id: 'unlock', label: 'Unlock SellerGuard…' }] }
   const items: TrayMenuItem[] = [
     ...accountItems(input),
     SEPARATOR,

@@ -32,7 +32,9 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       case 'check-clock':
         await deps.checkClock()
         return
+      // The window shows the unlock screen while the app is locked.
       case 'open':
+      case 'unlock':
         await deps.openWindow()
         return
       case 'quit':

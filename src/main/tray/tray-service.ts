@@ -12,6 +12,8 @@ export type TrayServiceDeps = Readonly<{
   /** In display order. */
   accounts: () => readonly AccountSummary[]
   keychainState: () => KeychainState
+  /** SellerGuard's app lock is locked: the menu is only "Unlock SellerGuard…". */
+  appLocked?: () => boolean
   retryKeychain: () => Promise<unknown>
   clockStatus: () => ClockStatus
   /** System clock, ms: for the ages in the clock's words. */
@@ -59,6 +61,7 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
       keychainState,
       backup: deps.backupStatus ? backupTrayLine(deps.backupStatus()) : null,
       platform: deps.platform,
+      appLocked: deps.appLocked?.() ?? false,
     })
   }
 

@@ -14,6 +14,8 @@ export type LoadDeps = Readonly<{
   readConcurrency: number
   /** Progress is reported when this many secrets are in, then at twice, four times … as many. */
   batchSize: number
+  /** The app lock's hook, after the probe and before any secret is read: false while it is locked. */
+  mayRead?: () => Promise<boolean>
 }>
 
 export type LoadHooks = Readonly<{
@@ -26,7 +28,7 @@ export type LoadHooks = Readonly<{
 }>
 
 /** How a load ended: the keychain's state, and (when ready) which accounts had no secret. */
-export type LoadResult = Readonly<{ probe: KeychainProbe; missing: AccountRef[]; loaded: number }>
+export type LoadResult = Readonly<{ probe: KeychainProbe; missing: AccountRef[]; loaded: number; appLocked?: boolean }>
 
 const notAnswering = (fault: KeychainFault): KeychainProbe & { state: 'not-answering' } => ({ state: 'not-answering', reason: fault.message })
 const refOf = (a: AccountSummary): AccountRef => ({ id: a.id, issuer: a.issuer, label: a.label })
@@ -42,6 +44,7 @@ const refOf = (a: AccountSummary): AccountRef => ({ id: a.id, issuer: a.issuer, 
 export async function loadKeys(accounts: readonly AccountSummary[], deps: LoadDeps, hooks: LoadHooks): Promise<LoadResult> {
   const probe = await deps.probe()
   if (probe.state !== 'ready' || !hooks.current()) return { probe, missing: [], loaded: 0 }
+  if (deps.mayRead && !(await deps.mayRead())) return { probe, missing: [], loaded: 0, appLocked: true }
   hooks.onReady()
   const missing: AccountRef[] = []
   let loaded = 0

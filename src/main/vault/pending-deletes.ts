@@ -23,6 +23,8 @@ export interface PendingDeletes {
   /** Undone: the secret stays. */
   cancel(id: string): void
   ids(): IterableIterator<string>
+  /** The app locked: the held keys are overwritten and dropped (an undo then reads the secret again). */
+  forgetKeys(): void
   /** Deletes every held secret now (quitting). */
   flush(): Promise<void>
 }
@@ -56,6 +58,12 @@ export function createPendingDeletes(deps: PendingDeletesDeps): PendingDeletes {
       pending.delete(id)
     },
     ids: () => pending.keys(),
+    forgetKeys() {
+      for (const [id, held] of pending) {
+        held.key?.fill(0)
+        pending.set(id, { ...held, key: undefined })
+      }
+    },
     async flush() {
       for (const [id, held] of pending) {
         deps.clearTimer(held.timer)

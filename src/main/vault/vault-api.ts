@@ -30,6 +30,8 @@ export type VaultDeps = Readonly<{
   /** Keychain reads in flight at once at start-up. */
   readConcurrency?: number
   newId?: () => string
+  /** The app lock (lock/): asked after the keychain probe and before any secret is read; false while locked. */
+  mayReadSecrets?: () => Promise<boolean>
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
 }>
@@ -53,6 +55,10 @@ export interface Vault {
   adoptOrphans(ids: readonly string[]): Promise<Result<AccountSummary[], ApiError>>
   /** Deletes keychain items without an account, on the user's explicit request. */
   deleteOrphans(ids: readonly string[]): Promise<Result<KeychainStatus, ApiError>>
+  /** The app locked: every key held is overwritten and dropped (a load in flight stops); codes go with them. */
+  forgetSecrets(): void
+  /** The app unlocked: the secrets are read again. */
+  readSecrets(): Promise<void>
   /** Adds one account; refuses one that is already here. */
   add(draft: AccountDraft, key: NormalisedKey): Promise<Result<AccountSummary, ApiError>>
   /** Adds several accounts all or nothing: if the keychain fails halfway, what was written is removed. */

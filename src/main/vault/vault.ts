@@ -13,7 +13,6 @@ import { createKeychainStatus } from './keychain-status'
 import { createOrphans } from './orphans'
 import { createPendingRollbacks } from './pending-rollbacks'
 import { createPendingDeletes } from './pending-deletes'
-
 import type { Vault, VaultChange, VaultDeps } from './vault-api'
 
 export type { AccountDraft } from './add-accounts'
@@ -44,7 +43,7 @@ export function createVault(deps: VaultDeps): Vault {
   const writing = new Set<string>()
   const rollbacks = deps.rollbacks ?? createPendingRollbacks()
   const guard = createKeychainGuard({ secrets: deps.secrets, keychain, generation: () => generation, failed: keychainFailed })
-  const loadDeps = { secrets: deps.secrets, probe: guard.probe, log: deps.log, readConcurrency: deps.readConcurrency ?? 64, batchSize: deps.batchSize ?? 25 }
+  const loadDeps = { secrets: deps.secrets, probe: guard.probe, log: deps.log, readConcurrency: deps.readConcurrency ?? 64, batchSize: deps.batchSize ?? 25, ...(deps.mayReadSecrets ? { mayRead: deps.mayReadSecrets } : {}) }
 
   /** The keychain refused or failed: say which state it is in, and withdraw the codes. */
   function keychainFailed(probe: KeychainFailure): void {
@@ -65,6 +64,8 @@ export function createVault(deps: VaultDeps): Vault {
       onProgress: (loaded) => (keychain.note({ loaded }), emit('keys')),
     })
     if (!current()) return
+    // The app lock is locked: the keychain answers, and no secret is read until it is unlocked.
+    if (result.appLocked) return keychain.set({ state: 'ready', reason: null, loaded: 0, total: accounts.length, missingSecrets: [], orphanSecrets: [] })
     if (result.probe.state !== 'ready') return keychainFailed(result.probe)
     keychain.set({ missingSecrets: result.missing, loaded: result.loaded })
     await serial(() => rollbacks.finish(deps.secrets, (id) => list.has(id) || writing.has(id), deps.log))
@@ -149,6 +150,9 @@ export function createVault(deps: VaultDeps): Vault {
 
     adoptOrphans: (ids) => serial(() => orphans.adopt(ids)),
     deleteOrphans: (ids) => serial(() => orphans.discard(ids)),
+    // Locked: every key held is overwritten and dropped; a load in flight stops (its generation is gone).
+    forgetSecrets: () => (generation++, keys.forEach((key) => key.fill(0)), keys.clear(), pending.forgetKeys(), keychain.note({ loaded: 0 }), emit('keys')),
+    readSecrets: () => loadSecrets(),
 
     add: async (draft, key) => {
       const added = await addAll([{ draft, key }], true)
@@ -198,6 +202,8 @@ export function createVault(deps: VaultDeps): Vault {
         if (failed) return err(failed)
         pending.cancel(id)
         if (held.key) keys.set(id, held.key)
+        // Its key was dropped when the app locked: read the secrets again (not queued: this is the queue).
+        else void loadSecrets()
         emit('accounts')
         return ok(held.account)
       }),

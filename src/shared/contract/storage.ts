@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 
 /** Every file SellerGuard keeps in its data folder, by the name the contract uses for it. */
-export const StoredFileName = z.enum(['accounts', 'settings', 'checklist', 'clockHistory', 'backupRecord', 'automaticBackups', 'windowState', 'rollbacks'])
+export const StoredFileName = z.enum(['accounts', 'settings', 'checklist', 'clockHistory', 'backupRecord', 'automaticBackups', 'windowState', 'rollbacks', 'lockFailures'])
 export type StoredFileName = z.infer<typeof StoredFileName>
 
 /**

@@ -11,7 +11,7 @@ import { ApiError } from './errors'
  */
 
 /** Fixed actions; their ids never collide with `copy:` ids. */
-export const TrayActionId = z.enum(['check-clock', 'open', 'quit', 'retry-keychain'])
+export const TrayActionId = z.enum(['check-clock', 'open', 'quit', 'retry-keychain', 'unlock'])
 export type TrayActionId = z.infer<typeof TrayActionId>
 
 /** A click copies the account's code, computed at that moment in main: the label never holds a code, so it is never stale. */

@@ -11,6 +11,7 @@ const FILES: Record<StoredFileName, { what: string; fresh: string }> = {
   automaticBackups: { what: 'automatic backup settings', fresh: 'the default automatic backup settings' },
   windowState: { what: 'window position', fresh: 'the default window position' },
   rollbacks: { what: 'record of unfinished imports', fresh: 'no record (secrets it listed stay in the keychain, shown as secrets without an account)' },
+  lockFailures: { what: 'count of wrong app passwords', fresh: 'a count of zero' },
 }
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p

@@ -42,7 +42,8 @@ export interface AppLock {
   /**
    * The vault's hook, right after its keychain probe and before it reads any
    * secret: reads the lock record, finishes an interrupted turning-off;
-   * true when secrets may be read now, false while locked.
+   * true when secrets may be read now, false while locked; rejects with the
+   * keychain's error when the record cannot be read.
    */
   beforeSecrets(): Promise<boolean>
   unlock(password: string): Reply
@@ -134,15 +135,16 @@ export function createAppLock(deps: AppLockDeps): AppLock {
 
     beforeSecrets: () =>
       serial(async () => {
-        if (core.state() === 'unlocked') return true
+        // Known already: only this app writes the lock record, so it is read once (and again after a failure).
+        if (core.state() === 'unlocked' || core.state() === 'off') return true
         if (core.state() === 'locked') return false
         let text: string | null
         try {
           text = await deps.raw.get(LOCK_RECORD_ID)
         } catch (e) {
+          // The keychain failed under the read: the vault reports it as it reports any keychain failure.
           deps.log.error('could not read the app lock from the keychain', e)
-          core.set({ problem: 'The app lock could not be read from the keychain. Press Retry.' })
-          return false
+          throw e
         }
         const read = parseRecord(text)
         if (read.kind === 'none') {

@@ -44,7 +44,18 @@ const refOf = (a: AccountSummary): AccountRef => ({ id: a.id, issuer: a.issuer, 
 export async function loadKeys(accounts: readonly AccountSummary[], deps: LoadDeps, hooks: LoadHooks): Promise<LoadResult> {
   const probe = await deps.probe()
   if (probe.state !== 'ready' || !hooks.current()) return { probe, missing: [], loaded: 0 }
-  if (deps.mayRead && !(await deps.mayRead())) return { probe, missing: [], loaded: 0, appLocked: true }
+  if (deps.mayRead) {
+    let may: boolean
+    try {
+      may = await deps.mayRead()
+    } catch (e) {
+      // The app lock's record could not be read: a keychain failure like any read's.
+      if (e instanceof KeychainFault) return { probe: notAnswering(e), missing: [], loaded: 0 }
+      const again = await deps.probe()
+      return { probe: again.state === 'ready' ? { state: 'unavailable', reason: `the app lock could not be read: ${e instanceof Error ? e.message : String(e)}` } : again, missing: [], loaded: 0 }
+    }
+    if (!may) return { probe, missing: [], loaded: 0, appLocked: true }
+  }
   hooks.onReady()
   const missing: AccountRef[] = []
   let loaded = 0

@@ -23,8 +23,14 @@ describe('composition root (built out/main/index.js)', () => {
     expect(existsSync(MAIN), `${MAIN} is missing: run npm run build`).toBe(true)
     delete process.env.ELECTRON_RENDERER_URL
     delete process.env.SELLERGUARD_DATA_DIR
-    requireWithElectron(MAIN, electron)
-    await vi.waitFor(() => expect(record.windows[0]?.loadedUrl).toBeTruthy(), { timeout: 10_000 })
+    // The idle time is read every 100 ms here (10 s in the app), so the auto-lock test need not wait.
+    process.env.SELLERGUARD_IDLE_POLL_MS = '100'
+    try {
+      requireWithElectron(MAIN, electron)
+      await vi.waitFor(() => expect(record.windows[0]?.loadedUrl).toBeTruthy(), { timeout: 10_000 })
+    } finally {
+      delete process.env.SELLERGUARD_IDLE_POLL_MS
+    }
   })
 
   it('takes the single-instance lock and forces the sandbox for every renderer', () => {
@@ -140,6 +146,38 @@ describe('composition root (built out/main/index.js)', () => {
     expect(await get(fromApp, { id: 7 })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
     expect(await get(fromApp, { id: 'missing-account' })).toMatchObject({ ok: false, error: { kind: 'not-found' } })
   })
+
+  it('keeps every window out of screen captures, as the setting says', async () => {
+    expect(record.windows[0]!.contentProtection).toBe(true)
+    const update = record.ipcHandlers.get('api:settings.update')!
+    await update({ senderFrame: { url: 'app://sellerguard/index.html' } }, { contentProtection: false })
+    expect(record.windows[0]!.contentProtection).toBe(false)
+    await update({ senderFrame: { url: 'app://sellerguard/index.html' } }, { contentProtection: true })
+    expect(record.windows[0]!.contentProtection).toBe(true)
+  })
+
+  it('the app lock follows powerMonitor: screen lock, suspend, and the system idle time', async () => {
+    const fromApp = { senderFrame: { url: 'app://sellerguard/index.html' } }
+    const ipc = (method: string, input?: unknown) => record.ipcHandlers.get(`api:${method}`)!(fromApp, input) as Promise<{ ok: boolean; value?: { state: string; lockedBy: string | null } }>
+    const password = 'correct horse battery'
+    expect(await ipc('lock.enable', { password })).toMatchObject({ ok: true, value: { state: 'unlocked' } })
+    // Linux: no Touch ID, password only.
+    expect((await ipc('lock.status')).value).toMatchObject({ quickUnlock: { kind: null, available: false } })
+    for (const [event, reason] of [['lock-screen', 'screen-lock'], ['suspend', 'suspend']] as const) {
+      record.power.emit(event)
+      await vi.waitFor(async () => expect((await ipc('lock.status')).value).toMatchObject({ state: 'locked', lockedBy: reason }))
+      expect(await ipc('codes.frames')).toMatchObject({ ok: false, error: { kind: 'locked' } })
+      expect(await ipc('lock.unlock', { password })).toMatchObject({ ok: true, value: { state: 'unlocked' } })
+    }
+    record.windows[0]!.emit('minimize')
+    expect((await ipc('lock.status')).value).toMatchObject({ state: 'unlocked' })
+    record.idleSeconds = 6 * 60
+    await vi.waitFor(async () => expect((await ipc('lock.status')).value).toMatchObject({ state: 'locked', lockedBy: 'idle' }), { timeout: 5_000 })
+    record.idleSeconds = 0
+    expect((record.trayMenus.at(-1) as Array<{ label?: string }>).map((i) => i.label)).toEqual(['Unlock SellerGuard…'])
+    expect(await ipc('lock.unlock', { password })).toMatchObject({ ok: true })
+    expect(await ipc('lock.disable', { password })).toMatchObject({ ok: true, value: { state: 'off' } })
+  }, 30_000)
 
   it('pushes contract events to the window', async () => {
     const update = record.ipcHandlers.get('api:settings.update')!

@@ -83,6 +83,9 @@ export function createElectronStandIn(userData: string, options: Readonly<{ isPa
     trayMenus: [] as unknown[],
     utilityProcesses: [] as EventEmitter[],
     utilityMessages: [] as unknown[],
+    /** powerMonitor's events (lock-screen, suspend, resume): a test emits them. */
+    power: new EventEmitter(),
+    idleSeconds: 0,
   }
 
   class FakeWindow extends EventEmitter {
@@ -93,6 +96,11 @@ export function createElectronStandIn(userData: string, options: Readonly<{ isPa
       super()
       record.windows.push(this)
       record.appEvents.emit('web-contents-created', {}, this.webContents)
+      record.appEvents.emit('browser-window-created', {}, this)
+    }
+    contentProtection: boolean | null = null
+    setContentProtection(value: boolean) {
+      this.contentProtection = value
     }
     async loadURL(url: string) {
       this.loadedUrl = url
@@ -133,7 +141,10 @@ export function createElectronStandIn(userData: string, options: Readonly<{ isPa
         this.text = text
       },
     },
-    powerMonitor: { on: (event: string) => record.calls.push(`powerMonitor.on ${event}`) },
+    powerMonitor: {
+      on: (event: string, listener: Listener) => (record.calls.push(`powerMonitor.on ${event}`), record.power.on(event, listener)),
+      getSystemIdleTime: () => record.idleSeconds,
+    },
     shell: { openExternal: async (url: string) => void record.calls.push(`shell.openExternal ${url}`) },
     desktopCapturer: { getSources: async () => [] },
     Tray: class {

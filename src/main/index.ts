@@ -11,11 +11,14 @@ import { electronClipboard } from './electron/clipboard'
 import { hardenApp, denyPermissions } from './electron/hardening'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { notify } from './electron/notify'
+import { onLockEvents, systemIdleSeconds } from './electron/power-events'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/protocol'
 import { registerQuickPick } from './electron/quick-pick'
 import { electronScreenCapture } from './electron/screen-capture'
+import { protectWindows } from './electron/screen-privacy'
 import { applyStartAtLogin } from './electron/start-at-login'
 import { onResume, openTimeSettings } from './electron/system'
+import { touchIdQuickUnlock } from './electron/touch-id'
 import { createAppTray } from './electron/tray'
 import { createMainWindow } from './electron/window'
 import { WindowState } from './electron/window-state'
@@ -39,7 +42,7 @@ const isAppUrl = createAppUrlCheck(appUrl)
 
 // Test and side-by-side overrides, for unpackaged runs only: an installed app always uses the
 // user's own data folder and keychain items, whatever its environment says.
-const overrides = app.isPackaged ? {} : { dataDir: process.env.SELLERGUARD_DATA_DIR, keychainService: process.env.SELLERGUARD_KEYCHAIN_SERVICE }
+const overrides = app.isPackaged ? {} : { dataDir: process.env.SELLERGUARD_DATA_DIR, keychainService: process.env.SELLERGUARD_KEYCHAIN_SERVICE, idlePollMs: process.env.SELLERGUARD_IDLE_POLL_MS }
 if (overrides.dataDir) app.setPath('userData', path.resolve(overrides.dataDir))
 app.enableSandbox()
 registerAppScheme()
@@ -93,10 +96,16 @@ async function start(): Promise<void> {
     shell: { openWindow: () => void showWindow(), quit: () => app.quit() },
     backupFolder: defaultBackupFolder({ platform: process.platform, home: app.getPath('home'), env: process.env, documents: app.getPath('documents') }),
     chooseFolder: () => chooseFolder(mainWindow, app.getPath('documents')),
+    idleSeconds: systemIdleSeconds,
+    quickUnlock: touchIdQuickUnlock(),
+    ...(overrides.idlePollMs ? { idlePollMs: Number(overrides.idlePollMs) } : {}),
   })
   registerIpc(services.dispatch, isAppUrl)
   forwardEvents(services.bus)
   onResume(() => services.clock.notifyResume())
+  // The app lock: screen lock and suspend may lock it (auto-lock's settings decide); every window is kept out of screen captures.
+  onLockEvents((event) => services.autoLock.systemEvent(event))
+  const protect = protectWindows(() => services.settings.get().contentProtection)
 
   const openWindow = async () => {
     mainWindow = await createMainWindow({
@@ -108,6 +117,8 @@ async function start(): Promise<void> {
       shouldHideOnClose: () => !quitting && services.settings.get().closeToTray && tray !== null,
     })
     mainWindow.on('closed', () => (mainWindow = null))
+    mainWindow.on('hide', () => services.autoLock.systemEvent('hidden'))
+    mainWindow.on('minimize', () => services.autoLock.systemEvent('hidden'))
   }
   const showWindow = async () => {
     if (!mainWindow) await openWindow()
@@ -133,6 +144,7 @@ async function start(): Promise<void> {
   let last = services.settings.get()
   services.settings.onChange((next) => {
     if (next.startAtLogin !== last.startAtLogin || next.quickPickShortcut !== last.quickPickShortcut) applyDesktopSettings(next)
+    if (next.contentProtection !== last.contentProtection) protect(next.contentProtection)
     last = next
   })
 

@@ -85,6 +85,8 @@ export type ServiceDeps = Readonly<{
   quickUnlock?: QuickUnlockPort | null
   /** For tests: a cheaper scrypt for app-lock slots (never below what backups accept). */
   lockCost?: SlotCost
+  /** How often the idle time is read, ms (tests; default lock/auto-lock.ts IDLE_POLL_MS). */
+  idlePollMs?: number
 }>
 
 export interface Services {
@@ -185,7 +187,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
   // While locked the vault holds no key: the one push left is the empty one that withdraws the codes.
   codes.onChange((frames) => (!lock.isLocked() || frames.frames.length === 0) && bus.emit('codes.frames', frames))
-  const autoLock = createAutoLock({ idleSeconds: deps.idleSeconds ?? (() => 0), settings: () => settings.get(), unlocked: () => lock.status().state === 'unlocked', lock: (reason) => void lock.lock(reason) })
+  const autoLock = createAutoLock({ idleSeconds: deps.idleSeconds ?? (() => 0), settings: () => settings.get(), unlocked: () => lock.status().state === 'unlocked', lock: (reason) => void lock.lock(reason), ...(deps.idlePollMs ? { pollMs: deps.idlePollMs } : {}) })
   lock.onChange((status) => (bus.emit('lock.status', status), tray.refresh(), checklist.evidenceChanged()))
   lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))
   lock.onUnlocked(() => void vault.readSecrets())

@@ -9,7 +9,7 @@ import type { QuickUnlockPort } from '../lock/quick-unlock'
  * and docs/APP-LOCK.md. Elsewhere `canPromptTouchID` does not exist: null.
  */
 export function touchIdQuickUnlock(): QuickUnlockPort | null {
-  if (typeof systemPreferences.canPromptTouchID !== 'function') return null
+  if (process.platform !== 'darwin' || typeof systemPreferences?.canPromptTouchID !== 'function') return null
   return {
     kind: 'touch-id',
     available: () => systemPreferences.canPromptTouchID() && safeStorage.isEncryptionAvailable(),

@@ -31,6 +31,8 @@ export type AppHandle = Readonly<{
    * or with `wipe` on a new empty data folder and keychain (a new computer).
    */
   restart(options?: Readonly<{ wipe?: boolean }>): Promise<void>
+  /** Web mode only: the idle time the auto-lock reads next (it checks at once), as if nobody had touched the computer for `seconds`. */
+  pretendIdle(seconds: number): Promise<void>
   /** With the `ownKeyring` option: this test's own gnome-keyring, to lock and unlock. */
   keyring: PrivateKeyring | null
 }>
@@ -38,7 +40,7 @@ export type AppHandle = Readonly<{
 const ROOT = path.resolve(__dirname, '..')
 const MODE: AppHandle['mode'] = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
 
-type Running = { clipboardText(): Promise<string>; mainClipboardText(): Promise<string>; restart(wipe: boolean): Promise<void> }
+type Running = { clipboardText(): Promise<string>; mainClipboardText(): Promise<string>; restart(wipe: boolean): Promise<void>; pretendIdle?(seconds: number): Promise<void> }
 type Options = {
   /** A libfaketime offset for the test's NTP server ('+90s'), or null for a correct one. */
   clockSkew: string | null
@@ -85,6 +87,10 @@ export const test = base.extend<Fixtures & Options>({
       mainClipboardText: () => {
         if (!running.current) throw new Error('the app is not running')
         return running.current.mainClipboardText()
+      },
+      pretendIdle: async (seconds: number) => {
+        if (!running.current?.pretendIdle) throw new Error('the idle source is injected in web mode only')
+        await running.current.pretendIdle(seconds)
       },
       async restart(options: Readonly<{ wipe?: boolean }> = {}) {
         if (!running.current) throw new Error('the app is not running')
@@ -134,6 +140,7 @@ export const test = base.extend<Fixtures & Options>({
     running.current = {
       clipboardText: () => page.evaluate(() => navigator.clipboard.readText()),
       mainClipboardText: () => server.clipboardText(),
+      pretendIdle: (seconds) => server.pretendIdle(seconds),
       async restart() {
         await server.stop()
         server = await startWebMode({ ...env(), DISPLAY: '' })
@@ -165,11 +172,15 @@ function followingPage(current: () => Page): Page {
 }
 
 /** Web mode the README's way (test/helpers/web-mode.cjs), with the e2e clipboard hook. */
-async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string> }> {
+async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string>; pretendIdle: (seconds: number) => Promise<void> }> {
   const server = await startReadmeWebMode({ env: { ...env, SELLERGUARD_PORT: '0', SELLERGUARD_TEST_HOOKS: '1' } })
   const clipboardText = async () => {
     const res = await fetch(`${server.origin}/__test__/clipboard`, { headers: { Authorization: `Bearer ${server.token}` } })
     return res.text()
   }
-  return { url: server.url, stop: server.stop, clipboardText }
+  const pretendIdle = async (seconds: number) => {
+    const res = await fetch(`${server.origin}/__test__/idle?seconds=${seconds}`, { headers: { Authorization: `Bearer ${server.token}` } })
+    if (res.status !== 204) throw new Error(`idle hook: ${res.status}`)
+  }
+  return { url: server.url, stop: server.stop, clipboardText, pretendIdle }
 }

@@ -10,6 +10,7 @@ import { defaultDataDir } from './paths'
 import { createMemoryClipboard } from '../../shared/clipboard-guard'
 import { createImportScreenCapture } from '../qr/screen-capture'
 import { createServices } from '../services'
+import { createIdleSource } from './idle-source'
 import { createKeychainClient, keychainTimeouts } from '../vault/keychain-client'
 import { osLockState } from '../vault/secret-service-lock'
 import { forkKeychainProcess } from '../vault/keychain-process'
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     ...(process.env.SELLERGUARD_KEYCHAIN_SERVICE ? { service: process.env.SELLERGUARD_KEYCHAIN_SERVICE } : {}),
     ...keychainTimeouts(process.env),
   })
+  // No system idle time in plain Node: idle counts from the last request of any tab (web/idle-source.ts).
+  const idle = createIdleSource(Date.now)
   const services = await createServices({
     dataDir: path.resolve(values['data-dir']),
     appVersion: __APP_VERSION__,
@@ -54,17 +57,18 @@ async function main(): Promise<void> {
     clipboard,
     // The X display named by DISPLAY (ImageMagick's import), where there is one.
     screen: process.env.DISPLAY ? createImportScreenCapture() : null,
+    idleSeconds: () => idle.seconds(),
     // Loopback test servers need no 2 s spacing between samples; real ones do.
     ...(process.env.SELLERGUARD_NTP_SPACING_MS ? { clockCheckOptions: { sampleSpacingMs: Number(process.env.SELLERGUARD_NTP_SPACING_MS) } } : {}),
   })
   const server = await startWebServer({
     rendererDir: path.join(__dirname, '../renderer'),
-    dispatch: services.dispatch,
+    dispatch: (method, input) => (idle.touch(), services.dispatch(method, input)),
     bus: services.bus,
     log,
     port,
     // Only for e2e: lets a test read what was copied. Off unless the environment asks for it.
-    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text } } : {}),
+    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text, idle: (seconds: number) => (idle.pretend(seconds), services.autoLock.check()) } } : {}),
   })
   // One machine-readable line first (the e2e fixture reads it), then the human one.
   process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)

@@ -29,7 +29,7 @@ export type WebServerOptions = Readonly<{
   /** Connection cap and timeouts (defaults: DEFAULT_LIMITS). */
   limits?: Partial<ConnectionLimits>
   /** e2e only: `GET /__test__/clipboard` with the token as a Bearer header. */
-  testHooks?: Readonly<{ clipboard: () => string }>
+  testHooks?: Readonly<{ clipboard: () => string; idle?: (seconds: number) => void }>
 }>
 
 export interface WebServer {
@@ -71,6 +71,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!access.admits(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return refuse(res, 403, 'forbidden')
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
         res.end(options.testHooks.clipboard())
+        return
+      }
+      const idle = /^\/__test__\/idle\?seconds=(\d{1,6})$/.exec(req.url ?? '')
+      if (idle && options.testHooks?.idle) {
+        if (!access.admits(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return refuse(res, 403, 'forbidden')
+        options.testHooks.idle(Number(idle[1]))
+        res.writeHead(204, SECURITY_HEADERS)
+        res.end()
         return
       }
       return readRendererFile(options.rendererDir, req.url ?? '/').then((file) => {

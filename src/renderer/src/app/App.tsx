@@ -5,6 +5,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { ClockScreen } from '../features/clock/ClockScreen'
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen'
 import { BackupBanner } from '../features/backup/BackupBanner'
+import { isAppLocked } from '../features/lock/lock-slice'
+import { UnlockScreen } from '../features/lock/UnlockScreen'
 import { ErrorBanner } from './ErrorBanner'
 import { NotAdmitted } from './NotAdmitted'
 import { Sidebar } from './Sidebar'
@@ -17,10 +19,13 @@ export function App() {
   const screen = useStore((s) => s.screen)
   const showScreen = useStore((s) => s.showScreen)
   const notAdmitted = useStore((s) => s.lastError?.kind === 'not-admitted')
+  const locked = useStore((s) => isAppLocked(s.lock))
   useTheme()
   useEffect(() => {
-    document.title = `SellerGuard — ${screen[0]!.toUpperCase()}${screen.slice(1)}`
-  }, [screen])
+    if (!locked) document.title = `SellerGuard — ${screen[0]!.toUpperCase()}${screen.slice(1)}`
+  }, [screen, locked])
+  // Locked: the unlock screen and nothing else (no names, no codes, no navigation).
+  if (locked) return <UnlockScreen />
   return (
     <div className="shell">
       <Sidebar current={screen} onSelect={showScreen} />

@@ -5,6 +5,7 @@ import { createBackupSlice } from '../features/backup/backup-slice'
 import { createChecklistSlice } from '../features/checklist/checklist-slice'
 import { createClockSlice } from '../features/clock/clock-slice'
 import { createCodesSlice } from '../features/codes/codes-slice'
+import { createLockSlice, isAppLocked } from '../features/lock/lock-slice'
 import { createSettingsSlice } from '../features/settings/settings-slice'
 import { createStorageSlice } from '../features/storage/storage-slice'
 import { createTransferSlice } from '../features/transfer/transfer-slice'
@@ -22,6 +23,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createTransferSlice(...a),
   ...createBackupSlice(...a),
   ...createStorageSlice(...a),
+  ...createLockSlice(...a),
 }))
 
 /** Loads the first screen's data and keeps the store in step with main's pushed events. */
@@ -37,7 +39,19 @@ export async function startStore(): Promise<() => void> {
     api().on('checklist.changed', (view) => useStore.getState().receiveChecklist(view)),
     api().on('backup.status', (status) => useStore.getState().receiveBackup(status)),
     api().on('storage.status', (status) => useStore.getState().receiveStorage(status)),
+    api().on('lock.status', (status) => useStore.getState().receiveLock(status)),
+    // Unlocked: what the lock withheld is loaded now (the codes are pushed by main).
+    useStore.subscribe((state, before) => {
+      if (isAppLocked(before.lock) && state.lock && !isAppLocked(state.lock)) void loadUnlocked()
+    }),
   ]
-  await Promise.all([s.loadInfo(), s.loadSettings(), s.loadClock(), s.loadKeychain(), s.loadAccounts(), s.loadBackup(), s.loadStorage()])
+  const [, , lock] = await Promise.all([s.loadInfo(), s.loadSettings(), s.loadLock()])
+  if (!isAppLocked(lock)) await loadUnlocked()
   return () => unsubscribers.forEach((off) => off())
+}
+
+/** Everything but the unlock screen's own needs: none of it answers while the app is locked. */
+async function loadUnlocked(): Promise<void> {
+  const s = useStore.getState()
+  await Promise.all([s.loadClock(), s.loadKeychain(), s.loadAccounts(), s.loadBackup(), s.loadStorage()])
 }

@@ -1,3 +1,4 @@
+import type { LockSlice } from '../features/lock/lock-slice'
 import type { AppSlice } from '../app/app-slice'
 import type { BackupSlice } from '../features/backup/backup-slice'
 import type { ChecklistSlice } from '../features/checklist/checklist-slice'
@@ -14,4 +15,4 @@ import type { VaultSlice } from '../features/vault/vault-slice'
  * `lastError` and the toast), never against this type, so no slice imports
  * the store back and there is no import cycle.
  */
-export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice & TransferSlice & BackupSlice & StorageSlice
+export type Store = AppSlice & SettingsSlice & ClockSlice & VaultSlice & CodesSlice & ChecklistSlice & TransferSlice & BackupSlice & StorageSlice & LockSlice

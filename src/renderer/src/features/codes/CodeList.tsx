@@ -12,10 +12,11 @@ const keyOf = (row: ListRow) => row.key
 
 function ConnectedRow({ row, onEdit, onHelp }: Readonly<{ row: ListRow & { type: 'account' }; onEdit: (id: string) => void; onHelp: (id: string) => void }>) {
   const frame = useStore((s) => s.frames[row.account.id])
-  const { correctionMs, showNext, locked, copyCode, nextHotp, moveAccount } = useStore(
+  const { correctionMs, showNext, hideCodes, locked, copyCode, nextHotp, moveAccount } = useStore(
     useShallow((s) => ({
       correctionMs: s.correctionMs,
       showNext: s.showNext,
+      hideCodes: s.settings?.hideCodes ?? false,
       locked: s.keychain?.state === 'locked',
       copyCode: s.copyCode,
       nextHotp: s.nextHotp,
@@ -29,6 +30,7 @@ function ConnectedRow({ row, onEdit, onHelp }: Readonly<{ row: ListRow & { type:
       correctionMs={correctionMs}
       showNext={showNext}
       locked={locked}
+      hideCodes={hideCodes}
       onCopy={(id, which) => void copyCode(id, which)}
       onNextHotp={(id) => void nextHotp(id)}
       onMove={(id, delta) => void moveAccount(id, delta)}

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react'
+import { memo, useState, type KeyboardEvent } from 'react'
 import { groupCode, type AccountSummary, type CodeFrame } from '../../contract'
 import { Countdown } from './Countdown'
 import { IssuerBadge } from './IssuerBadge'
@@ -9,6 +9,8 @@ export type CodeRowProps = Readonly<{
   correctionMs: number
   showNext: boolean
   locked: boolean
+  /** Screen privacy: the code shows as ••• ••• until this row is clicked, or focused and Enter pressed. */
+  hideCodes: boolean
   onCopy: (id: string, which: 'current' | 'next') => void
   onNextHotp: (id: string) => void
   onMove: (id: string, delta: number) => void
@@ -19,8 +21,11 @@ export type CodeRowProps = Readonly<{
 
 /** One account: badge, names, the code (click or Enter copies it), countdown, next code. */
 export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
-  const { account, frame, correctionMs, showNext, locked } = props
+  const { account, frame, correctionMs, showNext, locked, hideCodes } = props
   const name = account.issuer || account.label
+  // Hidden codes: shown from a click or Enter on this row until focus leaves it.
+  const [shown, setShown] = useState(false)
+  const hidden = hideCodes && !shown
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault()
@@ -38,12 +43,18 @@ export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
         <button
           type="button"
           className="code-row__code"
-          onClick={() => props.onCopy(account.id, 'current')}
+          onClick={() => (setShown(true), props.onCopy(account.id, 'current'))}
           onKeyDown={onKeyDown}
-          aria-label={`${groupCode(frame.code)}, code for ${name}. Enter copies it; Alt+Up or Alt+Down moves the account.`}
+          onBlur={() => setShown(false)}
+          aria-label={
+            hidden
+              ? `Hidden code for ${name}. Enter shows and copies it; Alt+Up or Alt+Down moves the account.`
+              : `${groupCode(frame.code)}, code for ${name}. Enter copies it; Alt+Up or Alt+Down moves the account.`
+          }
           data-testid="code"
+          data-hidden={hidden || undefined}
         >
-          {groupCode(frame.code)}
+          {hidden ? groupCode('•'.repeat(frame.code.length)) : groupCode(frame.code)}
         </button>
       ) : (
         <span className="code-row__code code-row__code--missing" data-testid="code-missing">
@@ -57,7 +68,7 @@ export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
             Next code
           </button>
         )}
-        {showNext && frame?.nextCode && (
+        {showNext && !hidden && frame?.nextCode && (
           <button type="button" className="code-row__next" onClick={() => props.onCopy(account.id, 'next')} aria-label={`Next code ${frame.nextCode}. Copy`}>
             next {groupCode(frame.nextCode)}
           </button>

@@ -1,4 +1,8 @@
+import { useStore } from '../../store'
+
 export function EmptyState({ onAdd, onImport }: Readonly<{ onAdd: () => void; onImport: () => void }>) {
+  const showScreen = useStore((s) => s.showScreen)
+  const lockOff = useStore((s) => s.lock?.state === 'off')
   return (
     <div className="empty" data-testid="empty-state">
       <h2>Add your first account</h2>
@@ -26,6 +30,14 @@ export function EmptyState({ onAdd, onImport }: Readonly<{ onAdd: () => void; on
       <p className="muted">
         Moving from another authenticator? Import its export (Aegis, 2FAS, Google Authenticator, Bitwarden, Ente Auth and more), or drop the file here.
       </p>
+      {lockOff && (
+        <p className="muted" data-testid="offer-lock">
+          Sharing this computer with staff? An app password keeps SellerGuard locked and your secrets encrypted in the keychain.{' '}
+          <button type="button" className="link-button" onClick={() => showScreen('settings')}>
+            Set one in Settings
+          </button>
+        </p>
+      )}
     </div>
   )
 }

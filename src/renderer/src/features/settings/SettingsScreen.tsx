@@ -2,6 +2,8 @@ import { useId, useState } from 'react'
 import { Theme } from '../../contract'
 import { useStore } from '../../store'
 import { BackupSettings } from '../backup/BackupSettings'
+import { LockSettings } from '../lock/LockSettings'
+import { PrivacySettings } from '../lock/PrivacySettings'
 import { TransferPanel } from '../transfer/TransferPanel'
 import { TimeServersField } from './TimeServersField'
 
@@ -16,6 +18,7 @@ const CORRECTION_LABELS = {
 export function SettingsScreen() {
   const settings = useStore((s) => s.settings)
   const runtime = useStore((s) => s.info?.runtime)
+  const platform = useStore((s) => s.info?.platform)
   const update = useStore((s) => s.updateSettings)
   const ids = { clear: useId() }
   if (!settings) return null
@@ -34,6 +37,8 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+      <LockSettings settings={settings} update={update} />
+      <PrivacySettings settings={settings} update={update} platform={platform} web={runtime === 'web'} />
       <fieldset className="field">
         <legend>Clipboard</legend>
         <label htmlFor={ids.clear}>Clear a copied code after</label>{' '}

@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page, TestInfo } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { grouped, totpWindow } from './helpers/totp'
+
+const KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+const PASSWORD = 'correct horse battery'
+
+async function addAccount(page: Page) {
+  await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'Amazon Seller Central', label: 'eu@example.com' }), KEY)
+  await expect(page.getByTestId('code')).toHaveCount(1)
+}
+
+async function enableInSettings(page: Page, testInfo: TestInfo) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+  const form = page.getByTestId('lock-enable')
+  // Said plainly before it is turned on: a forgotten password is only recovered from an encrypted backup.
+  await expect(page.getByTestId('lock-settings')).toContainText('only come back from an encrypted backup')
+  await form.getByLabel('Password', { exact: true }).fill('short')
+  await expect(form.getByText('At least 8 characters')).toHaveClass(/field-error/)
+  await expect(form.getByRole('button', { name: 'Turn on' })).toBeDisabled()
+  await form.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await form.getByLabel('Type it again').fill(PASSWORD)
+  await page.getByTestId('lock-settings').screenshot({ path: testInfo.outputPath('lock-settings-off.png') })
+  await form.getByRole('button', { name: 'Turn on' }).click()
+  await expect(page.getByTestId('lock-settings')).toContainText('On: your secrets in the keychain are encrypted')
+  await page.getByTestId('lock-settings').screenshot({ path: testInfo.outputPath('lock-settings-on.png') })
+}
+
+async function axeClean(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([])
+}
+
+test('enable the lock, lock, no code answers, a wrong password is refused, the right one unlocks', async ({ page, app }, testInfo) => {
+  await addAccount(page)
+  await enableInSettings(page, testInfo)
+  await page.getByRole('button', { name: 'Lock now' }).click()
+  await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toBeVisible()
+  await expect(page.getByTestId('unlock-password')).toBeFocused()
+  // No name, no code on screen; the contract refuses every code and secret.
+  await expect(page.locator('body')).not.toContainText('eu@example.com')
+  expect(await page.evaluate(() => window.sellerguard.codes.frames())).toMatchObject({ ok: false, error: { kind: 'locked' } })
+  const accounts = await page.evaluate(() => window.sellerguard.accounts.list())
+  expect(accounts).toMatchObject({ ok: false, error: { kind: 'locked' } })
+  expect(await page.evaluate(() => window.sellerguard.tray.menu())).toMatchObject({ ok: true, value: { items: [{ kind: 'action', id: 'unlock', label: 'Unlock SellerGuard…' }] } })
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await axeClean(page, `unlock screen, ${scheme}`)
+    await page.screenshot({ path: testInfo.outputPath(`unlock-${scheme}.png`) })
+  }
+  await page.keyboard.type('not my password')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('unlock-status')).toContainText('That is not your SellerGuard password')
+  await page.screenshot({ path: testInfo.outputPath('unlock-wrong.png') })
+  await page.getByTestId('unlock-password').fill(PASSWORD)
+  await page.keyboard.press('Enter')
+  // Back where it was locked (Settings); the codes are there again.
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
+  await expect(page.getByTestId('code')).toHaveCount(1)
+  expect(totpWindow(KEY, Date.now()).map(grouped)).toContain(await page.getByTestId('code').innerText())
+
+  // A restart comes up locked.
+  await app.restart()
+  await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toBeVisible()
+  await page.getByTestId('unlock-password').fill(PASSWORD)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('code')).toHaveCount(1)
+})
+
+test('auto-lock: idle time from the injected source locks, and the copied code is cleared', async ({ page, app }, testInfo) => {
+  // Web mode's injected idle source (Electron reads powerMonitor: the composition-root test proves that wiring).
+  await addAccount(page)
+  await enableInSettings(page, testInfo)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
+  await page.getByTestId('code').click()
+  await expect(page.getByTestId('toast')).toContainText('Copied')
+  expect(await app.clipboardText()).toMatch(/^\d{6}$/)
+  // Default limit: five minutes. Four are not enough, six are.
+  await app.pretendIdle(4 * 60)
+  await expect(page.getByTestId('code')).toHaveCount(1)
+  await app.pretendIdle(6 * 60)
+  await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toBeVisible()
+  await expect(page.getByText('locked itself after the computer was idle')).toBeVisible()
+  await expect.poll(() => app.clipboardText()).toBe('')
+  await page.screenshot({ path: testInfo.outputPath('auto-locked.png') })
+})
+
+test('hide codes: ••• ••• until the row is clicked or focused with Enter; copy still works', async ({ page, app }, testInfo) => {
+  await addAccount(page)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+  await page.getByTestId('hide-codes').check()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
+  const code = page.getByTestId('code')
+  await expect(code).toHaveText('••• •••')
+  await expect(page.locator('body')).not.toContainText(/\d{3} \d{3}/)
+  await page.screenshot({ path: testInfo.outputPath('hidden-codes.png') })
+  await code.focus()
+  await page.keyboard.press('Enter')
+  await expect(code).toHaveText(/^\d{3} \d{3}$/)
+  await expect(page.getByTestId('toast')).toContainText('Copied')
+  expect(totpWindow(KEY, Date.now()).map((c) => c)).toContain(await app.clipboardText())
+  // Focus leaves the row: hidden again.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).focus()
+  await expect(code).toHaveText('••• •••')
+})

@@ -9,7 +9,7 @@ import { createAccountStore } from '../../src/main/vault/account-store'
 import { createBackupFolder } from '../../src/main/backup/backup-folder'
 import { openBackup } from '../../src/main/transfer/backup'
 import { ACCOUNT_COUNT, BACKUPS_KEPT, backupKey, keyToEnv, seqOfAccounts, seqOfChecklist } from './crash-child'
-import { mulberry32, STRESS } from './support'
+import { eachLine, mulberry32, STRESS } from './support'
 
 const ROOT = path.resolve(__dirname, '../..')
 /** Kills per run: the long form (`STRESS=1`) does 200. */
@@ -76,7 +76,6 @@ describe('metadata files survive SIGKILL at any moment', () => {
       let saves = 0
       let failure: string | null = null
       let stderr = ''
-      let buffered = ''
       let armed = false
       const arm = () => {
         if (armed) return
@@ -86,21 +85,16 @@ describe('metadata files survive SIGKILL at any moment', () => {
         else setTimeout(kill, delayMs)
       }
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString()
-        const lines = buffered.split('\n')
-        buffered = lines.pop()!
-        for (const line of lines) {
-          const [word, a, b] = line.split(' ')
-          if (word === 'ready') {
-            ready = [Number(a), Number(b)]
-            if (killAfterSaves === 0) arm()
-          } else if (word === 'saved') {
-            lastSaved = Number(a)
-            if (++saves >= killAfterSaves) arm()
-          } else {
-            failure = line
-          }
+      eachLine(child.stdout, (line) => {
+        const [word, a, b] = line.split(' ')
+        if (word === 'ready') {
+          ready = [Number(a), Number(b)]
+          if (killAfterSaves === 0) arm()
+        } else if (word === 'saved') {
+          lastSaved = Number(a)
+          if (++saves >= killAfterSaves) arm()
+        } else {
+          failure = line
         }
       })
       // 'close' comes after stdout is drained: every line the child wrote before dying is counted.

@@ -12,7 +12,7 @@ import type { SecretStore } from '../../src/main/vault/secret-store'
 import { builtEntry } from '../helpers/built-entry'
 import { createKeytarSecretStore } from '../helpers/keytar-store'
 import { CHILD_COST, item, ITEM_COUNT, PASSWORDS } from './rewrap-child'
-import { mulberry32, STRESS } from './support'
+import { eachLine, mulberry32, STRESS } from './support'
 
 /** Kills per run: the long form (`STRESS=1`) does 150. */
 const KILLS = Number(process.env.REWRAP_KILLS ?? (STRESS ? 150 : 20))
@@ -87,19 +87,13 @@ describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
       const done: string[] = []
       let failure: string | null = null
       let stderr = ''
-      let buffered = ''
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString()
-        const lines = buffered.split('\n')
-        buffered = lines.pop()!
-        for (const line of lines) {
-          const [word, what] = line.split(' ')
-          if (word === 'ready') ready = what ?? ''
-          else if (word === 'done') done.push(what ?? '')
-          else failure = line
-          if ((word === 'ready' && afterChanges === 0) || (word === 'done' && done.length === afterChanges)) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-        }
+      eachLine(child.stdout, (line) => {
+        const [word, what] = line.split(' ')
+        if (word === 'ready') ready = what ?? ''
+        else if (word === 'done') done.push(what ?? '')
+        else failure = line
+        if ((word === 'ready' && afterChanges === 0) || (word === 'done' && done.length === afterChanges)) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
       })
       child.on('close', (_code, signal) => resolve({ ready, done, signal, failure, stderr }))
     })

@@ -55,3 +55,14 @@ export function secretSpellings(key: Readonly<{ base32: string; bytes: Uint8Arra
     Buffer.from(key.bytes).toString('base64url'),
   ]
 }
+
+/** Calls `onLine` with each complete line a child writes to `stream` (a crash suite's child reports one event a line). */
+export function eachLine(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let buffered = ''
+  stream.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString()
+    const lines = buffered.split('\n')
+    buffered = lines.pop()!
+    lines.forEach(onLine)
+  })
+}

@@ -51,6 +51,7 @@ if (want('startup')) save('startup', await runJson(process.execPath, ['bench/run
 if (want('codes')) save('codes', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/codes-bench.ts']), 'npm run bench -- codes')
 if (want('clock')) save('clock', await runJson(process.execPath, ['bench/clock-bench.mjs', '--rounds', '20', '--chronyd-runs', '2']), 'npm run bench -- clock')
 if (want('backup')) save('backup', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/backup-bench.ts']), 'npm run bench -- backup')
+if (want('lock')) save('lock', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/lock-bench.ts']), 'npm run bench -- lock')
 if (want('import')) save('import', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/import-bench.ts']), 'npm run bench -- import')
 if (want('transfer')) save('transfer', await runJson(process.execPath, ['bench/transfer-bench.mjs', '--rounds', '3']), 'npm run bench -- transfer')
 

@@ -57,5 +57,7 @@ export function createLockedStore(deps: LockedStoreDeps): SecretStore {
     delete: (id) => (isReserved(id) ? raw.delete(id) : gate.shared(() => raw.delete(id))),
     /** Every item but the probe and the lock record; one that cannot be opened now is listed with an empty secret. */
     list: () => gate.shared(async () => (await raw.list()).filter((item) => !isReserved(item.id)).map((item) => ({ id: item.id, secret: open(item.id, item.secret) ?? '' }))),
+    // Asked of the OS, not of the items: passed through, so a keyring locked under a stuck read still says "locked".
+    ...(raw.isLocked ? { isLocked: () => raw.isLocked!() } : {}),
   }
 }

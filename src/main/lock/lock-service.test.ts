@@ -96,6 +96,18 @@ describe('app lock on the real keychain', () => {
     expect(await readAll(lock)).toEqual(plainAll)
   })
 
+  it('turning it on before the vault read the record (start-up) reads it first; on already, it refuses', async () => {
+    const lock = await fx.open()
+    for (const a of accounts) await fx.raw.set(a.id, a.key.base32)
+    expect(lock.status().state).toBe('checking')
+    expect(await lock.enable('correct horse battery')).toMatchObject({ ok: true, value: { state: 'unlocked' } })
+    for (const a of accounts) expect(protectionOf((await fx.raw.get(a.id))!).kind).toBe('sealed')
+    const again = await fx.open()
+    expect(again.status().state).toBe('checking')
+    expect(await again.enable('another long password')).toMatchObject({ ok: false, error: { message: 'The app lock is already on.' } })
+    expect(again.status().state).toBe('locked')
+  })
+
   it('a damaged lock item locks the app and deletes nothing', async () => {
     const lock = await openWithAccounts()
     await lock.enable('correct horse battery')

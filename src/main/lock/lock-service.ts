@@ -117,6 +117,40 @@ export function createAppLock(deps: AppLockDeps): AppLock {
     return ok(core.status())
   }
 
+  /** Reads the lock record unless its state is known (only this app writes it, so it is read once, and again after a failure). */
+  async function readRecord(): Promise<boolean> {
+    if (core.state() === 'unlocked' || core.state() === 'off') return true
+    if (core.state() === 'locked') return false
+    let text: string | null
+    try {
+      text = await deps.raw.get(LOCK_RECORD_ID)
+    } catch (e) {
+      // The keychain failed under the read: the vault reports it as it reports any keychain failure.
+      deps.log.error('could not read the app lock from the keychain', e)
+      throw e
+    }
+    const read = parseRecord(text)
+    if (read.kind === 'none') {
+      core.holdRecord(null)
+      core.set({ state: 'off', problem: null })
+      return true
+    }
+    if (read.kind === 'damaged') {
+      deps.log.error(`the app lock's keychain item is damaged: ${read.reason}`)
+      core.set({ state: 'damaged', problem: `The app lock's keychain item is damaged (${read.reason}). Nothing was deleted; restore your accounts from an encrypted backup.` })
+      return false
+    }
+    core.holdRecord(read.record)
+    if (read.record.target !== null) {
+      core.set({ state: 'locked', lockedBy: 'start', problem: null })
+      return false
+    }
+    // Turning the lock off was cut short: its keys are in the record in the clear, so finish now.
+    openKeys(read.record).forEach((k) => keys.add(k))
+    await gate.exclusive(() => finishDisable(core, []))
+    return true
+  }
+
   const run = (task: () => Reply): Reply =>
     serial(async () => {
       try {
@@ -133,40 +167,7 @@ export function createAppLock(deps: AppLockDeps): AppLock {
     isLocked: () => core.state() === 'locked' || core.state() === 'damaged',
     start: () => backoff.load(),
 
-    beforeSecrets: () =>
-      serial(async () => {
-        // Known already: only this app writes the lock record, so it is read once (and again after a failure).
-        if (core.state() === 'unlocked' || core.state() === 'off') return true
-        if (core.state() === 'locked') return false
-        let text: string | null
-        try {
-          text = await deps.raw.get(LOCK_RECORD_ID)
-        } catch (e) {
-          // The keychain failed under the read: the vault reports it as it reports any keychain failure.
-          deps.log.error('could not read the app lock from the keychain', e)
-          throw e
-        }
-        const read = parseRecord(text)
-        if (read.kind === 'none') {
-          core.holdRecord(null)
-          core.set({ state: 'off', problem: null })
-          return true
-        }
-        if (read.kind === 'damaged') {
-          deps.log.error(`the app lock's keychain item is damaged: ${read.reason}`)
-          core.set({ state: 'damaged', problem: `The app lock's keychain item is damaged (${read.reason}). Nothing was deleted; restore your accounts from an encrypted backup.` })
-          return false
-        }
-        core.holdRecord(read.record)
-        if (read.record.target !== null) {
-          core.set({ state: 'locked', lockedBy: 'start', problem: null })
-          return false
-        }
-        // Turning the lock off was cut short: its keys are in the record in the clear, so finish now.
-        openKeys(read.record).forEach((k) => keys.add(k))
-        await gate.exclusive(() => finishDisable(core, []))
-        return true
-      }),
+    beforeSecrets: () => serial(readRecord),
 
     unlock: (password) =>
       run(async () => {
@@ -197,7 +198,12 @@ export function createAppLock(deps: AppLockDeps): AppLock {
         return core.status()
       }),
 
-    enable: (password) => run(() => enableLock(core, password)),
+    enable: (password) =>
+      run(async () => {
+        // Asked before the vault has read the record (start-up): it is read first, never assumed.
+        if (core.state() === 'checking') await readRecord()
+        return enableLock(core, password)
+      }),
     disable: (password) => run(() => disableLock(core, password)),
     changePassword: (current, next) => run(() => changePassword(core, current, next)),
     setQuickUnlock: (enabled, password) => run(() => setQuickUnlock(core, enabled, password)),

@@ -39,7 +39,8 @@ describe('composition root (built out/main/index.js)', () => {
   })
 
   it('runs keytar only in a utility process: the main bundle never loads it', async () => {
-    expect(record.calls).toContain('utilityProcess.fork keychain-worker.js')
+    // Forked at the vault's first keychain call, which may come after the window has loaded (a loaded machine).
+    await vi.waitFor(() => expect(record.calls).toContain('utilityProcess.fork keychain-worker.js'), { timeout: 10_000 })
     const bundles = [MAIN, ...readdirSync(path.join(path.dirname(MAIN), 'chunks')).map((f) => path.join(path.dirname(MAIN), 'chunks', f))]
     for (const file of bundles) expect(readFileSync(file, 'utf8'), file).not.toMatch(/require\(["']keytar["']\)|import\(["']keytar["']\)/)
     expect(readFileSync(path.join(path.dirname(MAIN), 'keychain-worker.js'), 'utf8')).toMatch(/["']keytar["']/)

@@ -106,3 +106,34 @@ test('hide codes: ••• ••• until the row is clicked or focused with E
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).focus()
   await expect(code).toHaveText('••• •••')
 })
+
+test('a forgotten password: start over only after typing the words; the account stays, without its secret', async ({ page }, testInfo) => {
+  await addAccount(page)
+  await enableInSettings(page, testInfo)
+  await page.getByRole('button', { name: 'Lock now' }).click()
+  await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toBeVisible()
+  await page.getByText('I forgot the password: start over').click()
+  const startOver = page.getByTestId('start-over')
+  // Said plainly: the secrets are deleted, and only an encrypted backup brings them back.
+  await expect(startOver).toContainText('deletes the secrets of all your accounts')
+  await expect(startOver).toContainText('Only an encrypted backup brings them back')
+  const button = startOver.getByRole('button', { name: 'Delete the secrets and start over' })
+  await expect(button).toBeDisabled()
+  await startOver.getByLabel('to confirm').fill('delete my')
+  await expect(button).toBeDisabled()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await axeClean(page, `start over, ${scheme}`)
+  }
+  await page.screenshot({ path: testInfo.outputPath('start-over.png'), fullPage: true })
+  // The contract checks the words too: the screen is not the only guard.
+  expect(await page.evaluate(() => window.sellerguard.lock.startOver({ confirm: 'delete my' as 'delete my secrets' }))).toMatchObject({ ok: false })
+  await startOver.getByLabel('to confirm').fill('delete my secrets')
+  await button.click()
+  // The app opens with the lock off; the account is listed as having no secret, to restore from a backup.
+  await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toHaveCount(0)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
+  await expect(page.getByTestId('consistency-banner')).toContainText('1 account has no secret')
+  await expect(page.getByTestId('consistency-banner')).toContainText('Amazon Seller Central')
+  await page.screenshot({ path: testInfo.outputPath('after-start-over.png') })
+})

@@ -120,4 +120,37 @@ describe('the app with its lock on', () => {
     await until(() => services!.lock.status().state === 'locked')
     expect(services!.lock.status().lockedBy).toBe('hidden')
   }, 60_000)
+
+  it('starts over after a forgotten password only with the typed words: sealed secrets go, plain ones and the account list stay', async () => {
+    await start()
+    const sealed = await call('accounts.add', { text: keys[0]!.base32, issuer: 'Amazon', label: 'a@example.com' })
+    await call('lock.enable', { password: PASSWORD })
+    await call('lock.lockNow')
+    expect(services!.lock.status().state).toBe('locked')
+    // A plain item written behind the lock's back (none should be there; if one is, it is not the lock's to delete).
+    await fx.direct.set('acc_plain_stray', keys[1]!.base32)
+
+    // Without the exact words the contract refuses, and nothing is deleted.
+    for (const confirm of [undefined, '', 'delete', 'DELETE MY SECRETS ']) {
+      expect(await call('lock.startOver', confirm === undefined ? {} : { confirm })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
+    }
+    expect(services!.lock.status().state).toBe('locked')
+    const sealedId = (sealed.value as { id: string }).id
+    const before = (await fx.direct.list()).map((i) => i.id).sort()
+    expect(before).toEqual(expect.arrayContaining(['acc_plain_stray', 'sellerguard-app-lock', sealedId]))
+
+    expect(await call('lock.startOver', { confirm: 'delete my secrets' })).toMatchObject({ ok: true, value: { state: 'off', failures: 0 } })
+    const left = await fx.direct.list()
+    expect(left.map((i) => i.id).sort()).toEqual(before.filter((id) => id !== 'sellerguard-app-lock' && id !== sealedId))
+    expect(left.find((i) => i.id === 'acc_plain_stray')?.secret).toBe(keys[1]!.base32)
+    // The account stays, without its secret, for a restore from a backup; the app answers again.
+    const accounts = (await call('accounts.list')).value as Array<{ id: string }>
+    expect(accounts.map((a) => a.id)).toEqual([sealedId])
+    await until(() => services!.vault.status().missingSecrets.length === 1)
+    expect(await call('lock.unlock', { password: PASSWORD })).toMatchObject({ ok: false })
+    // A restart comes up with the lock off.
+    await services!.dispose()
+    await start()
+    expect(services!.lock.status().state).toBe('off')
+  }, 60_000)
 })

@@ -13,5 +13,6 @@ export function lockHandlers(lock: AppLock): AreaHandlers<'lock'> {
     'lock.quickUnlock': () => lock.quickUnlock(),
     'lock.setQuickUnlock': ({ enabled, password }) => lock.setQuickUnlock(enabled, password),
     'lock.lockNow': async () => ok(await lock.lock('user')),
+    'lock.startOver': () => lock.startOver(),
   }
 }

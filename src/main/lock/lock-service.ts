@@ -11,6 +11,7 @@ import { LOCK_RECORD_ID, openKeys, parseRecord, withBridges } from './lock-recor
 import { createLockedStore } from './locked-store'
 import type { SlotCost, SlotKey } from './password-slot'
 import type { QuickUnlockPort } from './quick-unlock'
+import { startOver } from './start-over'
 import { createKeyRing, wipe, type VaultKey } from './vault-key'
 import { splitKeys } from './vault-key-bytes'
 
@@ -54,6 +55,8 @@ export interface AppLock {
   disable(password: string): Reply
   changePassword(current: string, next: string): Reply
   setQuickUnlock(enabled: boolean, password?: string): Reply
+  /** A forgotten password: the sealed secrets are deleted and the lock is off (start-over.ts); the vault reads what is left. */
+  startOver(): Reply
   onChange(listener: (status: LockStatus) => void): () => void
   /** The keys are gone: whatever else holds a secret or a code drops it now. */
   onLocked(listener: (reason: LockReason) => void): () => void
@@ -207,6 +210,13 @@ export function createAppLock(deps: AppLockDeps): AppLock {
     disable: (password) => run(() => disableLock(core, password)),
     changePassword: (current, next) => run(() => changePassword(core, current, next)),
     setQuickUnlock: (enabled, password) => run(() => setQuickUnlock(core, enabled, password)),
+    startOver: () =>
+      run(async () => {
+        const done = await startOver(core)
+        // Nothing is locked any more: the vault reads what is left (plain items), the rest shows as missing.
+        if (done.ok) unlocked.emit()
+        return done
+      }),
     onChange: changes.on,
     onLocked: locked.on,
     onUnlocked: unlocked.on,

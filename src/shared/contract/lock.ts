@@ -62,6 +62,9 @@ export const LockStatus = z.object({
 })
 export type LockStatus = z.infer<typeof LockStatus>
 
+/** What the user types to start over after forgetting the password: checked here, not only on the screen. */
+export const START_OVER_PHRASE = 'delete my secrets'
+
 export const lockMethods = {
   status: method(z.void(), LockStatus),
   /** Turns the lock on: every keychain item is sealed under a new vault key wrapped by this password. */
@@ -76,6 +79,12 @@ export const lockMethods = {
   /** Turns quick unlock on (the password confirms it) or off. */
   setQuickUnlock: method(z.object({ enabled: z.boolean(), password: AppPassword.optional() }).strict(), LockStatus),
   lockNow: method(z.void(), LockStatus),
+  /**
+   * The password is forgotten: deletes every secret sealed under the lock
+   * and turns it off. The account list stays, its accounts without a
+   * secret until restored from an encrypted backup or added again.
+   */
+  startOver: method(z.object({ confirm: z.literal(START_OVER_PHRASE, { error: `Type “${START_OVER_PHRASE}” to confirm.` }) }).strict(), LockStatus),
 }
 
 export const lockEvents = {
@@ -99,4 +108,5 @@ export const OPEN_WHILE_LOCKED = [
   'lock.unlock',
   'lock.quickUnlock',
   'lock.lockNow',
+  'lock.startOver',
 ] as const

@@ -3,6 +3,7 @@ import type { ApiError, LockReason } from '../../contract'
 import { useStore } from '../../store'
 import { useNow } from '../clock/use-now'
 import { RecoveryNote } from './RecoveryNote'
+import { StartOver } from './StartOver'
 
 const WHY: Record<LockReason, string> = {
   start: 'SellerGuard starts locked while the app lock is on.',
@@ -55,49 +56,53 @@ export function UnlockScreen() {
           <h1 id={`${id}-title`}>The app lock cannot be read</h1>
           <p role="alert" className="field-error">{lock.problem}</p>
           <RecoveryNote />
+          <StartOver />
         </div>
       </main>
     )
   }
   return (
     <main className="unlock" aria-labelledby={`${id}-title`}>
-      <form className="unlock__card" onSubmit={(e) => void submit(e)}>
-        <h1 id={`${id}-title`}>SellerGuard is locked</h1>
-        <p className="muted">{lock.lockedBy ? WHY[lock.lockedBy] : 'Type your SellerGuard password to see your codes.'}</p>
-        <label htmlFor={`${id}-password`}>SellerGuard password</label>
-        <input
-          id={`${id}-password`}
-          className="input"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={error?.kind === 'wrong-password'}
-          aria-describedby={`${id}-status`}
-          data-testid="unlock-password"
-        />
-        <p id={`${id}-status`} role="status" className={error || waiting ? 'field-error' : 'muted'} data-testid="unlock-status">
-          {waiting
-            ? `Too many wrong passwords. Try again in ${waitText(waitMs)}.`
-            : error
-              ? error.message
-              : lock.failures > 0
-                ? `${lock.failures} wrong ${lock.failures === 1 ? 'try' : 'tries'} so far.`
-                : ''}
-        </p>
-        <div className="form__actions">
-          {lock.quickUnlock.enabled && lock.quickUnlock.available && (
-            <button type="button" className="button" onClick={() => void quickUnlock().then((r) => setError(r.ok ? null : r.error))}>
-              Unlock with Touch ID
+      <div className="unlock__card">
+        <form className="unlock__form" onSubmit={(e) => void submit(e)}>
+          <h1 id={`${id}-title`}>SellerGuard is locked</h1>
+          <p className="muted">{lock.lockedBy ? WHY[lock.lockedBy] : 'Type your SellerGuard password to see your codes.'}</p>
+          <label htmlFor={`${id}-password`}>SellerGuard password</label>
+          <input
+            id={`${id}-password`}
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={error?.kind === 'wrong-password'}
+            aria-describedby={`${id}-status`}
+            data-testid="unlock-password"
+          />
+          <p id={`${id}-status`} role="status" className={error || waiting ? 'field-error' : 'muted'} data-testid="unlock-status">
+            {waiting
+              ? `Too many wrong passwords. Try again in ${waitText(waitMs)}.`
+              : error
+                ? error.message
+                : lock.failures > 0
+                  ? `${lock.failures} wrong ${lock.failures === 1 ? 'try' : 'tries'} so far.`
+                  : ''}
+          </p>
+          <div className="form__actions">
+            {lock.quickUnlock.enabled && lock.quickUnlock.available && (
+              <button type="button" className="button" onClick={() => void quickUnlock().then((r) => setError(r.ok ? null : r.error))}>
+                Unlock with Touch ID
+              </button>
+            )}
+            <button type="submit" className="button button--primary" disabled={busy || waiting || password === ''}>
+              {busy ? 'Unlocking…' : 'Unlock'}
             </button>
-          )}
-          <button type="submit" className="button button--primary" disabled={busy || waiting || password === ''}>
-            {busy ? 'Unlocking…' : 'Unlock'}
-          </button>
-        </div>
-        <RecoveryNote />
-      </form>
+          </div>
+          <RecoveryNote />
+        </form>
+        <StartOver />
+      </div>
     </main>
   )
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { LockStatus, Reply } from '../../contract'
+import type { LockStatus, Reply, START_OVER_PHRASE } from '../../contract'
 import { api, pageClipboard } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
@@ -16,6 +16,8 @@ export type LockSlice = {
   enableLock(password: string): Promise<Reply<'lock.enable'>>
   disableLock(password: string): Promise<Reply<'lock.disable'>>
   changeLockPassword(current: string, next: string): Promise<Reply<'lock.changePassword'>>
+  /** The password is forgotten: `confirm` is the typed words (START_OVER_PHRASE). */
+  startOver(confirm: string): Promise<Reply<'lock.startOver'>>
 }
 
 /** Locked (or the lock's keychain item is damaged): the unlock screen is all there is. */
@@ -60,5 +62,6 @@ export const createLockSlice: StateCreator<LockSlice & AppSlice, [], [], LockSli
     enableLock: async (password) => keep(await api().lock.enable({ password })),
     disableLock: async (password) => keep(await api().lock.disable({ password })),
     changeLockPassword: async (current, next) => keep(await api().lock.changePassword({ current, next })),
+    startOver: async (confirm) => keep(await api().lock.startOver({ confirm: confirm as typeof START_OVER_PHRASE })),
   }
 }

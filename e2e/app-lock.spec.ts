@@ -137,3 +137,45 @@ test('a forgotten password: start over only after typing the words; the account 
   await expect(page.getByTestId('consistency-banner')).toContainText('Amazon Seller Central')
   await page.screenshot({ path: testInfo.outputPath('after-start-over.png') })
 })
+
+test.describe('quick unlock', () => {
+  // Touch ID cannot run here: web mode's stand-in answers as the test says (the Electron adapter is src/main/electron/touch-id.ts).
+  test.use({ standInTouchId: true })
+
+  test('Touch ID turns on with the password, unlocks only when the OS says yes, and turns off', async ({ page, app }, testInfo) => {
+    await addAccount(page)
+    await enableInSettings(page, testInfo)
+    const quick = page.getByTestId('quick-unlock')
+    // Said what it does not protect against, before it is on.
+    await expect(quick).toContainText('anyone who knows your Mac password')
+    await quick.getByLabel('Unlock with Touch ID').check()
+    await quick.getByLabel('SellerGuard password').fill('not my password')
+    await quick.getByRole('button', { name: 'Turn on Touch ID' }).click()
+    await expect(quick.getByRole('alert')).toContainText('not your SellerGuard password')
+    await quick.getByLabel('SellerGuard password').fill(PASSWORD)
+    await quick.getByRole('button', { name: 'Turn on Touch ID' }).click()
+    await expect(quick.getByRole('button', { name: 'Turn on Touch ID' })).toHaveCount(0)
+    await expect(quick.getByLabel('Unlock with Touch ID')).toBeChecked()
+    await axeClean(page, 'quick unlock settings')
+    await quick.screenshot({ path: testInfo.outputPath('touch-id-on.png') })
+
+    await page.getByRole('button', { name: 'Lock now' }).click()
+    const button = page.getByRole('button', { name: 'Unlock with Touch ID' })
+    // The OS says no (cancelled, wrong finger): still locked, the password field still there.
+    await app.answerTouchId(false)
+    await button.click()
+    await expect(page.getByTestId('unlock-status')).toContainText('did not confirm it is you')
+    await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toBeVisible()
+    await app.answerTouchId(true)
+    await button.click()
+    await expect(page.getByRole('heading', { name: 'SellerGuard is locked' })).toHaveCount(0)
+
+    // Off needs no password; the unlock screen then offers only the password.
+    // The box shows main's state: it clears once main has dropped the sealed key.
+    await quick.getByLabel('Unlock with Touch ID').click()
+    await expect(quick.getByLabel('Unlock with Touch ID')).not.toBeChecked()
+    await page.getByRole('button', { name: 'Lock now' }).click()
+    await expect(page.getByTestId('unlock-password')).toBeFocused()
+    await expect(page.getByRole('button', { name: 'Unlock with Touch ID' })).toHaveCount(0)
+  })
+})

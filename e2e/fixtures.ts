@@ -33,6 +33,8 @@ export type AppHandle = Readonly<{
   restart(options?: Readonly<{ wipe?: boolean }>): Promise<void>
   /** Web mode only: the idle time the auto-lock reads next (it checks at once), as if nobody had touched the computer for `seconds`. */
   pretendIdle(seconds: number): Promise<void>
+  /** With the `standInTouchId` option (web mode): how the stand-in Touch ID answers its next prompt. */
+  answerTouchId(yes: boolean): Promise<void>
   /** With the `ownKeyring` option: this test's own gnome-keyring, to lock and unlock. */
   keyring: PrivateKeyring | null
 }>
@@ -40,7 +42,7 @@ export type AppHandle = Readonly<{
 const ROOT = path.resolve(__dirname, '..')
 const MODE: AppHandle['mode'] = process.env.E2E_MODE === 'electron' ? 'electron' : 'web'
 
-type Running = { clipboardText(): Promise<string>; mainClipboardText(): Promise<string>; restart(wipe: boolean): Promise<void>; pretendIdle?(seconds: number): Promise<void> }
+type Running = { clipboardText(): Promise<string>; mainClipboardText(): Promise<string>; restart(wipe: boolean): Promise<void>; hook?(route: string): Promise<void> }
 type Options = {
   /** A libfaketime offset for the test's NTP server ('+90s'), or null for a correct one. */
   clockSkew: string | null
@@ -48,6 +50,8 @@ type Options = {
   ownKeyring: boolean
   /** Start with a time server that never answers instead of the test's chronyd (a clock never measured). */
   deadNtp: boolean
+  /** Web mode: a stand-in for Touch ID (src/main/web/stand-in-touch-id.ts), which cannot run here. */
+  standInTouchId: boolean
 }
 type Fixtures = { app: AppHandle; page: Page; ntpServer: string; running: { current: Running | null } }
 
@@ -55,6 +59,7 @@ export const test = base.extend<Fixtures & Options>({
   clockSkew: [null, { option: true }],
   ownKeyring: [false, { option: true }],
   deadNtp: [false, { option: true }],
+  standInTouchId: [false, { option: true }],
   // Every test's app checks its clock against a real chronyd on loopback, never the internet.
   ntpServer: async ({ clockSkew }, use) => {
     const chronyd = await startChronyd(clockSkew ? { skew: clockSkew } : {})
@@ -89,8 +94,12 @@ export const test = base.extend<Fixtures & Options>({
         return running.current.mainClipboardText()
       },
       pretendIdle: async (seconds: number) => {
-        if (!running.current?.pretendIdle) throw new Error('the idle source is injected in web mode only')
-        await running.current.pretendIdle(seconds)
+        if (!running.current?.hook) throw new Error('the idle source is injected in web mode only')
+        await running.current.hook(`idle?seconds=${seconds}`)
+      },
+      answerTouchId: async (yes: boolean) => {
+        if (!running.current?.hook) throw new Error('the stand-in Touch ID is in web mode only')
+        await running.current.hook(`touch-id?answer=${yes ? 'yes' : 'no'}`)
       },
       async restart(options: Readonly<{ wipe?: boolean }> = {}) {
         if (!running.current) throw new Error('the app is not running')
@@ -102,9 +111,10 @@ export const test = base.extend<Fixtures & Options>({
     keyring?.stop()
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
   },
-  page: async ({ app, browser, running }, use) => {
+  page: async ({ app, browser, running, standInTouchId }, use) => {
     const env = () => ({
       ...process.env,
+      ...(standInTouchId ? { SELLERGUARD_TEST_TOUCH_ID: '1' } : {}),
       SELLERGUARD_DATA_DIR: app.dataDir,
       SELLERGUARD_KEYCHAIN_SERVICE: app.keychainService,
       SELLERGUARD_NTP_SPACING_MS: '10',
@@ -140,7 +150,7 @@ export const test = base.extend<Fixtures & Options>({
     running.current = {
       clipboardText: () => page.evaluate(() => navigator.clipboard.readText()),
       mainClipboardText: () => server.clipboardText(),
-      pretendIdle: (seconds) => server.pretendIdle(seconds),
+      hook: (route) => server.hook(route),
       async restart() {
         await server.stop()
         server = await startWebMode({ ...env(), DISPLAY: '' })
@@ -171,16 +181,16 @@ function followingPage(current: () => Page): Page {
   })
 }
 
-/** Web mode the README's way (test/helpers/web-mode.cjs), with the e2e clipboard hook. */
-async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string>; pretendIdle: (seconds: number) => Promise<void> }> {
+/** Web mode the README's way (test/helpers/web-mode.cjs), with the e2e hooks (src/main/web/server.ts: TestHooks). */
+async function startWebMode(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; clipboardText: () => Promise<string>; hook: (route: string) => Promise<void> }> {
   const server = await startReadmeWebMode({ env: { ...env, SELLERGUARD_PORT: '0', SELLERGUARD_TEST_HOOKS: '1' } })
   const clipboardText = async () => {
     const res = await fetch(`${server.origin}/__test__/clipboard`, { headers: { Authorization: `Bearer ${server.token}` } })
     return res.text()
   }
-  const pretendIdle = async (seconds: number) => {
-    const res = await fetch(`${server.origin}/__test__/idle?seconds=${seconds}`, { headers: { Authorization: `Bearer ${server.token}` } })
-    if (res.status !== 204) throw new Error(`idle hook: ${res.status}`)
+  const hook = async (route: string) => {
+    const res = await fetch(`${server.origin}/__test__/${route}`, { headers: { Authorization: `Bearer ${server.token}` } })
+    if (res.status !== 204) throw new Error(`test hook ${route}: ${res.status}`)
   }
-  return { url: server.url, stop: server.stop, clipboardText, pretendIdle }
+  return { url: server.url, stop: server.stop, clipboardText, hook }
 }

@@ -11,6 +11,7 @@ import { createMemoryClipboard } from '../../shared/clipboard-guard'
 import { createImportScreenCapture } from '../qr/screen-capture'
 import { createServices } from '../services'
 import { createIdleSource } from './idle-source'
+import { createStandInTouchId } from './stand-in-touch-id'
 import { createKeychainClient, keychainTimeouts } from '../vault/keychain-client'
 import { osLockState } from '../vault/secret-service-lock'
 import { forkKeychainProcess } from '../vault/keychain-process'
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   })
   // No system idle time in plain Node: idle counts from the last request of any tab (web/idle-source.ts).
   const idle = createIdleSource(Date.now)
+  // e2e only: Touch ID cannot run here; a stand-in drives the quick-unlock screens (web/stand-in-touch-id.ts).
+  const touchId = testHooks && process.env.SELLERGUARD_TEST_TOUCH_ID === '1' ? createStandInTouchId() : null
   const services = await createServices({
     dataDir: path.resolve(values['data-dir']),
     appVersion: __APP_VERSION__,
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     // The X display named by DISPLAY (ImageMagick's import), where there is one.
     screen: process.env.DISPLAY ? createImportScreenCapture() : null,
     idleSeconds: () => idle.seconds(),
+    ...(touchId ? { quickUnlock: touchId.port } : {}),
     // Loopback test servers need no 2 s spacing between samples; real ones do.
     ...(process.env.SELLERGUARD_NTP_SPACING_MS ? { clockCheckOptions: { sampleSpacingMs: Number(process.env.SELLERGUARD_NTP_SPACING_MS) } } : {}),
   })
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     log,
     port,
     // Only for e2e: lets a test read what was copied. Off unless the environment asks for it.
-    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text, idle: (seconds: number) => (idle.pretend(seconds), services.autoLock.check()) } } : {}),
+    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text, idle: (seconds: number) => (idle.pretend(seconds), services.autoLock.check()), ...(touchId ? { touchId: touchId.answer } : {}) } } : {}),
   })
   // One machine-readable line first (the e2e fixture reads it), then the human one.
   process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)

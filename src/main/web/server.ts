@@ -28,9 +28,12 @@ export type WebServerOptions = Readonly<{
   maxPayload?: number
   /** Connection cap and timeouts (defaults: DEFAULT_LIMITS). */
   limits?: Partial<ConnectionLimits>
-  /** e2e only: `GET /__test__/clipboard` with the token as a Bearer header. */
-  testHooks?: Readonly<{ clipboard: () => string; idle?: (seconds: number) => void }>
+  /** e2e only: `GET /__test__/…` with the token as a Bearer header. */
+  testHooks?: TestHooks
 }>
+
+/** e2e only: `/__test__/clipboard` reads what was copied; `idle?seconds=N` pretends idle time; `touch-id?answer=yes|no` answers the next Touch ID prompt. */
+export type TestHooks = Readonly<{ clipboard: () => string; idle?: (seconds: number) => void; touchId?: (yes: boolean) => void }>
 
 export interface WebServer {
   readonly port: number
@@ -73,10 +76,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         res.end(options.testHooks.clipboard())
         return
       }
-      const idle = /^\/__test__\/idle\?seconds=(\d{1,6})$/.exec(req.url ?? '')
-      if (idle && options.testHooks?.idle) {
+      const action = options.testHooks ? testAction(req.url ?? '', options.testHooks) : null
+      if (action) {
         if (!access.admits(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return refuse(res, 403, 'forbidden')
-        options.testHooks.idle(Number(idle[1]))
+        action()
         res.writeHead(204, SECURITY_HEADERS)
         res.end()
         return
@@ -186,6 +189,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** The test hook a URL asks for (besides the clipboard), ready to run; null for any other URL. */
+function testAction(url: string, hooks: TestHooks): (() => void) | null {
+  const idle = /^\/__test__\/idle\?seconds=(\d{1,6})$/.exec(url)
+  if (idle && hooks.idle) return () => hooks.idle?.(Number(idle[1]))
+  const touch = /^\/__test__\/touch-id\?answer=(yes|no)$/.exec(url)
+  if (touch && hooks.touchId) return () => hooks.touchId?.(touch[1] === 'yes')
+  return null
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {

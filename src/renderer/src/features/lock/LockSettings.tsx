@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MIN_APP_PASSWORD_LENGTH, type ApiError, type Reply, type Settings, type SettingsPatch } from '../../contract'
 import { useStore } from '../../store'
+import { QuickUnlockSettings } from './QuickUnlockSettings'
 import { RecoveryNote } from './RecoveryNote'
 
 const IDLE_CHOICES = [1, 2, 5, 10, 15, 30, 60, 0] as const
@@ -47,11 +48,7 @@ export function LockSettings({ settings, update }: Props) {
             <input type="checkbox" checked={settings.autoLockWhenHidden} onChange={(e) => void update({ autoLockWhenHidden: e.target.checked })} />
             Lock when the window is hidden or minimised
           </label>
-          <p className="muted">
-            {lock.quickUnlock.kind === 'touch-id'
-              ? 'Touch ID can unlock instead of the password.'
-              : 'Unlocking takes the password on this computer: Touch ID works only on a Mac, and Windows Hello has no maintained library SellerGuard could use.'}
-          </p>
+          <QuickUnlockSettings quick={lock.quickUnlock} />
           <PasswordForm kind="change" />
           <PasswordForm kind="disable" />
         </>

@@ -16,6 +16,7 @@ export type LockSlice = {
   enableLock(password: string): Promise<Reply<'lock.enable'>>
   disableLock(password: string): Promise<Reply<'lock.disable'>>
   changeLockPassword(current: string, next: string): Promise<Reply<'lock.changePassword'>>
+  setQuickUnlock(enabled: boolean, password?: string): Promise<Reply<'lock.setQuickUnlock'>>
   /** The password is forgotten: `confirm` is the typed words (START_OVER_PHRASE). */
   startOver(confirm: string): Promise<Reply<'lock.startOver'>>
 }
@@ -62,6 +63,7 @@ export const createLockSlice: StateCreator<LockSlice & AppSlice, [], [], LockSli
     enableLock: async (password) => keep(await api().lock.enable({ password })),
     disableLock: async (password) => keep(await api().lock.disable({ password })),
     changeLockPassword: async (current, next) => keep(await api().lock.changePassword({ current, next })),
+    setQuickUnlock: async (enabled, password) => keep(await api().lock.setQuickUnlock({ enabled, ...(password !== undefined ? { password } : {}) })),
     startOver: async (confirm) => keep(await api().lock.startOver({ confirm: confirm as typeof START_OVER_PHRASE })),
   }
 }

@@ -15,10 +15,12 @@ test('the checklist: evidence that says what it checked, ticks and notes persist
   const authenticator = account.locator('[data-item-id="authenticator-app"]')
   await expect(authenticator).toHaveAttribute('data-status', 'todo')
   await expect(authenticator).toContainText('Did the site accept the code?')
-  // The clock, the backup and the habit are this computer's, once.
+  // The clock, the backup, the habit, the app lock and screen privacy are this computer's, once.
   const computer = page.getByTestId('checklist-computer')
   await expect(computer.locator('[data-item-id="recent-backup"]')).toHaveAttribute('data-status', 'failing')
   await expect(account.locator('[data-item-id="recent-backup"]')).toHaveCount(0)
+  // Checked by SellerGuard from the app lock's state: off by default.
+  await expect(computer.locator('[data-item-id="app-lock"]')).toHaveAttribute('data-status', 'failing')
 
   // Tick a bank item by hand, then write a note and press Enter: the tick and its date stay.
   const bank = account.locator('[data-item-id="bank-review"]')
@@ -136,8 +138,8 @@ test('300 accounts: collapsed cards, search and jump, axe-clean, at 720×480 and
   await openChecklist(page)
   const cards = page.getByTestId('checklist-account')
   await expect(cards).toHaveCount(300)
-  // Closed: only the summaries are drawn.
-  await expect(page.getByTestId('checklist-item')).toHaveCount(3)
+  // Closed: only the summaries are drawn (and this computer's five items).
+  await expect(page.getByTestId('checklist-item')).toHaveCount(5)
   await page.getByLabel('Find an account').fill('seller3@example.com')
   await expect(cards).toHaveCount(1)
   await expect(cards.first()).toContainText('🦊 Fox & Co 3')

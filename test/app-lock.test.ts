@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../src/main/core/log'
 import { createServices, type Services } from '../src/main/services'
 import { createMemoryClipboard } from '../src/shared/clipboard-guard'
-import type { CodeFrames, LockStatus, MethodName } from '../src/shared/contract'
+import type { ChecklistView, CodeFrames, LockStatus, MethodName } from '../src/shared/contract'
 import { lockFixture, randomSecret, TEST_COST } from './helpers/app-lock'
 import { writeLoopbackSettings } from './helpers/test-services'
 import { secretSpellings } from './reliability/support'
@@ -65,7 +65,14 @@ describe('the app with its lock on', () => {
       ids.push((added.value as { id: string }).id)
     }
     await until(async () => (await frames()).length === keys.length)
+    // The checklist's evidence follows the lock (lock/lock-evidence.ts through the composition root).
+    const checklistItem = async (id: string) => ((await call('checklist.get')).value as ChecklistView).computer.items.find((i) => i.id === id)
+    expect(await checklistItem('app-lock')).toMatchObject({ status: 'failing', checkedBy: 'sellerguard' })
     expect(await call('lock.enable', { password: PASSWORD })).toMatchObject({ ok: true, value: { state: 'unlocked' } })
+    await until(async () => (await checklistItem('app-lock'))?.status === 'verified')
+    expect(await checklistItem('screen-privacy')).toMatchObject({ status: 'failing' })
+    await call('settings.update', { hideCodes: true })
+    await until(async () => (await checklistItem('screen-privacy'))?.status === 'verified')
     // The keychain itself now holds ciphertext only.
     const stored = JSON.stringify(await fx.direct.list())
     for (const key of keys) for (const spelling of secretSpellings(key)) expect(stored).not.toContain(spelling)

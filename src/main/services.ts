@@ -23,6 +23,7 @@ import { createDispatch, type Dispatch } from './core/dispatch'
 import { createEventBus, type EventBus } from './core/events'
 import type { Logger } from './core/log'
 import { createAutoLock, type AutoLock } from './lock/auto-lock'
+import { lockEvidence } from './lock/lock-evidence'
 import { lockHandlers } from './lock/lock-handlers'
 import { createAppLock, type AppLock } from './lock/lock-service'
 import type { SlotCost } from './lock/password-slot'
@@ -134,7 +135,10 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now })
   const codes = createFrameService({ vault, now, correctionMs: () => clock.correctionMs(), trustedOffsetMs: () => trustedOffsetMs(clock.status()) })
   const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
-  const checklist = await createChecklistService({ file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(), issues })
+  const checklist = await createChecklistService({
+    file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(), issues,
+    lockEvidence: () => lockEvidence(lock.status(), settings.get(), platform, deps.runtime),
+  })
   const { backups, restore } = createVaultBackups({
     // The backup password is a keychain item like the accounts': sealed while the app lock is on.
     vault, secrets: lock.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log, issues,
@@ -168,7 +172,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
 
   // Changes: each service says what changed; the bus carries it to the renderer, and what depends on it follows.
-  settings.onChange((next) => (bus.emit('settings.changed', next), clock.settingsChanged()))
+  settings.onChange((next) => (bus.emit('settings.changed', next), clock.settingsChanged(), checklist.evidenceChanged()))
   clock.onChange((status) => {
     bus.emit('clock.status', status)
     if (!status.checking) checklist.evidenceChanged()

@@ -49,4 +49,6 @@ export const EVIDENCE_DATE_WORDS: Readonly<Record<Evidence, string>> = {
   'clock-in-sync': 'measured',
   'authenticator-in-vault': 'confirmed',
   'recent-backup': 'oldest backup',
+  'app-lock': 'checked',
+  'screen-privacy': 'checked',
 }

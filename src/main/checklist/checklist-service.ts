@@ -6,7 +6,7 @@ import { createSerial } from '../core/serial'
 import type { Logger } from '../core/log'
 import type { FileIssues } from '../storage/file-issues'
 import { createBackupRecord } from './backup-record'
-import { evaluateChecklist, evaluateChecklistInSlices, type ChecklistAccount, type ChecklistInput, type ChecklistResult } from './evaluate'
+import { evaluateChecklist, evaluateChecklistInSlices, type ChecklistAccount, type ChecklistEvidence, type ChecklistInput, type ChecklistResult } from './evaluate'
 import { problemView } from './problem-text'
 import { exportChecklistReport } from './report'
 import { ChecklistState, claimTicks, emptyChecklistState, setItem, setRegion } from './state'
@@ -29,6 +29,8 @@ export type ChecklistServiceDeps = Readonly<{
   accountsWithKey: () => ReadonlySet<string> | null
   /** The clock's status (its last trusted measurement and that measurement's age). */
   clockStatus: () => ClockStatus | null
+  /** The app lock's and screen privacy's facts (lock/lock-evidence.ts); absent: the items stay "to do". */
+  lockEvidence?: () => ChecklistEvidence['lock']
   /** Runs `fn` after `ms`; returns a cancel. Default: an unref'd setTimeout (tests pass their own). */
   setTimer?: (fn: () => void, ms: number) => () => void
   /** Where a damaged checklist or backup record is reported, and the user's choice comes from. */
@@ -103,7 +105,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     const accounts = deps.accounts()
     // Ticks from files before 0.2 carry no kind: they belong to the kind the account has when first seen.
     state = claimTicks(state, accounts)
-    return { accounts, state, evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backups.coverage() }, now: deps.now() }
+    return { accounts, state, evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backups.coverage(), lock: deps.lockEvidence?.() ?? null }, now: deps.now() }
   }
   const evaluate = (): ChecklistResult => evaluateChecklist(input())
 

@@ -38,11 +38,13 @@ describe('checklist definitions', () => {
     expect(definitionsFor(kind).some((i) => ['clock-in-sync', 'recent-backup', 'never-share-codes'].includes(i.id))).toBe(false)
   })
 
-  it('"This computer": the clock, the habit and the backup', () => {
+  it('"This computer": the clock, the habit, the backup, the app lock and screen privacy', () => {
     expect(computerChecklist().map((i) => [i.id, i.evidence ?? null])).toEqual([
       ['clock-in-sync', 'clock-in-sync'],
       ['never-share-codes', null],
       ['recent-backup', 'recent-backup'],
+      ['app-lock', 'app-lock'],
+      ['screen-privacy', 'screen-privacy'],
     ])
     expect(findComputerDefinition('recent-backup')?.reviewEveryDays).toBe(90)
     expect(findComputerDefinition('deposit-method')).toBeNull()

@@ -17,6 +17,7 @@ const allGood: ChecklistEvidence = {
   accountIdsWithKey: new Set([SC.id, KDP.id]),
   clock: clockAt(NOW - 60_000, 120),
   backups: { accounts: { [SC.id]: { at: T0 }, [KDP.id]: { at: T0 } } },
+  lock: { appLock: { met: true, finding: 'The app lock is on.' }, screenPrivacy: { met: true, finding: 'Codes stay hidden.' } },
 }
 
 function ticked(state: ChecklistState, ...updates: Omit<ItemUpdate, 'done'>[]): ChecklistState {
@@ -183,20 +184,33 @@ describe('evaluateChecklist: evidence cannot claim what it has not checked', () 
   })
 })
 
+describe('evaluateChecklist: the app lock and screen privacy', () => {
+  it('are this computer’s, checked by SellerGuard from the facts lock/ gives; unknown is to do, never failing', () => {
+    const off = { met: false, finding: 'The app lock is off: anyone at this computer can open SellerGuard.' }
+    const result = run({ evidence: { ...allGood, lock: { appLock: off, screenPrivacy: allGood.lock!.screenPrivacy } } })
+    expect(item(result, 'app-lock', null)).toMatchObject({ status: 'failing', checkedBy: 'sellerguard', finding: off.finding })
+    expect(item(result, 'screen-privacy', null)).toMatchObject({ status: 'verified', checkedBy: 'sellerguard', finding: 'Codes stay hidden.' })
+    expect(result.accounts.flatMap((a) => a.items).some((i) => i.id === 'app-lock' || i.id === 'screen-privacy')).toBe(false)
+    const unknown = run({ evidence: { ...allGood, lock: null } })
+    expect(item(unknown, 'app-lock', null).status).toBe('todo')
+    expect(item(unknown, 'screen-privacy', null).status).toBe('todo')
+  })
+})
+
 describe('evaluateChecklist: progress', () => {
   it('computer-wide items count once: one stale backup is one item, however many accounts (the defect: 11 items)', () => {
     const many = Array.from({ length: 11 }, (_, i): ChecklistAccount => ({ ...SC, id: `account-${String(i).padStart(4, '0')}` }))
     const result = run({ accounts: many, evidence: { ...allGood, accountIdsWithKey: new Set(many.map((a) => a.id)), backups: { accounts: {} } } })
     const failingBackups = [...result.computer.items, ...result.accounts.flatMap((a) => a.items)].filter((i) => i.id === 'recent-backup')
     expect(failingBackups).toHaveLength(1)
-    expect(result.progress.total).toBe(11 * definitionsFor('seller-central').length + 3)
+    expect(result.progress.total).toBe(11 * definitionsFor('seller-central').length + 5)
   })
 
   it('counts done and verified items; due, failing and to-do ones are not done', () => {
     const total = definitionsFor('seller-central').length
     expect(run().accounts[0]?.progress).toEqual({ done: 1, total }) // the confirmed authenticator
-    expect(run().computer.progress).toEqual({ done: 2, total: 3 }) // clock and backup; the habit is not ticked
-    expect(run().progress).toEqual({ done: 3, total: total + 3 })
+    expect(run().computer.progress).toEqual({ done: 4, total: 5 }) // clock, backup, app lock, screen privacy; the habit is not ticked
+    expect(run().progress).toEqual({ done: 5, total: total + 5 })
   })
 
   it('no accounts: 0 of 0, and nothing about the computer yet', () => {

@@ -1,6 +1,6 @@
 import type { AccountChecklistView, AccountSummary, ChecklistItem, ChecklistItemView, ChecklistProgress, ChecklistView, ClockStatus, ItemStatus, SellerRegion } from '../../shared/contract'
 import { checklistFor, computerChecklist, findDefinition } from './definitions'
-import { authenticatorStatus, backupStatus, clockStatus, type BackupCoverage } from './evidence'
+import { authenticatorStatus, backupStatus, clockStatus, selfCheckStatus, type BackupCoverage, type SelfCheck } from './evidence'
 import { REGION_NOTES, guessRegion } from './regions'
 import { mapInSlices } from '../core/slices'
 import { accountState, completionOf, keptTicks, ticksFor, type ChecklistState, type KindTicks } from './state'
@@ -19,6 +19,8 @@ export type ChecklistEvidence = Readonly<{
   clock: ClockStatus | null
   /** Which accounts the encrypted backups hold, and from when; null when SellerGuard cannot tell. */
   backups: BackupCoverage | null
+  /** The app lock's and screen privacy's facts (from lock/, passed in by the composition root); absent: not known. */
+  lock?: Readonly<{ appLock: SelfCheck; screenPrivacy: SelfCheck }> | null
 }>
 
 /** The checklist as evaluated now: the contract's view without the file problem, which the service adds. */
@@ -97,6 +99,8 @@ function withComputer(accounts: AccountChecklistView[], input: ChecklistInput): 
       : computerChecklist().map((item) => {
           if (item.evidence === 'clock-in-sync') return clockStatus(item, input.evidence.clock, input.now)
           if (item.evidence === 'recent-backup') return backupStatus(item, input.accounts, input.evidence.backups, input.now)
+          if (item.evidence === 'app-lock') return selfCheckStatus(item, input.evidence.lock?.appLock ?? null)
+          if (item.evidence === 'screen-privacy') return selfCheckStatus(item, input.evidence.lock?.screenPrivacy ?? null)
           return manualStatus(item, input.state.computer?.items ?? {}, input.now)
         })
   const computer = { items: computerItems, progress: progressOf(computerItems) }

@@ -81,6 +81,15 @@ function list(names: readonly string[]): string {
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
 }
 
+/** A fact SellerGuard checks itself (the app lock, screen privacy: lock/lock-evidence.ts gives them), met or not, with why. */
+export type SelfCheck = Readonly<{ met: boolean; finding: string }>
+
+/** An item whose evidence is one such fact; null: not known now. */
+export function selfCheckStatus(item: ChecklistItem, fact: SelfCheck | null): ChecklistItemView {
+  if (fact === null) return checked(item, 'todo', 'SellerGuard cannot check this right now.')
+  return checked(item, fact.met ? 'verified' : 'failing', fact.finding)
+}
+
 /** "A backup from the last 90 days holds every account": per account, never one date for all. */
 export function backupStatus(item: ChecklistItem, accounts: readonly NamedAccount[], coverage: BackupCoverage | null, now: number): ChecklistItemView {
   if (coverage === null) return checked(item, 'todo', 'SellerGuard cannot tell which accounts your backups hold. Make a new encrypted backup (Settings → Backup).')

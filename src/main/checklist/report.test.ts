@@ -14,6 +14,7 @@ const evidence: ChecklistEvidence = {
   accountIdsWithKey: new Set(['account-0001']),
   clock: clockAt(NOW - 60_000, 40),
   backups: { accounts: { 'account-0001': { at: T0 + 150 * DAY_MS } } },
+  lock: { appLock: { met: true, finding: 'The app lock is on and locks after 5 min idle.' }, screenPrivacy: { met: true, finding: 'Codes stay hidden until you click a row.' } },
 }
 const SC = { id: 'account-0001', kind: 'seller-central' as const, issuer: 'Amazon & Co <b>', label: 'seller@example.com', verifiedAt: T0 }
 
@@ -60,7 +61,7 @@ describe('Markdown report', () => {
 
   it('has the date, overall and per-account progress, region, sections, statuses with dates, and notes', () => {
     expect(md).toMatch(/^# SellerGuard security checklist\n/)
-    expect(md).toContain('Made on 2026-07-20 00:00 (dates are UTC time) · 3 of 13 done (23%)')
+    expect(md).toContain('Made on 2026-07-20 00:00 (dates are UTC time) · 5 of 15 done (33%)')
     expect(md).toContain('## Amazon & Co \\<b\\> (seller@example.com)')
     expect(md).toContain('Amazon Seller Central · Europe (UK and EU stores) · 1 of 10 done (10%)')
     expect(md).toContain('### Bank and tax')
@@ -108,8 +109,8 @@ describe('HTML report', () => {
   })
 
   it('has dates (in the chosen zone), progress, statuses and the note', () => {
-    expect(html).toContain('Made on 2026-07-20 02:00 (dates are Europe/Berlin time) · 3 of 13 done (23%)')
-    expect(html).toContain('<progress value="3" max="13">3 of 13</progress>')
+    expect(html).toContain('Made on 2026-07-20 02:00 (dates are Europe/Berlin time) · 5 of 15 done (33%)')
+    expect(html).toContain('<progress value="5" max="15">5 of 15</progress>')
     expect(html).toContain('Done 2026-01-11 by Ana')
     expect(html).toContain('Due again since 2026-06-30 (last done 2026-01-01)')
     expect(html).toMatch(/<li class="bad">|<li class="due">/)

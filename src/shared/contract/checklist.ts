@@ -8,7 +8,7 @@ export const ChecklistSection = z.enum(['sign-in', 'bank-and-tax', 'people-and-d
 export type ChecklistSection = z.infer<typeof ChecklistSection>
 
 /** What SellerGuard can check for itself. Such items are never ticked by hand. */
-export const Evidence = z.enum(['authenticator-in-vault', 'clock-in-sync', 'recent-backup'])
+export const Evidence = z.enum(['authenticator-in-vault', 'clock-in-sync', 'recent-backup', 'app-lock', 'screen-privacy'])
 export type Evidence = z.infer<typeof Evidence>
 
 /**

@@ -31,9 +31,14 @@ export async function importFile(input: Uint8Array | string, options: ImportOpti
   try {
     return await readFile(input, options)
   } catch (e) {
-    if (options.signal?.aborted) return err({ kind: 'cancelled', message: 'The import was cancelled; nothing was read.' })
-    return err({ kind: 'bad-file', message: `SellerGuard could not open this file (${e instanceof Error ? e.message.slice(0, 120) : 'unknown error'}).` })
+    return err(importFailure(e, options.signal))
   }
+}
+
+/** What a throw while reading a file means to the user: a cancelled import, or a file SellerGuard could not open. */
+export function importFailure(e: unknown, signal?: AbortSignal): ImportError {
+  if (signal?.aborted) return { kind: 'cancelled', message: 'The import was cancelled; nothing was read.' }
+  return { kind: 'bad-file', message: `SellerGuard could not open this file (${e instanceof Error ? e.message.slice(0, 120) : 'unknown error'}).` }
 }
 
 async function readFile(input: Uint8Array | string, options: ImportOptions): Promise<Result<ImportResult, ImportError>> {

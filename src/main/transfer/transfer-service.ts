@@ -10,9 +10,9 @@ import { isAuthenticatorLink, notAuthenticatorQrMessage } from '../qr/qr-content
 import { guessKind } from '../otp/key-input'
 import type { AccountDraft } from '../vault/vault'
 import { decryptBackup, looksLikeBackup, type BackupAccount } from './backup'
-import { importFile } from './detect'
 import { createExports, type ExportDeps } from './export-service'
 import type { CryptoWork } from './crypto-work'
+import { readImport } from './read-import'
 import type { ImportedAccount } from './types'
 
 export type TransferDeps = ExportDeps &
@@ -98,7 +98,7 @@ export function createTransferService(deps: TransferDeps) {
         return ok(hold('sellerguard-backup', accounts, [], [], opened.value.checklist))
       }
     }
-    const imported = await importFile(input, {
+    const imported = await readImport(input, {
       ...(password ? { password } : {}),
       ...(keyFile ? { keyFile } : {}),
       ...(deps.work ? { work: deps.work } : {}),

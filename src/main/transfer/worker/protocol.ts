@@ -1,3 +1,6 @@
+import type { Result } from '../../../shared/result'
+import type { ImportError, ImportResult } from '../types'
+
 /*
  * What main asks the transfer worker (a worker_threads thread) to do, and what
  * it answers. Password-based key derivation of other apps' exports (Argon2,
@@ -24,7 +27,13 @@ export type SecretstreamTask = Readonly<{ kind: 'secretstream'; key: Uint8Array;
 /** Opens a KeePass database (KDBX 3.1 or 4) and lists its entries' TOTP fields. */
 export type KdbxTask = Readonly<{ kind: 'kdbx'; file: Uint8Array; password: string | null; keyFile: Uint8Array | null }>
 
-export type WorkerTask = Argon2Task | SecretstreamTask | KdbxTask
+/**
+ * Reads an import file of any format (detect.ts), so 1,000 entries are
+ * parsed off the main thread; the key derivation it needs runs there too.
+ */
+export type ImportTask = Readonly<{ kind: 'import'; file: Uint8Array | string; password: string | null; keyFile: Uint8Array | null }>
+
+export type WorkerTask = Argon2Task | SecretstreamTask | KdbxTask | ImportTask
 
 /** One KeePass entry, with only the fields an authenticator needs (never its password). */
 export type KdbxEntry = Readonly<{
@@ -46,7 +55,9 @@ export type TaskValue<T extends WorkerTask> = T extends Argon2Task
   ? Uint8Array
   : T extends SecretstreamTask
     ? Readonly<{ message: Uint8Array; tag: number }> | null
-    : KdbxOutcome
+    : T extends ImportTask
+      ? Result<ImportResult, ImportError>
+      : KdbxOutcome
 
 /** Worker → main. `estimate` comes first when the task is expensive: how long it should take, ms. */
 export type WorkerReply =

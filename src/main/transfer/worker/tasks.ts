@@ -1,7 +1,7 @@
 import type * as SodiumModule from 'libsodium-wrappers'
 import { argon2Estimate } from './estimate'
 import { openKdbx } from './kdbx-open'
-import type { Argon2Task, SecretstreamTask, TaskValue, WorkerTask } from './protocol'
+import type { Argon2Task, ImportTask, SecretstreamTask, TaskValue, WorkerTask } from './protocol'
 
 /*
  * The work itself, the same whether it runs on the transfer worker thread
@@ -22,8 +22,23 @@ export async function runTask<T extends WorkerTask>(task: T, estimate: EstimateS
       return (await secretstreamPull(task)) as TaskValue<T>
     case 'kdbx':
       return (await openKdbx(task, argon2, estimate)) as TaskValue<T>
+    case 'import':
+      return (await importHere(task, estimate)) as TaskValue<T>
   }
   throw new Error(`unknown task ${(task as { kind: string }).kind}`)
+}
+
+/** An import file read on this thread, its key derivation too; each derivation's estimate is reported. */
+async function importHere(task: ImportTask, estimate: EstimateSink) {
+  const [{ importFile }, { inThreadWork }] = await Promise.all([import('../detect'), import('../crypto-work')])
+  return importFile(task.file, {
+    ...(task.password !== null ? { password: task.password } : {}),
+    ...(task.keyFile ? { keyFile: task.keyFile } : {}),
+    work: inThreadWork,
+    onProgress: (progress) => {
+      if (progress.fraction === 0) estimate(progress.estimateMs)
+    },
+  })
 }
 
 async function argon2(task: Argon2Task): Promise<Uint8Array> {

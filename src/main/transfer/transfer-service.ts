@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { apiError, MAX_ACCOUNTS_PER_IMPORT, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
+import { mapInSlices } from '../core/slices'
 import { normaliseKey } from '../otp/base32'
 import type { CaptureError, ScreenCapture } from '../qr/screen-capture'
 import type { QrError } from '../qr/decode'
@@ -150,20 +151,19 @@ export function createTransferService(deps: TransferDeps) {
         return err(apiError('invalid-input', `Choose at most ${MAX_ACCOUNTS_PER_IMPORT.toLocaleString('en-US')} accounts per import (${chosen.length.toLocaleString('en-US')} are chosen), then import the rest in another step.`))
       }
       const single = held.accounts.length === 1
-      const items: Array<{ index: number; draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true } }> = []
-      for (const index of chosen) {
+      type Item = { index: number; draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true }; nameless: ApiError | null }
+      // A slice of accounts at a time: keys and names of 1,000 accounts are ~20 ms of work.
+      const checked = await mapInSlices(chosen, (index): Item | null => {
         const a = held.accounts[index]!
         const key = normaliseKey(a.secret)
-        if (!key.ok) continue
+        if (!key.ok) return null
         const issuer = (single && input.issuer) || a.issuer
         const label = (single && input.label) || a.label
-        items.push({
-          index,
-          draft: { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer) },
-          key,
-        })
-      }
-      const nameless = items.map((i) => namesProblem(i.draft)).find((problem) => problem !== null)
+        const draft = { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer) }
+        return { index, draft, key, nameless: namesProblem(draft) }
+      })
+      const items = checked.filter((item): item is Item => item !== null)
+      const nameless = items.find((item) => item.nameless !== null)?.nameless
       if (nameless) return err(nameless)
       const added = await deps.vault.addMany(items.map((i) => ({ draft: i.draft, key: i.key.value })))
       if (!added.ok) return added

@@ -1,6 +1,7 @@
 import type { AccountSummary, ApiError } from '../../shared/contract'
 import { err, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
+import { mapInSlices } from '../core/slices'
 import type { NormalisedKey } from '../otp/base32'
 import { KeychainFault } from './keychain-fault'
 import type { PendingRollbacks } from './pending-rollbacks'
@@ -38,7 +39,8 @@ export type AddDeps = Readonly<{
 export async function addAccounts(items: readonly NewAccountItem[], deps: AddDeps): Promise<Result<AccountSummary[], ApiError>> {
   const time = deps.now()
   // Placed in the list when it is saved (`append`): other changes may come first.
-  const accounts = items.map(({ draft }, order) => ({ ...draft, id: deps.newId(), order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
+  // In slices: 1,000 random ids are ~15 ms of work.
+  const accounts = await mapInSlices(items, ({ draft }, order) => ({ ...draft, id: deps.newId(), order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
   const ids = accounts.map((a) => a.id)
   const owed = await deps.rollbacks.owe(ids)
   if (!owed.ok) return owed

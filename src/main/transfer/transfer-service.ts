@@ -51,14 +51,14 @@ export function createTransferService(deps: TransferDeps) {
     for (const [id, held] of previews) if (now - held.at > PREVIEW_TTL_MS) previews.delete(id)
   }
 
-  function hold(format: ImportSource, accounts: Held['accounts'], found: readonly ImportPreview['problems'][number][], warnings: string[], checklist?: unknown, omitted = 0): ImportPreview {
+  async function hold(format: ImportSource, accounts: Held['accounts'], found: readonly ImportPreview['problems'][number][], warnings: string[], checklist?: unknown, omitted = 0): Promise<ImportPreview> {
     // A bounded reply: the first problems, and how many more (a file of bad lines must not make a reply of its size).
     const problems = found.slice(0, MAX_PREVIEW_PROBLEMS)
     const omittedProblems = omitted + found.length - problems.length
     forget()
     const previewId = randomBytes(16).toString('hex')
     previews.set(previewId, { accounts, at: deps.now(), ...(checklist !== undefined ? { checklist } : {}) })
-    const dup = deps.vault.duplicatesOf(accounts)
+    const dup = await deps.vault.duplicatesOf(accounts)
     const existing = new Set(dup.existing.map((d) => d.index))
     const repeated = new Set(dup.repeated.map((d) => d.index))
     return {
@@ -96,7 +96,7 @@ export function createTransferService(deps: TransferDeps) {
         const opened = await decryptBackup(text, password)
         if (!opened.ok) return err(apiError('invalid-input', opened.error.message, { field: 'password' }))
         const accounts = opened.value.accounts.map((a: BackupAccount) => ({ ...a, group: a.group }))
-        return ok(hold('sellerguard-backup', accounts, [], [], opened.value.checklist))
+        return ok(await hold('sellerguard-backup', accounts, [], [], opened.value.checklist))
       }
     }
     const imported = await readImport(input, {
@@ -112,7 +112,7 @@ export function createTransferService(deps: TransferDeps) {
     }
     const { format, accounts, errors, warnings, omittedErrors } = imported.value
     return ok(
-      hold(
+      await hold(
         format,
         accounts,
         errors.map((e) => ({ index: e.index, ...(e.name ? { name: e.name.slice(0, MAX_NAME_LENGTH) } : {}), message: e.message })),

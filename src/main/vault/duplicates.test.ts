@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { duplicateKey, findDuplicates } from './duplicates'
+import { SLICE_ITEMS } from '../core/slices'
+import { duplicateKey, findDuplicates, findDuplicatesInSlices } from './duplicates'
 
 const KEY = 'JBSWY3DPEHPK3PXP'
 
@@ -33,5 +34,15 @@ describe('duplicates', () => {
     const b = { issuer: 'B', label: 'x', secret: KEY }
     const report = findDuplicates([a, b, { ...a, label: 'X' }, b], [{ id: 'old-b', ...b }])
     expect(report).toEqual({ existing: [{ index: 1, existingId: 'old-b' }, { index: 3, existingId: 'old-b' }], repeated: [{ index: 2, firstIndex: 0 }], fresh: [0] })
+  })
+
+  it('in slices, for many accounts, the same report', async () => {
+    const keys = ['JBSWY3DPEHPK3PXP', 'jbsw y3dp ehpk 3pxp', 'JBSWY3DPEHPK3PXQ', 'GEZDGNBVGY3TQOJQ']
+    const incoming = Array.from({ length: SLICE_ITEMS * 5 + 2 }, (_, i) => ({ issuer: `Shop ${i % 13}`, label: i % 2 ? 'ME@x.com' : 'me@x.com', secret: keys[i % keys.length]! }))
+    const existing = Array.from({ length: SLICE_ITEMS * 2 + 1 }, (_, i) => ({ id: `a${i}`, issuer: `shop ${i % 11}`, label: 'me@x.com', secret: keys[(i + 1) % keys.length]! }))
+    const report = await findDuplicatesInSlices(incoming, existing)
+    expect(report).toEqual(findDuplicates(incoming, existing))
+    expect(report.existing.length).toBeGreaterThan(0)
+    expect(report.repeated.length).toBeGreaterThan(0)
   })
 })

@@ -45,8 +45,8 @@ export interface Vault {
   key(id: string): Uint8Array | undefined
   /** Ids of the accounts whose key is loaded; null while the keychain is not ready or still loading. */
   accountIdsWithKey(): ReadonlySet<string> | null
-  /** Which of `incoming` repeat an account already here, or an earlier one of `incoming`. */
-  duplicatesOf(incoming: readonly Comparable[]): DuplicateReport
+  /** Which of `incoming` repeat an account already here, or an earlier one of `incoming` (worked out a slice of accounts at a time). */
+  duplicatesOf(incoming: readonly Comparable[]): Promise<DuplicateReport>
   /** Loads metadata, probes the keychain, then streams secrets in. */
   start(): Promise<void>
   retry(): Promise<KeychainStatus>

@@ -134,7 +134,7 @@ describe('vault on the real keychain', () => {
     const vault = await open()
     await vault.add(draft('Amazon'), key(AMAZON_KEY))
     expect(await vault.add(draft(' AMAZON ', 'Seller@Example.com'), key(AMAZON_KEY))).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
-    expect(vault.duplicatesOf([{ issuer: 'amazon', label: 'seller@example.com', secret: AMAZON_KEY }]).existing).toHaveLength(1)
+    expect((await vault.duplicatesOf([{ issuer: 'amazon', label: 'seller@example.com', secret: AMAZON_KEY }])).existing).toHaveLength(1)
     expect(vault.accounts()).toHaveLength(1)
   })
 

@@ -97,7 +97,7 @@ export function createVault(deps: VaultDeps): Vault {
     await keychain.untilChecked()
     const refused = keychain.refusal()
     if (refused) return err(refused)
-    const repeat = refuseDuplicates ? duplicatesOf(items.map(({ draft, key }) => ({ ...draft, secret: key.base32 }))).existing[0] : undefined
+    const repeat = refuseDuplicates ? (await duplicatesOf(items.map(({ draft, key }) => ({ ...draft, secret: key.base32 })))).existing[0] : undefined
     const same = repeat && list.get(repeat.existingId)
     if (same) return err(apiError('invalid-input', `This account is already in SellerGuard (${same.issuer || same.label}).`))
     // The secrets are written outside the queue (a 1,000-account import takes half a minute on gnome-keyring); the list save waits in it.

@@ -5,7 +5,7 @@ import type { ChecklistService } from './checklist-service'
 /** `checklist.*`: the security checklist, its report, and recovery from a damaged file. */
 export function checklistHandlers(checklist: ChecklistService): AreaHandlers<'checklist'> {
   return {
-    'checklist.get': () => ok(checklist.view()),
+    'checklist.get': async () => ok(await checklist.viewInSlices()),
     'checklist.setItem': (change) => checklist.setItem(change),
     'checklist.setRegion': ({ accountId, region }) => checklist.setRegion(accountId, region),
     'checklist.exportReport': ({ format }) => ok(checklist.exportReport(format)),

@@ -190,5 +190,7 @@ describe('checklist service', () => {
     expect(pushed.at(-1)!.evaluatedAt).toBe(now)
     expect(pushed.at(-1)).toEqual(checklist.view())
     expect(pushed.at(-1)!.accounts).toHaveLength(accounts.length)
+    // The UI's request gets the same view, evaluated in slices too.
+    expect(await checklist.viewInSlices()).toEqual(checklist.view())
   })
 })

@@ -39,6 +39,8 @@ export type ChecklistServiceDeps = Readonly<{
 
 export interface ChecklistService {
   view(): ChecklistView
+  /** The same, evaluated a slice of accounts at a time (1,000 accounts are ~50 ms of work): for the UI's request. */
+  viewInSlices(): Promise<ChecklistView>
   setItem(change: ChecklistItemChange): Promise<Result<ChecklistView, ApiError>>
   setRegion(accountId: string, region: SellerRegion | null): Promise<Result<ChecklistView, ApiError>>
   exportReport(format: ReportFormat): ExportedFile
@@ -134,11 +136,15 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
    * a view whose evaluation a later change overtook is not pushed, so
    * listeners never hear an older view after a newer one.
    */
-  async function changed(): Promise<Result<ChecklistView, ApiError>> {
-    const mine = ++evaluations
+  async function viewInSlices(): Promise<ChecklistView> {
     const result = await evaluateChecklistInSlices(input())
     schedule(result)
-    const next = { ...result, problem }
+    return { ...result, problem }
+  }
+
+  async function changed(): Promise<Result<ChecklistView, ApiError>> {
+    const mine = ++evaluations
+    const next = await viewInSlices()
     if (mine === evaluations) changes.emit(next)
     return ok(next)
   }
@@ -155,6 +161,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
 
   return {
     view,
+    viewInSlices,
     setItem: (change) => serial(async () => {
       const account = change.accountId === null ? null : deps.accounts().find((a) => a.id === change.accountId)
       if (account === undefined) return err(apiError('not-found', 'That account does not exist.'))

@@ -41,6 +41,8 @@ export const MAY_IMPORT = {
   platform: ['core'],
   security: ['core'],
   clipboard: ['core'],
+  // The user's own icon images: checked with the image-header reader of qr/, written as every file is (storage/).
+  icons: ['core', 'qr', 'storage'],
   clock: ['core', 'otp', 'storage'],
   qr: ['core', 'otp'],
   settings: ['core', 'storage'],
@@ -53,8 +55,8 @@ export const MAY_IMPORT = {
   lock: ['core', 'storage', 'transfer', 'vault'],
   // The tray gets accounts, keychain and clock state as data and functions, never a service.
   tray: ['core'],
-  web: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'lock', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
-  electron: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'lock', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  web: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'icons', 'lock', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
+  electron: ['backup', 'checklist', 'clipboard', 'clock', 'codes', 'core', 'icons', 'lock', 'otp', 'platform', 'qr', 'security', 'settings', 'storage', 'transfer', 'tray', 'vault'],
 }
 
 /** The `no-restricted-imports` patterns that hold one folder of src/main to its row of MAY_IMPORT. */

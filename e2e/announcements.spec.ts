@@ -34,7 +34,8 @@ test('only the toast and error regions are live, and they are there before anyth
 
 test('an error inside a dialog is said inside the dialog, not behind it', async ({ page }) => {
   await page.evaluate(() => window.sellerguard.accounts.add({ text: 'KRSXG5CTMVRXE5DF', issuer: 'KDP' }))
-  await page.getByRole('button', { name: 'Edit KDP' }).click()
+  await page.getByRole('button', { name: 'Actions for KDP' }).click()
+  await page.getByRole('menuitem', { name: 'Edit account…' }).click()
   await page.getByLabel('Name').fill('K'.repeat(5000))
   await page.getByRole('button', { name: 'Save' }).click()
   const error = page.getByTestId('edit-dialog').getByRole('alert')

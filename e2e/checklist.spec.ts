@@ -15,6 +15,13 @@ test('the checklist: evidence that says what it checked, ticks and notes persist
   const authenticator = account.locator('[data-item-id="authenticator-app"]')
   await expect(authenticator).toHaveAttribute('data-status', 'todo')
   await expect(authenticator).toContainText('Did the site accept the code?')
+  // Once the user confirms a code was accepted, it is checked, and says exactly what was checked.
+  await page.evaluate(async () => {
+    const list = await window.sellerguard.accounts.list()
+    if (list.ok) await window.sellerguard.accounts.confirmWorking({ id: list.value[0]!.id })
+  })
+  await expect(authenticator).toHaveAttribute('data-status', 'verified')
+  await expect(authenticator).toContainText('you confirmed that the site accepted a code from it')
   // The clock, the backup, the habit, the app lock and screen privacy are this computer's, once.
   const computer = page.getByTestId('checklist-computer')
   await expect(computer.locator('[data-item-id="recent-backup"]')).toHaveAttribute('data-status', 'failing')

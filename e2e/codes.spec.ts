@@ -20,7 +20,8 @@ test('add an account from an Amazon key and see its code', async ({ page }, test
 
   const row = page.getByTestId('code-row')
   await expect(row).toHaveCount(1)
-  await expect(row).toContainText('Amazon Seller Central')
+  // The short name says which Amazon property it is (the name typed only said "Amazon Seller Central").
+  await expect(row.getByTestId('account-name')).toHaveText('Seller Central')
   await expect(row).toContainText('seller@example.com')
   await expect(row.getByTestId('code')).toHaveText(totpNow(AMAZON_KEY))
   await page.screenshot({ path: testInfo.outputPath('codes-one-account.png') })
@@ -87,7 +88,8 @@ test('typing anywhere searches, and Escape clears', async ({ page }) => {
 
 test('delete keeps an undo, and undo brings the account back', async ({ page }) => {
   await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'Associates' }), AMAZON_KEY)
-  await page.getByRole('button', { name: 'Edit Associates' }).click()
+  await page.getByRole('button', { name: 'Actions for Associates' }).click()
+  await page.getByRole('menuitem', { name: 'Edit account…' }).click()
   await page.getByTestId('edit-dialog').getByRole('button', { name: 'Delete' }).click()
   await expect(page.getByTestId('empty-state')).toBeVisible()
   await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click()
@@ -97,7 +99,8 @@ test('delete keeps an undo, and undo brings the account back', async ({ page }) 
 
 test('editing cannot leave an account without a name and account, as adding cannot', async ({ page }) => {
   await page.evaluate((text) => window.sellerguard.accounts.add({ text, issuer: 'KDP', label: 'author@example.com' }), AMAZON_KEY)
-  await page.getByRole('button', { name: 'Edit KDP' }).click()
+  await page.getByRole('button', { name: 'Actions for KDP' }).click()
+  await page.getByRole('menuitem', { name: 'Edit account…' }).click()
   const dialog = page.getByTestId('edit-dialog')
   await dialog.getByLabel('Name').fill('')
   await dialog.getByLabel('Account').fill('  ')

@@ -104,7 +104,8 @@ test('no secret crosses the socket from main, except in replies the user asked f
 
   // An explicit reveal of one account.
   await nav(page, 'Codes')
-  await page.getByRole('button', { name: 'Edit KDP' }).click()
+  await page.getByRole('button', { name: 'Actions for KDP' }).click()
+  await page.getByRole('menuitem', { name: 'Edit account…' }).click()
   await page.getByTestId('edit-dialog').getByRole('button', { name: 'Show secret and QR code…' }).click()
   await expect(page.getByTestId('revealed')).toContainText(groupsOf4(keys.kdp))
   await page.getByTestId('edit-dialog').getByRole('button', { name: 'Cancel' }).click()

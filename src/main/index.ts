@@ -135,6 +135,7 @@ async function start(): Promise<void> {
     log.warn('no tray icon on this desktop', e)
   }
   services.tray.onNotice((notice) => notify(notice.title, notice.body))
+  services.tray.onCopyNotice((notice) => notify(notice.title, notice.body))
 
   const applyDesktopSettings = (settings: Settings) => {
     void applyStartAtLogin(settings.startAtLogin, log)

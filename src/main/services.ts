@@ -17,6 +17,8 @@ import { watchNetwork } from './clock/network-watch'
 import type { ClockCheckOptions } from './clock/select'
 import { codeHandlers } from './codes/code-handlers'
 import { createFrameService } from './codes/frame-service'
+import { createIconService } from './icons/icon-service'
+import { createIconStore } from './icons/icon-store'
 import { appHandlers } from './core/app-handlers'
 import { coalesce } from './core/coalesce'
 import { createDispatch, type Dispatch } from './core/dispatch'
@@ -134,11 +136,17 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
   const clipboard = createClipboardGuard({ clipboard: deps.clipboard, now })
   const codes = createFrameService({ vault, now, correctionMs: () => clock.correctionMs(), trustedOffsetMs: () => trustedOffsetMs(clock.status()) })
-  const copyCode = createCopyCode({ code: (id, which) => codes.code(id, which), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds })
+  const copyCode = createCopyCode({
+    code: (id, which, below) => codes.code(id, which, below), clipboard, clearAfterSeconds: () => settings.get().clipboardClearSeconds, nextBelowSeconds: () => settings.get().copyNextBelowSeconds,
+    // For "recently used" order.
+    used: (id) => void vault.update({ id, lastUsedAt: now() }).then((r) => (r.ok ? undefined : log.warn(`last use not saved: ${r.error.message}`))),
+  })
   const checklist = await createChecklistService({
-    file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(), issues,
+    file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(),
+    setAccountRegion: (id, region) => vault.update({ id, region }), issues,
     lockEvidence: () => lockEvidence(lock.status(), settings.get(), platform, deps.runtime),
   })
+  const icons = createIconService({ store: createIconStore(file('icons')), exists: (id) => vault.get(id) !== undefined, useImage: (id) => vault.update({ id, icon: { kind: 'image' } }), log })
   const { backups, restore } = createVaultBackups({
     // The backup password is a keychain item like the accounts': sealed while the app lock is on.
     vault, secrets: lock.secrets, dataDir: deps.dataDir, canChooseFolder: deps.chooseFolder !== undefined, now, log, issues,
@@ -161,18 +169,21 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     restoreChecklist: async (state, ids) => {
       const restored = await checklist.importState(state, ids)
       if (!restored.ok) log.warn(`backup checklist not restored: ${restored.error.message}`)
+      // A backup from before 0.2 keeps regions in its checklist.
+      await checklist.moveRegionsToAccounts()
     },
     ...(deps.transferWorker ? { work: createWorkerCrypto(deps.transferWorker) } : {}),
     onProgress: (progress) => bus.emit('transfer.progress', progress),
   })
   const tray = createTrayService({
     accounts: () => vault.accounts(), keychainState: () => vault.status().state, retryKeychain: () => vault.retry(),
+    missingKeyIds: () => vault.status().missingSecrets.map((a) => a.id), sort: () => settings.get().sort,
     appLocked: () => lock.isLocked(), clockStatus: () => clock.status(), now, platform, copyCode: (id) => copyCode(id), checkClock: () => clock.check(),
     openWindow: () => deps.shell?.openWindow(), quit: () => deps.shell?.quit(), backupStatus: () => backups.status(),
   })
 
   // Changes: each service says what changed; the bus carries it to the renderer, and what depends on it follows.
-  settings.onChange((next) => (bus.emit('settings.changed', next), clock.settingsChanged(), checklist.evidenceChanged()))
+  settings.onChange((next) => (bus.emit('settings.changed', next), clock.settingsChanged(), checklist.evidenceChanged(), tray.refresh()))
   clock.onChange((status) => {
     bus.emit('clock.status', status)
     if (!status.checking) checklist.evidenceChanged()
@@ -203,13 +214,20 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const dispatch = createDispatch(
     whileLocked({
       ...lockHandlers(lock),
-      ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault), ...codeHandlers(codes, vault),
+      ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault, icons, now), ...codeHandlers(codes, vault),
       ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer), ...backupHandlers(backups, restore, deps.chooseFolder), ...storageHandlers(issues),
       ...clockHandlers({ clock, codesAround: (id) => codes.around(id), ...(deps.openTimeSettings ? { openTimeSettings: deps.openTimeSettings } : {}) }),
     }, () => lock.isLocked()),
     log,
   )
-  const ready = vault.start().catch((e: unknown) => log.error('vault start failed', e))
+  const ready = vault
+    .start()
+    .then(async () => {
+      await checklist.moveRegionsToAccounts()
+      // No removal waits for its undo window at start-up: an image whose account is gone, or no longer shows it, can go.
+      await icons.prune(new Set(vault.accounts().filter((a) => a.icon.kind === 'image').map((a) => a.id)))
+    })
+    .catch((e: unknown) => log.error('start-up failed', e))
   const backupsStarted = backups.start().catch((e: unknown) => log.error('automatic backups did not start', e))
   clock.start()
   autoLock.start()

@@ -5,11 +5,13 @@ export const KIND_LABELS: Readonly<Record<AccountKind, string>> = {
   'seller-central': 'Seller Central',
   kdp: 'KDP',
   associates: 'Associates',
+  'amazon-buyer': 'Amazon buyer',
+  aws: 'AWS',
   other: 'Other',
 }
 
 /** The order kinds are listed in, everywhere accounts are grouped. */
-export const KIND_ORDER: readonly AccountKind[] = ['seller-central', 'kdp', 'associates', 'other']
+export const KIND_ORDER: readonly AccountKind[] = ['seller-central', 'kdp', 'associates', 'amazon-buyer', 'aws', 'other']
 
 /** Lower-case, accent-free text for matching and sorting ("Café" matches "cafe"). */
 export function fold(text: string): string {

@@ -23,16 +23,30 @@ export type NamedAccount = Readonly<{ issuer: string; label: string; kind: Accou
  * region; otherwise the issuer (or the label when there is none).
  */
 export function shortName(account: NamedAccount): string {
-  const region = account.region ? ` ${SHORT_REGION_LABELS[account.region]}` : ''
+  const { base, region } = shortNameParts(account)
+  return region ? `${base} ${region}` : base
+}
+
+/**
+ * The short name in two parts, so a narrow row can shorten the property
+ * and never the region that tells two of them apart: "Seller Central" + "EU",
+ * "Amazon" + "NA (buyer)".
+ */
+export function shortNameParts(account: NamedAccount): Readonly<{ base: string; region: string }> {
+  const region = account.region ? SHORT_REGION_LABELS[account.region] : ''
   switch (account.kind) {
     case 'seller-central':
-      return `Seller Central${region}`
+      return { base: 'Seller Central', region }
     case 'kdp':
-      return 'KDP'
+      return { base: 'KDP', region: '' }
     case 'associates':
-      return `Associates${region}`
+      return { base: 'Associates', region }
+    case 'amazon-buyer':
+      return region ? { base: 'Amazon', region: `${region} (buyer)` } : { base: 'Amazon (buyer)', region: '' }
+    case 'aws':
+      return { base: 'AWS', region: '' }
     case 'other':
-      return oneLine(account.issuer) || oneLine(account.label) || 'Unnamed account'
+      return { base: oneLine(account.issuer) || oneLine(account.label) || 'Unnamed account', region: '' }
   }
 }
 
@@ -47,7 +61,7 @@ export function nameDetail(account: NamedAccount): string {
   const issuer = oneLine(account.issuer)
   const label = oneLine(account.label)
   // For other kinds the issuer is the name. For Amazon kinds it shows unless it only says "Amazon" in some form ("amazon.de", "Seller Central").
-  const showIssuer = issuer !== '' && account.kind !== 'other' && brandNamedExactly(issuer)?.id !== 'amazon'
+  const showIssuer = issuer !== '' && account.kind !== 'other' && !sameText(issuer, name) && brandNamedExactly(issuer)?.id !== 'amazon'
   const showLabel = label !== '' && !sameText(label, name)
   return [showIssuer ? issuer : '', showLabel ? label : ''].filter(Boolean).join(' · ')
 }

@@ -1,12 +1,20 @@
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
+/*
+ * Printable ASCII: every character is a grapheme of its own (UAX #29 breaks
+ * between any two of them; CR LF, the one ASCII pair it joins, is not
+ * printable). Most names are, and segmenting 1,000 of them costs ~60 ms.
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /** The user-perceived characters of a text: an emoji family or "e" + combining accent is one. */
 export function graphemes(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text)) return text.split('')
   return Array.from(segmenter.segment(text), (s) => s.segment)
 }
 
 export function graphemeLength(text: string): number {
-  return graphemes(text).length
+  return PRINTABLE_ASCII.test(text) ? text.length : graphemes(text).length
 }
 
 /** At most `max` graphemes, ending in "…" when cut; never splits an emoji or an accented letter. */

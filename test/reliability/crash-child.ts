@@ -30,6 +30,11 @@ function accounts(n: number): AccountSummary[] {
   return Array.from({ length: ACCOUNT_COUNT }, (_, i) => ({
     id: `acc_crash_${String(i).padStart(2, '0')}`,
     issuer: `Amazon Seller Central ${i}`,
+    region: null,
+    pinned: false,
+    verifiedAt: null,
+    lastUsedAt: null,
+    icon: { kind: 'auto' },
     label: `seller-${i}@example.com`,
     type: i === 0 ? 'hotp' : 'totp',
     algorithm: 'SHA1',

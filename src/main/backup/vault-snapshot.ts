@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../shared/result'
 import { encodeBase32 } from '../otp/base32'
+import { backupAccountOf } from '../transfer/backup-schema'
 import type { Vault } from '../vault/vault'
 import type { BackupSnapshot } from './backup-run'
 
@@ -25,7 +26,7 @@ export function vaultSnapshot(vault: Vault, extras: () => Readonly<{ checklist?:
   const missing: string[] = []
   for (const account of vault.accounts()) {
     const key = vault.key(account.id)
-    if (key) accounts.push({ ...account, secret: encodeBase32(key) })
+    if (key) accounts.push(backupAccountOf(account, encodeBase32(key)))
     else missing.push(account.id)
   }
   return ok({ accounts, ...extras(), missing })

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChecklistView } from '../../shared/contract'
+import { ok } from '../../shared/result'
 import { clockAt } from '../../../test/helpers/clock-status'
 import { createMemoryLogger } from '../core/log'
 import { SLICE_ITEMS } from '../core/slices'
@@ -36,6 +37,11 @@ describe('checklist service', () => {
       accounts: () => accounts,
       accountsWithKey: () => new Set(accounts.map((a) => a.id)),
       clockStatus: () => clockAt(now - 1000, 30),
+      // The vault keeps the region on the account.
+      setAccountRegion: async (id, region) => {
+        accounts = accounts.map((a) => (a.id === id ? { ...a, region } : a))
+        return ok(undefined)
+      },
       setTimer: (fn, ms) => {
         const timer = { fn, at: now + ms }
         timers.push(timer)

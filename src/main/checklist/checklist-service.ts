@@ -9,7 +9,7 @@ import { createBackupRecord } from './backup-record'
 import { evaluateChecklist, evaluateChecklistInSlices, type ChecklistAccount, type ChecklistEvidence, type ChecklistInput, type ChecklistResult } from './evaluate'
 import { problemView } from './problem-text'
 import { exportChecklistReport } from './report'
-import { ChecklistState, claimTicks, emptyChecklistState, setItem, setRegion } from './state'
+import { ChecklistState, accountState, claimTicks, emptyChecklistState, setItem, storedRegions, withoutRegions } from './state'
 import { createChecklistStore } from './store'
 import type { SellerRegion } from './regions'
 import { nextReviewAt } from './whats-left'
@@ -31,6 +31,8 @@ export type ChecklistServiceDeps = Readonly<{
   clockStatus: () => ClockStatus | null
   /** The app lock's and screen privacy's facts (lock/lock-evidence.ts); absent: the items stay "to do". */
   lockEvidence?: () => ChecklistEvidence['lock']
+  /** Sets the region on the account itself (the vault): the checklist no longer keeps its own copy. */
+  setAccountRegion: (accountId: string, region: SellerRegion | null) => Promise<Result<unknown, ApiError>>
   /** Runs `fn` after `ms`; returns a cancel. Default: an unref'd setTimeout (tests pass their own). */
   setTimer?: (fn: () => void, ms: number) => () => void
   /** Where a damaged checklist or backup record is reported, and the user's choice comes from. */
@@ -45,7 +47,15 @@ export interface ChecklistService {
   setRegion(accountId: string, region: SellerRegion | null): Promise<Result<ChecklistView, ApiError>>
   exportReport(format: ReportFormat): ExportedFile
   recover(use: 'backup' | 'fresh'): Promise<Result<ChecklistView, ApiError>>
-  /** The ticks as stored, for an encrypted backup. */
+  /**
+   * Moves regions the checklist file still holds (written before 0.2, or
+   * restored from an old backup) onto their accounts, then clears them
+   * here; an account that already has a region keeps it. Nothing is
+   * cleared unless the account holds the region, so nothing is lost if a
+   * write fails: the next start tries again.
+   */
+  moveRegionsToAccounts(): Promise<void>
+  /** The ticks as stored, for an encrypted backup (with each account's region, as before 0.2). */
   exportState(): ChecklistState
   /**
    * Brings ticks in from a backup: `ids` maps the backup's account ids to the
@@ -181,10 +191,33 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     }),
     setRegion: (accountId, region) => serial(async () => {
       if (!deps.accounts().some((a) => a.id === accountId)) return err(apiError('not-found', 'That account does not exist.'))
-      return commit(setRegion(state, accountId, region))
+      const set = await deps.setAccountRegion(accountId, region)
+      if (!set.ok) return set
+      // A copy left from before 0.2 would come back if the account's region were cleared: drop it.
+      if ((accountState(state, accountId)?.region ?? null) !== null) return commit(withoutRegions(state, new Set([accountId])))
+      return changed()
+    }),
+    moveRegionsToAccounts: () => serial(async () => {
+      if (problem) return
+      const moved = new Set<string>()
+      for (const [id, region] of storedRegions(state)) {
+        const account = deps.accounts().find((a) => a.id === id)
+        if (!account) continue
+        if ((account.region ?? null) !== null) moved.add(id)
+        else if ((await deps.setAccountRegion(id, region)).ok) moved.add(id)
+        else deps.log.warn(`checklist region of ${id} not moved to the account yet`)
+      }
+      if (moved.size > 0) await commit(withoutRegions(state, moved))
     }),
     exportReport: (format) => exportChecklistReport(evaluate(), format, { problem: problem?.message ?? null }),
-    exportState: () => state,
+    // Regions live on the accounts now; a backup carries them in its checklist, as before, so an older SellerGuard restores them too.
+    exportState: () => ({
+      ...state,
+      accounts: {
+        ...state.accounts,
+        ...Object.fromEntries(deps.accounts().flatMap((a) => ((a.region ?? null) === null ? [] : [[a.id, { items: {}, ...accountState(state, a.id), region: a.region ?? null }]]))),
+      },
+    }),
     importState: (incoming, ids) => serial(async () => {
       const parsed = ChecklistState.safeParse(incoming)
       if (!parsed.success) return err(apiError('invalid-input', 'The backup’s checklist could not be read; the accounts were restored without it.'))

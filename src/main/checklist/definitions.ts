@@ -12,6 +12,9 @@ const BY_KIND: Readonly<Record<AccountKind, readonly ChecklistItemDefinition[]>>
   'seller-central': sellerCentralItems,
   kdp: kdpItems,
   associates: associatesItems,
+  // A buyer account and AWS get the general items (two-step, recovery) until they have their own.
+  'amazon-buyer': otherItems,
+  aws: otherItems,
   other: otherItems,
 }
 

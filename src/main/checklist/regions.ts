@@ -19,23 +19,4 @@ export const REGION_NOTES: Readonly<Partial<Record<SellerRegion, string>>> = {
   jp: 'Seller Central Japan shows its menus in Japanese; switch the page language to English to follow the paths here.',
 }
 
-/** Store domains in an issuer or label ("Amazon.co.uk", "sellercentral-europe.amazon.com"), most specific first. */
-const HINTS: readonly (readonly [RegExp, SellerRegion])[] = [
-  [/sellercentral-europe|amazon\.(co\.uk|de|fr|it|es|nl|se|pl|ie|com\.be|com\.tr)(?![\w.])/i, 'eu'],
-  [/amazon\.co\.jp(?![\w.])/i, 'jp'],
-  [/amazon\.(com\.au|sg)(?![\w.])/i, 'fe'],
-  [/amazon\.(ae|sa|eg)(?![\w.])/i, 'me'],
-  [/amazon\.in(?![\w.])/i, 'in'],
-  [/amazon\.(com|ca|com\.mx|com\.br)(?![\w.])/i, 'na'],
-]
-
-/**
- * A first guess at an account's region from the store domain in its issuer
- * or label, for the UI to pre-select; null when the text names none (most
- * otpauth issuers just say "Amazon"). Never applied silently.
- */
-export function guessRegion(issuer: string, label: string): SellerRegion | null {
-  const text = `${issuer} ${label}`
-  for (const [pattern, region] of HINTS) if (pattern.test(text)) return region
-  return null
-}
+export { guessRegion } from '../../shared/amazon-guess'

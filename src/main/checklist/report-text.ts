@@ -21,6 +21,8 @@ export const KIND_NAMES: Readonly<Record<AccountKind, string>> = {
   'seller-central': 'Amazon Seller Central',
   kdp: 'Kindle Direct Publishing (KDP)',
   associates: 'Amazon Associates',
+  'amazon-buyer': 'Amazon (buyer account)',
+  aws: 'Amazon Web Services (AWS)',
   other: 'Other account',
 }
 

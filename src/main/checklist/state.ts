@@ -166,6 +166,19 @@ export function setRegion(state: ChecklistState, accountId: string, region: Sell
 }
 
 /**
+ * Regions the checklist still keeps (before 0.2 it held them; now the
+ * account does, since its short name needs the region everywhere).
+ */
+export function storedRegions(state: ChecklistState): [accountId: string, region: SellerRegion][] {
+  return Object.entries(state.accounts).flatMap(([id, entry]) => (entry.region === null ? [] : [[id, entry.region] as [string, SellerRegion]]))
+}
+
+/** The state with the region of these accounts cleared (once the accounts hold it), ticks untouched. */
+export function withoutRegions(state: ChecklistState, accountIds: ReadonlySet<string>): ChecklistState {
+  return { ...state, accounts: Object.fromEntries(Object.entries(state.accounts).map(([id, entry]) => [id, accountIds.has(id) ? { ...entry, region: null } : entry])) }
+}
+
+/**
  * Drops the entries of accounts that no longer exist. Call it once an
  * account is gone for good (after the undo window), not on removal, or an
  * undone removal would come back with an empty checklist.

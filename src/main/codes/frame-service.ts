@@ -2,9 +2,13 @@ import { apiError, type AccountSummary, type ApiError, type CodeFrame, type Code
 import { err, ok, type Result } from '../../shared/result'
 import { createListeners, type OnChange } from '../core/listeners'
 import { mapInSlices, SLICE_ITEMS } from '../core/slices'
+import { chooseCode } from '../../shared/code-choice'
 import { codesAroundFor, expectedCodeFor } from '../clock/codes-around'
 import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
+
+/** A code to copy, which one it is, and how long it has left (null: HOTP, or the expected code). */
+export type ChosenCode = Readonly<{ code: string; which: 'current' | 'next' | 'expected'; secondsLeft: number | null }>
 
 export type FrameServiceDeps = Readonly<{
   vault: Vault
@@ -29,9 +33,10 @@ export interface FrameService {
   /**
    * The code to copy now, or why there is none. `next`: the next period's,
    * where there is one; `expected`: the one the site expects by the trusted
-   * measured offset.
+   * measured offset; `current` becomes the next one when fewer than
+   * `nextBelowSeconds` are left (`chooseCode`, the one rule for every copy).
    */
-  code(accountId: string, which?: 'current' | 'next' | 'expected'): Result<string, ApiError>
+  code(accountId: string, which?: 'current' | 'next' | 'expected', nextBelowSeconds?: number): Result<ChosenCode, ApiError>
   /** The frame of an account, or why it has none (after an HOTP counter moved, say). */
   frameOrProblem(accountId: string): Result<CodeFrame, ApiError>
   /** An account's codes either side of now, for "code rejected?". */
@@ -177,11 +182,13 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
     warm,
     frame: (id) => frameOf(id, codeTime()),
     frameOrProblem,
-    code(id, which = 'current') {
+    code(id, which = 'current', nextBelowSeconds = 0) {
       const frame = frameOrProblem(id)
       if (!frame.ok) return frame
-      if (which === 'expected') return ok(expectedCodeFor(deps.vault.get(id)!, deps.vault.key(id)!, deps.now(), deps.correctionMs(), trustedOffset()))
-      return ok(which === 'next' && frame.value.nextCode ? frame.value.nextCode : frame.value.code)
+      if (which === 'expected') {
+        return ok({ code: expectedCodeFor(deps.vault.get(id)!, deps.vault.key(id)!, deps.now(), deps.correctionMs(), trustedOffset()), which, secondsLeft: null })
+      }
+      return ok(chooseCode(frame.value, which, nextBelowSeconds, codeTime()))
     },
     around(id) {
       const account = deps.vault.get(id)

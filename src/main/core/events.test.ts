@@ -28,7 +28,7 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     const bus = createEventBus(createMemoryLogger())
     const sent: Array<[string, unknown]> = []
     bus.subscribe((name, payload) => sent.push([name, payload]))
-    const account = (i: number) => ({ id: `acc_${String(i).padStart(8, '0')}`, issuer: 'Shop', label: `s${i}@example.com`, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'other', order: i, createdAt: 1, updatedAt: 1 }) as const
+    const account = (i: number) => ({ id: `acc_${String(i).padStart(8, '0')}`, issuer: 'Shop', label: `s${i}@example.com`, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'other', region: null, pinned: false, verifiedAt: null, lastUsedAt: null, icon: { kind: 'auto' }, order: i, createdAt: 1, updatedAt: 1 }) as const
     const many = Array.from({ length: SLICE_ITEMS * 3 }, (_, i) => ({ ...account(i), secret: 'JBSWY3DPEHPK3PXP' }))
     bus.emit('accounts.changed', many)
     bus.emit('settings.changed', defaultSettings)

@@ -1,4 +1,4 @@
-import type { AccountKind, AccountRef, TextCheck } from '../../shared/contract'
+import type { AccountRef, TextCheck } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import { normaliseKey, type NormalisedKey } from './base32'
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM, type UriAccount } from './params'
@@ -61,9 +61,4 @@ export function checkAccountText(text: string, sameKeyAs: (key: Uint8Array) => r
 }
 
 /** A sensible kind for an issuer when the user did not pick one. */
-export function guessKind(issuer: string): AccountKind {
-  if (/\bKDP\b|kindle direct/i.test(issuer)) return 'kdp'
-  if (/associates/i.test(issuer)) return 'associates'
-  if (/amazon|seller ?central/i.test(issuer)) return 'seller-central'
-  return 'other'
-}
+export { guessKind } from '../../shared/amazon-guess'

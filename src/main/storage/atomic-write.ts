@@ -7,7 +7,7 @@ export const TEMP_SUFFIX = '.tmp'
 export type AtomicWriteOptions = Readonly<{
   /** File mode of a new file (default 0600: the user's alone). */
   mode?: number
-  /** Runs after the new text is durable beside the target and before it replaces it (json-file keeps the previous version here). */
+  /** Runs after the new content is durable beside the target and before it replaces it (json-file keeps the previous version here). */
   beforeReplace?: () => Promise<void>
   /**
    * false: never replace a file already at the target (a folder shared with
@@ -23,12 +23,12 @@ export type AtomicWriteOptions = Readonly<{
  * one, and at most a temp file that readers ignore and owners sweep.
  * Throws the OS error; the folder must exist.
  */
-export async function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const tmp = `${file}.${process.pid}.${Date.now()}${TEMP_SUFFIX}`
   try {
     const handle = await fs.open(tmp, 'wx', options.mode ?? 0o600)
     try {
-      await handle.writeFile(text, 'utf8')
+      await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data))
       await handle.sync()
     } finally {
       await handle.close()

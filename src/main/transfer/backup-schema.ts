@@ -38,6 +38,17 @@ export const BackupAccount = z
   .strict()
 export type BackupAccount = z.infer<typeof BackupAccount>
 
+/**
+ * An account and its key as a backup entry: only the fields version 1
+ * names (the schema is strict, so an older SellerGuard can restore it).
+ * What accounts gained since stays out; the region travels in the
+ * backup's checklist part, as it always did.
+ */
+export function backupAccountOf(account: Omit<BackupAccount, 'secret'>, secret: string): BackupAccount {
+  const { id, type, issuer, label, algorithm, digits, period, counter, group, kind, order, createdAt, updatedAt } = account
+  return { id, type, issuer, label, algorithm, digits, period, counter, group, kind, order, createdAt, ...(updatedAt !== undefined ? { updatedAt } : {}), secret }
+}
+
 /** What a backup holds. `checklist` and `settings` belong to their own services, which validate them on restore. */
 export const BackupPayload = z
   .object({

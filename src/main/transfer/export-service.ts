@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/result'
 import type { Vault } from '../vault/vault'
 import { exportAegisVault } from './aegis-export'
 import { encryptBackup } from './backup'
+import { backupAccountOf } from './backup-schema'
 import type { ExportError } from './export-common'
 import { exportOtpauthList } from './otpauth-export'
 import { export2fas } from './twofas-export'
@@ -34,7 +35,8 @@ export function createExports(deps: ExportDeps) {
       const accounts = await withSecrets(deps.vault)
       if (!accounts.ok) return accounts
       const at = deps.now()
-      const text = await encryptBackup({ accounts: accounts.value, ...deps.extras() }, password, { now: () => at })
+      const entries = accounts.value.map((account) => backupAccountOf(account, account.secret))
+      const text = await encryptBackup({ accounts: entries, ...deps.extras() }, password, { now: () => at })
       if (!text.ok) return err(apiError('invalid-input', text.error.message))
       await deps.recordBackup(at, accounts.value)
       return ok({ fileName: `sellerguard-backup-${day()}.json`, mimeType: 'application/json', content: text.value })

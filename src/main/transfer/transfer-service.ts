@@ -159,7 +159,7 @@ export function createTransferService(deps: TransferDeps) {
         if (!key.ok) return null
         const issuer = (single && input.issuer) || a.issuer
         const label = (single && input.label) || a.label
-        const draft = { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer) }
+        const draft = { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer, label), region: input.region ?? null }
         return { index, draft, key, nameless: namesProblem(draft) }
       })
       const items = checked.filter((item): item is Item => item !== null)

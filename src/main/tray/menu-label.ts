@@ -1,44 +1,30 @@
+import { isolate } from '../../shared/bidi'
+import { graphemeLength, truncate } from '../../shared/graphemes'
+import { oneLine } from '../../shared/one-line'
+
 /** Longest account label in the tray menu, in user-perceived characters (graphemes), before escaping. */
 export const MAX_ACCOUNT_LABEL = 48
 
 /** When both are long, the label still keeps this many characters (enough to tell two mailboxes apart). */
 const MIN_LABEL = 12
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+export { graphemeLength, oneLine, truncate }
 
-/*
- * Printable ASCII: every character is a grapheme of its own (UAX #29 breaks
- * between any two of them; CR LF, the one ASCII pair it joins, is not
- * printable). Most names are, and segmenting 1,000 of them costs ~60 ms.
- */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
-
-function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text)) return text.split('')
-  return Array.from(segmenter.segment(text), (s) => s.segment)
-}
+// Scripts written right to left (Unicode Bidi_Class R or AL letters).
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}]/u
 
 /**
- * Text as a single menu line: control characters (newlines, and tabs,
- * which a Windows menu treats as the start of the shortcut column) become
- * spaces, runs of spaces collapse, the ends are trimmed.
+ * User text for a menu line, which has no `<bdi>`: a name written right to
+ * left is put in a first-strong isolate (FSI … PDI) so it cannot carry
+ * "(label)" or our own words along with it; left-to-right text is left as
+ * it is. Direction controls the user text carried are already gone (`oneLine`).
  */
-export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+export function isolateRtl(text: string): string {
+  return RTL.test(text) ? isolate(text) : text
 }
 
-/** At most `max` graphemes, ending in "…" when cut; never splits an emoji or an accented letter. */
-export function truncate(text: string, max: number): string {
-  const parts = graphemes(text)
-  if (parts.length <= max) return text
-  if (max <= 1) return '…'
-  return `${parts.slice(0, max - 1).join('').trimEnd()}…`
-}
-
-export function graphemeLength(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : graphemes(text).length
-}
+/** Graphemes `isolateRtl` adds to this text (FSI and PDI are one each). */
+const isolateCost = (text: string) => (RTL.test(text) ? 2 : 0)
 
 /**
  * Escapes `&` for an Electron menu label.
@@ -56,24 +42,25 @@ export function escapeMnemonics(label: string): string {
 }
 
 /**
- * "Issuer (label)" for an account, on one line and at most `max`
+ * "Issuer (label)" for an account, on one line and at most `limit`
  * graphemes: the label is shortened first (the issuer is what the eye
  * scans for), down to `MIN_LABEL` characters; only then is the issuer
- * shortened too. A label equal to the issuer is shown once. NOT escaped: call
+ * shortened too. A label equal to the issuer is shown once. Right-to-left
+ * parts are isolated (`isolateRtl`), and the two isolate marks count in `limit`. NOT escaped: call
  * `escapeMnemonics` on the result, after truncating, so a cut can never
  * split an `&&` pair.
  */
-export function accountLabel(issuer: string, label: string, max = MAX_ACCOUNT_LABEL): string {
+export function accountLabel(issuer: string, label: string, limit = MAX_ACCOUNT_LABEL): string {
   const i = oneLine(issuer)
   const l = oneLine(label)
   if (!i && !l) return 'Unnamed account'
-  if (!l || l.toLocaleLowerCase() === i.toLocaleLowerCase()) return truncate(i, max)
-  if (!i) return truncate(l, max)
-  const full = `${i} (${l})`
-  if (graphemeLength(full) <= max) return full
+  if (!l || l.toLocaleLowerCase() === i.toLocaleLowerCase()) return isolateRtl(truncate(i, limit - isolateCost(i)))
+  if (!i) return isolateRtl(truncate(l, limit - isolateCost(l)))
+  const max = limit - isolateCost(i) - isolateCost(l)
+  if (graphemeLength(i) + graphemeLength(l) + 3 <= max) return `${isolateRtl(i)} (${isolateRtl(l)})`
   // " (" and ")" take 3 of `max`; the label gets what the issuer leaves, but at least MIN_LABEL.
   const labelRoom = Math.min(graphemeLength(l), Math.max(MIN_LABEL, max - 3 - graphemeLength(i)))
   const shownIssuer = truncate(i, Math.max(1, max - 3 - labelRoom))
   const room = max - 3 - graphemeLength(shownIssuer)
-  return `${shownIssuer} (${truncate(l, room)})`
+  return `${isolateRtl(shownIssuer)} (${isolateRtl(truncate(l, room))})`
 }

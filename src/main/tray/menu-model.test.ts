@@ -24,8 +24,8 @@ describe('tray menu: layout', () => {
     const menu = menuOf({ accounts: [testAccount(2, { label: 'eu@shop.com' }), testAccount(1, { label: 'us@shop.com' })] })
     expect(labels(menu.items)).toEqual([
       'Click an account to copy its code',
-      'Amazon (us@shop.com)',
-      'Amazon (eu@shop.com)',
+      'Seller Central (us@shop.com)',
+      'Seller Central (eu@shop.com)',
       '---',
       'Clock in sync',
       'Check clock now',
@@ -33,7 +33,7 @@ describe('tray menu: layout', () => {
       'Open SellerGuard',
       'Quit',
     ])
-    expect(menu.items[1]).toEqual({ kind: 'copy', id: 'copy:account-0001', accountId: 'account-0001', label: 'Amazon (us@shop.com)' })
+    expect(menu.items[1]).toEqual({ kind: 'copy', id: 'copy:account-0001', accountId: 'account-0001', label: 'Seller Central (us@shop.com)' })
     expect(menu.icon).toBe('normal')
     expect(menu.tooltip).toBe('SellerGuard')
   })
@@ -49,13 +49,13 @@ describe('tray menu: layout', () => {
     expect(labels(menuOf({ accounts }).items).slice(0, 15)).toEqual([
       'Click an account to copy its code',
       'Seller Central',
-      'Amazon (main)',
+      'Seller Central (main)',
       '---',
       'Other',
       'Bank (x)',
       '---',
       'Shop A · Seller Central',
-      'Amazon (a1)',
+      'Seller Central (a1)',
       '---',
       'Shop A · Associates',
       'Associates (a2)',
@@ -67,7 +67,7 @@ describe('tray menu: layout', () => {
 
   it('keeps the user order within a section', () => {
     const accounts = [testAccount(1, { order: 30, label: 'c' }), testAccount(2, { order: 10, label: 'a' }), testAccount(3, { order: 20, label: 'b' })]
-    expect(labels(menuOf({ accounts }).items).slice(1, 4)).toEqual(['Amazon (a)', 'Amazon (b)', 'Amazon (c)'])
+    expect(labels(menuOf({ accounts }).items).slice(1, 4)).toEqual(['Seller Central (a)', 'Seller Central (b)', 'Seller Central (c)'])
   })
 
   it(`uses submenus past ${FLAT_LIMIT} accounts: one per ungrouped kind and one per group`, () => {
@@ -81,14 +81,27 @@ describe('tray menu: layout', () => {
     const group = menu.items[3]
     if (group?.kind !== 'submenu') throw new Error('expected a submenu')
     // A small group lists its kinds with headings inside its submenu.
-    expect(labels(group.items)).toEqual(['Seller Central', 'Amazon (seller200@example.com)', 'Amazon (seller201@example.com)', '---', 'Associates', 'Amazon (seller202@example.com)', 'Amazon (seller203@example.com)'])
+    expect(labels(group.items)).toEqual(['Seller Central', 'Seller Central (seller200@example.com)', 'Seller Central (seller201@example.com)', '---', 'Associates', 'Associates (seller202@example.com)', 'Associates (seller203@example.com)'])
   })
 
-  it(`splits a kind larger than ${SUBMENU_LIMIT} into numbered parts`, () => {
+  it(`splits a kind larger than ${SUBMENU_LIMIT} into parts named by who is inside, not numbers`, () => {
     const accounts = Array.from({ length: 40 }, (_, i) => testAccount(i))
     const menu = menuOf({ accounts })
-    expect(submenus(menu).map((s) => s.label)).toEqual(['Seller Central 1–15', 'Seller Central 16–30', 'Seller Central 31–40'])
+    expect(submenus(menu).map((s) => s.label)).toEqual([
+      'Seller Central · seller0@example.com – seller14@example.com',
+      'Seller Central · seller15@example.com – seller29@example.com',
+      'Seller Central · seller30@example.com – seller39@example.com',
+    ])
     expect(copyIds(menu)).toEqual(accounts.map((a) => a.id))
+  })
+
+  it('names each part by its first and last account, in the list’s order', () => {
+    const shops = ['Aardvark Shop', 'Bee Books', 'Cedar Crafts', 'Dune Decor', 'Eden Goods', 'Fable Toys', 'Gale Garden', 'Harbor Home', 'Iris Ink', 'Juniper Jewels', 'Kite Kids', 'Lumen Lamps', 'Moss Market', 'North Nook', 'Olive Oils', 'Pine Prints', 'Quill Quarters']
+    const accounts = shops.map((issuer, i) => testAccount(i, { kind: 'other', issuer, label: '' }))
+    expect(submenus(menuOf({ accounts, sort: 'name' })).map((s) => s.label)).toEqual(['Other · Aardvark Shop – Olive Oils', 'Other · Pine Prints – Quill Quarters'])
+    // A long name is cut at each end; a part of one account is named once.
+    const long = [...accounts.slice(0, 15), testAccount(99, { kind: 'other', issuer: 'Zephyr Wholesale Distribution GmbH & Co. KG', label: '' })]
+    expect(submenus(menuOf({ accounts: long })).at(-1)?.label).toBe('Other · Zephyr Wholesale Di…')
   })
 
   it('gives a large group a submenu per kind inside its own submenu', () => {
@@ -100,11 +113,11 @@ describe('tray menu: layout', () => {
     const big = menu.items[1]
     if (big?.kind !== 'submenu') throw new Error('expected a submenu')
     expect(big.label).toBe('Big')
-    expect(labels(big.items)).toEqual(['Seller Central 1–15', 'Seller Central 16–20', 'KDP'])
+    expect(labels(big.items)).toEqual(['Seller Central · seller0@example.com – seller14@example.com', 'Seller Central · seller15@example.com – seller19@example.com', 'KDP'])
   })
 
   it('escapes & in labels and group names, and never shows a tab or newline', () => {
-    const accounts = [testAccount(1, { issuer: 'Smith & Sons', label: 'a\tb\nc', group: 'R&D' })]
+    const accounts = [testAccount(1, { kind: 'other', issuer: 'Smith & Sons', label: 'a\tb\nc', group: 'R&D' })]
     const menu = menuOf({ accounts })
     expect(labels(menu.items).slice(0, 2)).toEqual(['Click an account to copy its code', 'Smith && Sons (a b c)'])
     const many = menuOf({ accounts: Array.from({ length: 16 }, (_, i) => testAccount(i, { group: 'R&D' })) })
@@ -112,7 +125,7 @@ describe('tray menu: layout', () => {
   })
 
   it('escapes the same way on every platform (Electron strips a single & on macOS too)', () => {
-    const accounts = [testAccount(1, { issuer: 'A&B', label: '' })]
+    const accounts = [testAccount(1, { kind: 'other', issuer: 'A&B', label: '' })]
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       expect(findMenuItem(menuOf({ accounts, platform }), 'copy:account-0001')?.label).toBe('A&&B')
     }

@@ -16,7 +16,7 @@ const input: TrayMenuInput = {
 
 function fakeDeps(over: Partial<TrayControllerDeps> = {}) {
   return {
-    copyCode: vi.fn(async () => ok({ code: '123456', clearAt: 1_000 })),
+    copyCode: vi.fn(async () => ok({ code: '123456', clearAt: 1_000, which: 'current' as const, secondsLeft: 12 })),
     checkClock: vi.fn(async () => undefined),
     openWindow: vi.fn(),
     quit: vi.fn(),
@@ -32,7 +32,7 @@ describe('tray controller: activate', () => {
     tray.update(buildTrayMenu(input))
     const outcome = await tray.activate('copy:account-0002')
     expect(deps.copyCode).toHaveBeenCalledWith('account-0002')
-    expect(outcome).toEqual({ kind: 'copied', accountId: 'account-0002', clearAt: 1_000 })
+    expect(outcome).toEqual({ kind: 'copied', accountId: 'account-0002', clearAt: 1_000, which: 'current' })
     expect(JSON.stringify(outcome)).not.toContain('123456')
   })
 
@@ -64,6 +64,14 @@ describe('tray controller: activate', () => {
     tray.update(buildTrayMenu({ ...input, keychainState: 'locked', codesAvailable: false }))
     expect(await tray.activate('retry-keychain')).toEqual({ kind: 'done', id: 'retry-keychain' })
     expect(deps.retryKeychain).toHaveBeenCalledTimes(1)
+  })
+
+  it('"Restore missing keys…" opens the window, whose codes screen offers the restore', async () => {
+    const deps = fakeDeps()
+    const tray = createTrayController(deps)
+    tray.update(buildTrayMenu({ ...input, missingKeyIds: ['account-0001'] }))
+    expect(await tray.activate('open-missing-keys')).toEqual({ kind: 'done', id: 'open-missing-keys' })
+    expect(deps.openWindow).toHaveBeenCalledTimes(1)
   })
 
   it('ignores a click on an item that is no longer in the menu (a removed account)', async () => {

@@ -32,7 +32,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       case 'check-clock':
         await deps.checkClock()
         return
-      // The window shows the unlock screen while the app is locked.
+      // The window's codes screen says which keys are missing and offers to restore them; while locked, it shows the unlock screen.
+      case 'open-missing-keys':
       case 'open':
       case 'unlock':
         await deps.openWindow()
@@ -61,7 +62,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
         if (item.kind === 'copy') {
           const copied = await deps.copyCode(item.accountId)
           return copied.ok
-            ? { kind: 'copied', accountId: item.accountId, clearAt: copied.value.clearAt }
+            ? { kind: 'copied', accountId: item.accountId, clearAt: copied.value.clearAt, which: copied.value.which }
             : { kind: 'copy-failed', accountId: item.accountId, error: copied.error }
         }
         await run(item.id)

@@ -1,5 +1,6 @@
+import { shortName } from '../../shared/account-name'
 import { clockCondition } from '../../shared/clock-condition'
-import type { AccountSummary, ApiError, BackupStatus, ClockStatus, CopyResult, KeychainState, TrayActivation, TrayMenu } from '../../shared/contract'
+import type { AccountSummary, ApiError, BackupStatus, ClockStatus, CopyResult, KeychainState, SortOrder, TrayActivation, TrayMenu } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { createListeners, type OnChange } from '../core/listeners'
 import { backupTrayLine } from './backup-line'
@@ -14,6 +15,10 @@ export type TrayServiceDeps = Readonly<{
   keychainState: () => KeychainState
   /** SellerGuard's app lock is locked: the menu is only "Unlock SellerGuard…". */
   appLocked?: () => boolean
+  /** Ids of accounts whose key is missing from the keychain: the tray warns instead of listing them. */
+  missingKeyIds: () => readonly string[]
+  /** The codes list's order (settings.sort): the menu follows it. */
+  sort: () => SortOrder
   retryKeychain: () => Promise<unknown>
   clockStatus: () => ClockStatus
   /** System clock, ms: for the ages in the clock's words. */
@@ -36,7 +41,11 @@ export interface TrayService {
   onChange: OnChange<[menu: TrayMenu]>
   /** Called once per change of the clock for the worse: a desktop notification. */
   onNotice: OnChange<[notice: ClockNotice]>
+  /** Called when a tray click copied the next code instead of the current one: a notification says so, as the window's toast does. */
+  onCopyNotice: OnChange<[notice: CopyNotice]>
 }
+
+export type CopyNotice = Readonly<{ title: string; body: string }>
 
 /** The tray without Electron: the menu as data, its clicks, and when to notify. */
 export function createTrayService(deps: TrayServiceDeps): TrayService {
@@ -50,12 +59,15 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
   const notifier = createClockNotifier()
   const menus = createListeners<[TrayMenu]>()
   const notices = createListeners<[ClockNotice]>()
+  const copyNotices = createListeners<[CopyNotice]>()
 
   function build(): TrayMenu {
     const keychainState = deps.keychainState()
     const clock = deps.clockStatus()
     return buildTrayMenu({
       accounts: deps.accounts(),
+      sort: deps.sort(),
+      missingKeyIds: deps.missingKeyIds(),
       codesAvailable: keychainState === 'ready',
       clock: clockCondition(clock, deps.now()),
       keychainState,
@@ -67,9 +79,12 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
 
   return {
     menu: () => controller.current() ?? build(),
-    activate: (id) => {
+    async activate(id) {
       if (!controller.current()) controller.update(build())
-      return controller.activate(id)
+      const outcome = await controller.activate(id)
+      const account = outcome.kind === 'copied' && outcome.which === 'next' ? deps.accounts().find((a) => a.id === outcome.accountId) : undefined
+      if (account) copyNotices.emit({ title: `Copied the next code for ${shortName(account)}`, body: 'The current code was about to expire, so SellerGuard copied the one that follows it.' })
+      return outcome
     },
     refresh() {
       const next = build()
@@ -84,5 +99,6 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
     },
     onChange: menus.onChange,
     onNotice: notices.onChange,
+    onCopyNotice: copyNotices.onChange,
   }
 }

@@ -1,5 +1,5 @@
-import { apiError } from '../../shared/contract'
-import { err, ok } from '../../shared/result'
+import { apiError, type AccountSummary, type ApiError, type FileData, type IconImage } from '../../shared/contract'
+import { err, ok, type Result } from '../../shared/result'
 import type { AreaHandlers } from '../core/dispatch'
 import { checkAccountText } from '../otp/key-input'
 import { newAccountFrom } from './new-account'
@@ -18,8 +18,14 @@ export function vaultHandlers(vault: Vault): AreaHandlers<'vault'> {
   }
 }
 
-/** The accounts themselves (`accounts.*`). */
-export function accountHandlers(vault: Vault): AreaHandlers<'accounts'> {
+/** The user's own icon images (`icons/icon-service.ts`), checked and kept outside the vault. */
+export type AccountIcons = Readonly<{
+  setImage(accountId: string, file: FileData): Promise<Result<AccountSummary, ApiError>>
+  image(accountId: string): Promise<Result<IconImage | null, ApiError>>
+}>
+
+/** The accounts themselves (`accounts.*`). `now`: for the last use and the date a code was confirmed working. */
+export function accountHandlers(vault: Vault, icons: AccountIcons, now: () => number): AreaHandlers<'accounts'> {
   return {
     'accounts.list': () => ok([...vault.accounts()]),
     'accounts.get': ({ id }) => {
@@ -31,6 +37,10 @@ export function accountHandlers(vault: Vault): AreaHandlers<'accounts'> {
       const item = newAccountFrom(input)
       return item.ok ? vault.add(item.value.draft, item.value.key) : item
     },
+    'accounts.markUsed': ({ id }) => vault.update({ id, lastUsedAt: now() }),
+    'accounts.confirmWorking': ({ id }) => vault.update({ id, verifiedAt: now() }),
+    'accounts.setIconImage': ({ id, file }) => icons.setImage(id, file),
+    'accounts.iconImage': ({ id }) => icons.image(id),
     'accounts.update': (patch) => vault.update(patch),
     'accounts.reorder': ({ ids }) => vault.reorder(ids),
     'accounts.remove': ({ id }) => vault.remove(id),

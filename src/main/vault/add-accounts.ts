@@ -7,8 +7,11 @@ import { KeychainFault } from './keychain-fault'
 import type { PendingRollbacks } from './pending-rollbacks'
 import type { SecretStore } from './secret-store'
 
+/** Fields a new account starts with unless the draft says otherwise. */
+export const DRAFT_DEFAULTS = { region: null, pinned: false, verifiedAt: null, lastUsedAt: null, icon: { kind: 'auto' } } as const satisfies Partial<AccountSummary>
+
 /** What a new account is, before it has an id and a place in the list. */
-export type AccountDraft = Omit<AccountSummary, 'id' | 'order' | 'createdAt' | 'updatedAt'>
+export type AccountDraft = Omit<AccountSummary, 'id' | 'order' | 'createdAt' | 'updatedAt' | keyof typeof DRAFT_DEFAULTS> & Partial<Pick<AccountSummary, keyof typeof DRAFT_DEFAULTS>>
 
 export type NewAccountItem = Readonly<{ draft: AccountDraft; key: NormalisedKey }>
 
@@ -40,7 +43,7 @@ export async function addAccounts(items: readonly NewAccountItem[], deps: AddDep
   const time = deps.now()
   // Placed in the list when it is saved (`append`): other changes may come first.
   // In slices: 1,000 random ids are ~15 ms of work.
-  const accounts = await mapInSlices(items, ({ draft }, order) => ({ ...draft, id: deps.newId(), order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
+  const accounts = await mapInSlices(items, ({ draft }, order) => ({ ...DRAFT_DEFAULTS, ...draft, id: deps.newId(), order, createdAt: time, updatedAt: time }) satisfies AccountSummary)
   const ids = accounts.map((a) => a.id)
   const owed = await deps.rollbacks.owe(ids)
   if (!owed.ok) return owed

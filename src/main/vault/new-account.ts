@@ -19,5 +19,5 @@ export function newAccountFrom(input: NewAccount): Result<NewAccountItem, ApiErr
   const label = input.label ?? account.label
   const nameless = namesProblem({ issuer, label })
   if (nameless) return err(nameless)
-  return ok({ draft: { ...account, issuer, label, kind: input.kind ?? guessKind(issuer), group: input.group ?? '' }, key })
+  return ok({ draft: { ...account, issuer, label, kind: input.kind ?? guessKind(issuer, label), region: input.region ?? null, group: input.group ?? '' }, key })
 }

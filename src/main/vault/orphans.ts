@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { normaliseKey } from '../otp/base32'
 import type { AccountList } from './account-list'
+import { DRAFT_DEFAULTS } from './add-accounts'
 import type { KeychainStatusHolder } from './keychain-status'
 import type { SecretStore } from './secret-store'
 
@@ -56,7 +57,7 @@ export function createOrphans(deps: OrphanDeps) {
         continue
       }
       const at = deps.now()
-      adopted.push({ id, type: 'totp', issuer: 'Recovered account', label: `from the keychain (${id.slice(-6)})`, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'other', order: order++, createdAt: at, updatedAt: at })
+      adopted.push({ ...DRAFT_DEFAULTS, id, type: 'totp', issuer: 'Recovered account', label: `from the keychain (${id.slice(-6)})`, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'other', order: order++, createdAt: at, updatedAt: at })
       keys.set(id, key.value.bytes)
     }
     if (adopted.length === 0) return err(apiError('not-found', 'None of these secrets could be added as an account (they may be gone, or not keys).'))

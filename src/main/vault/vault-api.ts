@@ -13,6 +13,9 @@ import type { SecretStore } from './secret-store'
 
 export type { AccountDraft } from './add-accounts'
 
+/** What main itself may change besides a patch from the UI: the confirmation date and the last copy. */
+export type AccountUpdate = Omit<AccountPatch, 'icon'> & Partial<Pick<AccountSummary, 'verifiedAt' | 'lastUsedAt' | 'icon'>>
+
 export type VaultChange = 'accounts' | 'keys' | 'status'
 
 export type VaultDeps = Readonly<{
@@ -63,7 +66,7 @@ export interface Vault {
   add(draft: AccountDraft, key: NormalisedKey): Promise<Result<AccountSummary, ApiError>>
   /** Adds several accounts all or nothing: if the keychain fails halfway, what was written is removed. */
   addMany(items: readonly NewAccountItem[]): Promise<Result<AccountSummary[], ApiError>>
-  update(patch: AccountPatch): Promise<Result<AccountSummary, ApiError>>
+  update(patch: AccountUpdate): Promise<Result<AccountSummary, ApiError>>
   reorder(ids: readonly string[]): Promise<Result<AccountSummary[], ApiError>>
   remove(id: string): Promise<Result<{ id: string; undoUntil: number }, ApiError>>
   undoRemove(id: string): Promise<Result<AccountSummary, ApiError>>

@@ -13,10 +13,10 @@ import { createKeychainStatus } from './keychain-status'
 import { createOrphans } from './orphans'
 import { createPendingRollbacks } from './pending-rollbacks'
 import { createPendingDeletes } from './pending-deletes'
-import type { Vault, VaultChange, VaultDeps } from './vault-api'
+import type { AccountUpdate, Vault, VaultChange, VaultDeps } from './vault-api'
 
 export type { AccountDraft } from './add-accounts'
-export type { Vault, VaultChange, VaultDeps }
+export type { AccountUpdate, Vault, VaultChange, VaultDeps }
 
 /**
  * The authenticator's accounts: metadata in a file, secrets only in the OS

@@ -17,10 +17,10 @@ export type BadgeChoice =
   | Readonly<{ kind: 'letters' }>
   | Readonly<{ kind: 'image' }>
 
-/** What a row draws. `text` badges are monograms (brands with no icon) and letters. Colours are `#RRGGBB`. */
+/** What a row draws: a brand's icon, a brand's monogram (no icon shipped), letters (no brand), or the user's image. Colours are `#RRGGBB`. */
 export type Badge =
   | Readonly<{ kind: 'icon'; icon: string; title: string; background: string; foreground: string }>
-  | Readonly<{ kind: 'text'; text: string; title: string; background: string; foreground: string }>
+  | Readonly<{ kind: 'monogram' | 'letters'; text: string; title: string; background: string; foreground: string }>
   | Readonly<{ kind: 'image'; title: string }>
 
 /** Amazon's monogram names the property: eight Amazon accounts should not look alike. */
@@ -28,6 +28,7 @@ const AMAZON_MONOGRAM: Readonly<Partial<Record<BrandQuery['kind'], string>>> = {
   'seller-central': 'SC',
   kdp: 'KDP',
   associates: 'AS',
+  'amazon-buyer': 'a',
 }
 
 export type BadgeInput = BrandQuery & Readonly<{ choice: BadgeChoice | null }>
@@ -60,11 +61,11 @@ function brandBadge(brand: Brand, kind: BrandQuery['kind']): Badge {
   const foreground = glyphOn(brand.colour)
   if (brand.icon !== null) return { kind: 'icon', icon: brand.icon, title: brand.title, background: brand.colour, foreground }
   const text = (brand.id === 'amazon' ? AMAZON_MONOGRAM[kind] : undefined) ?? brand.monogram
-  return { kind: 'text', text, title: brand.title, background: brand.colour, foreground }
+  return { kind: 'monogram', text, title: brand.title, background: brand.colour, foreground }
 }
 
 function letters(name: string, background: string): Badge {
-  return { kind: 'text', text: initials(name), title: name, background, foreground: glyphOn(background) }
+  return { kind: 'letters', text: initials(name), title: name, background, foreground: glyphOn(background) }
 }
 
 /** A stable number for a name, so the same issuer tends to keep its colour. */
@@ -75,17 +76,21 @@ export function nameHash(name: string): number {
 }
 
 /**
- * A letter colour for each name, in the order the rows are shown: the
- * name's own colour, moved on to the next one whenever it would repeat the
- * row above with a different name (two different accounts side by side
- * never look the same; the same name twice keeps one colour).
+ * A letter colour for each row, in the order the rows are shown (null: the
+ * row has another badge, and separates its neighbours). A name keeps its
+ * own colour unless that would repeat the row right above with a
+ * different name; then it moves on to the next one. So two different
+ * accounts side by side never look the same, and the same name twice keeps
+ * one colour.
  */
-export function letterColours(names: readonly string[]): string[] {
-  const out: number[] = []
+export function letterColours(names: readonly (string | null)[]): (string | null)[] {
+  const out: (number | null)[] = []
   names.forEach((name, i) => {
+    if (name === null) return void out.push(null)
     let index = nameHash(name) % LETTER_COLOURS.length
-    if (i > 0 && names[i - 1]!.toLocaleLowerCase() !== name.toLocaleLowerCase() && out[i - 1] === index) index = (index + 1) % LETTER_COLOURS.length
+    const above = i > 0 ? names[i - 1] : null
+    if (above != null && above.toLocaleLowerCase() !== name.toLocaleLowerCase() && out[i - 1] === index) index = (index + 1) % LETTER_COLOURS.length
     out.push(index)
   })
-  return out.map((i) => LETTER_COLOURS[i]!)
+  return out.map((i) => (i === null ? null : LETTER_COLOURS[i]!))
 }

@@ -39,6 +39,8 @@ const BRAND_OF_KIND: Readonly<Record<AccountKind, string | null>> = {
   'seller-central': 'amazon',
   kdp: 'amazon',
   associates: 'amazon',
+  'amazon-buyer': 'amazon',
+  aws: 'aws',
   other: null,
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { apiError, type ApiError } from './errors'
 import { method } from './define'
-import { MAX_ACCOUNT_TEXT_LENGTH, MAX_ACCOUNTS_PER_REQUEST, MAX_DIGITS, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PERIOD, STEAM_DIGITS } from './limits'
+import { FileData } from './files'
+import { MAX_ACCOUNT_TEXT_LENGTH, MAX_ACCOUNTS_PER_REQUEST, MAX_BRAND_ID_LENGTH, MAX_DIGITS, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PERIOD, STEAM_DIGITS } from './limits'
 
 export const OtpType = z.enum(['totp', 'hotp', 'steam'])
 export type OtpType = z.infer<typeof OtpType>
@@ -9,9 +10,36 @@ export type OtpType = z.infer<typeof OtpType>
 export const HashAlgorithm = z.enum(['SHA1', 'SHA256', 'SHA512'])
 export type HashAlgorithm = z.infer<typeof HashAlgorithm>
 
-/** What the account protects: drives grouping and the checklist. */
-export const AccountKind = z.enum(['seller-central', 'kdp', 'associates', 'other'])
+/**
+ * What the account protects: drives grouping, the short name ("Seller
+ * Central EU", "KDP", "AWS") and the checklist. Stored: never renamed.
+ */
+export const AccountKind = z.enum(['seller-central', 'kdp', 'associates', 'amazon-buyer', 'aws', 'other'])
 export type AccountKind = z.infer<typeof AccountKind>
+
+/**
+ * Amazon's regional sites, each with its own accounts (a Seller Central EU
+ * login is not a Seller Central NA one), and menus that differ a little.
+ */
+// Stored: never renamed. `fe` meant "Japan, Australia, Singapore" before Japan had its own entry; it now means Australia or Singapore.
+export const SellerRegion = z.enum(['na', 'eu', 'fe', 'in', 'me', 'jp'])
+export type SellerRegion = z.infer<typeof SellerRegion>
+
+/**
+ * How the account's badge is drawn: `auto` (its brand's icon, else letters),
+ * always `letters`, a `brand` from the bundled set (by its id in
+ * `shared/brands/brand-table.ts`), or the `image` the user picked, which
+ * main keeps in the data folder (`accounts.setIconImage`).
+ */
+const iconChoices = [
+  z.object({ kind: z.literal('auto') }),
+  z.object({ kind: z.literal('letters') }),
+  z.object({ kind: z.literal('brand'), brand: z.string().regex(/^[a-z0-9-]+$/).max(MAX_BRAND_ID_LENGTH) }),
+] as const
+export const IconChoice = z.discriminatedUnion('kind', [...iconChoices, z.object({ kind: z.literal('image') })])
+export type IconChoice = z.infer<typeof IconChoice>
+/** The choices a patch may set: an `image` comes only with its file (`accounts.setIconImage`). */
+export const IconChoicePatch = z.discriminatedUnion('kind', [...iconChoices])
 
 export const AccountId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an account id')
 
@@ -33,7 +61,16 @@ export const AccountSummary = z.object({
   counter: z.number().int().nonnegative(),
   group: z.string().max(MAX_GROUP_LENGTH),
   kind: AccountKind,
+  /** Which Amazon regional site, for kinds that have one; null = not said. (Before 0.2 the checklist kept it.) */
+  region: SellerRegion.nullable().default(null),
   order: z.number().int(),
+  /** Pinned accounts come first in the list, the tray and the quick pick. */
+  pinned: z.boolean().default(false),
+  /** When the user confirmed the site accepted a code from this key (ms since the epoch); null = never. The checklist's evidence. */
+  verifiedAt: z.number().int().nullable().default(null),
+  /** When a code was last copied (ms since the epoch), for "recently used" order; null = never. */
+  lastUsedAt: z.number().int().nullable().default(null),
+  icon: IconChoice.default({ kind: 'auto' }),
   /** ms since the epoch */
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -74,6 +111,7 @@ export const NewAccount = z
     issuer: Name.optional(),
     label: Name.optional(),
     kind: AccountKind.optional(),
+    region: SellerRegion.nullable().optional(),
     group: Group.optional(),
   })
   .strict()
@@ -99,8 +137,18 @@ export const TextCheck = z.discriminatedUnion('valid', [
 ])
 export type TextCheck = z.infer<typeof TextCheck>
 
+/** What the edit dialog, the pin button and the icon picker change. An `image` icon is set by `setIconImage`, never here. */
 export const AccountPatch = z
-  .object({ id: AccountId, issuer: Name.optional(), label: Name.optional(), group: Group.optional(), kind: AccountKind.optional() })
+  .object({
+    id: AccountId,
+    issuer: Name.optional(),
+    label: Name.optional(),
+    group: Group.optional(),
+    kind: AccountKind.optional(),
+    region: SellerRegion.nullable().optional(),
+    pinned: z.boolean().optional(),
+    icon: IconChoicePatch.optional(),
+  })
   .strict()
   .refine(notBothBlanked, nameless())
 export type AccountPatch = z.infer<typeof AccountPatch>
@@ -124,6 +172,10 @@ export type RevealedSecret = z.infer<typeof RevealedSecret>
 
 const ById = z.object({ id: AccountId }).strict()
 
+/** A user's icon image, as main checked it (type sniffed from the bytes) and serves it: base64, for a `data:` URL. */
+export const IconImage = z.object({ mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp']), data: z.string() })
+export type IconImage = z.infer<typeof IconImage>
+
 export const accountsMethods = {
   list: method(z.void(), z.array(AccountSummary)),
   get: method(ById, AccountSummary),
@@ -135,6 +187,14 @@ export const accountsMethods = {
   remove: method(ById, Removal),
   undoRemove: method(ById, AccountSummary),
   reveal: method(ById, RevealedSecret),
+  /** Web mode copied this account's code in the page itself: main records `lastUsedAt` (for "recently used" order), as its own copies do. */
+  markUsed: method(ById, AccountSummary),
+  /** "Did the site accept the code?" — yes: records `verifiedAt` (main's clock). */
+  confirmWorking: method(ById, AccountSummary),
+  /** Keeps a local image (PNG, JPEG or WebP, size-limited, checked in main) as the account's icon. */
+  setIconImage: method(z.object({ id: AccountId, file: FileData }).strict(), AccountSummary),
+  /** The account's icon image; null when it has none. */
+  iconImage: method(ById, IconImage.nullable()),
 }
 
 /** Methods whose output carries a secret on purpose (the user asked for it). */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { AccountId, AccountKind } from './accounts'
+import { AccountId, AccountKind, SellerRegion } from './accounts'
 import { ExportedFile } from './files'
 import { MAX_DONE_BY_LENGTH, MAX_NOTE_LENGTH } from './limits'
 
@@ -11,13 +11,7 @@ export type ChecklistSection = z.infer<typeof ChecklistSection>
 export const Evidence = z.enum(['authenticator-in-vault', 'clock-in-sync', 'recent-backup', 'app-lock', 'screen-privacy'])
 export type Evidence = z.infer<typeof Evidence>
 
-/**
- * Seller Central's regional sites (their menus differ a little). Stored:
- * never renamed. `fe` meant "Japan, Australia, Singapore" before Japan had
- * its own entry; it now means Australia or Singapore.
- */
-export const SellerRegion = z.enum(['na', 'eu', 'fe', 'in', 'me', 'jp'])
-export type SellerRegion = z.infer<typeof SellerRegion>
+export { SellerRegion } from './accounts'
 
 /** Stable: stored in the checklist file, so never renamed. */
 export const ItemId = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a checklist item id')

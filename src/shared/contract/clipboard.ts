@@ -7,6 +7,14 @@ export const CopyResult = z.object({
   code: z.string(),
   /** When the clipboard will be cleared (if it still holds this code), ms since the epoch; null = never. */
   clearAt: z.number().nullable(),
+  /**
+   * Which code it is: `next` when asked for, or when the current one had
+   * fewer seconds left than the "copy the next code instead" setting (the
+   * toast says so); `expected` when asked for. HOTP and codes without a next one are otherwise `current`.
+   */
+  which: z.enum(['current', 'next', 'expected']),
+  /** Seconds the copied code has until it expires (TOTP/Steam, on the clock codes use); null for HOTP. */
+  secondsLeft: z.number().nullable(),
 })
 export type CopyResult = z.infer<typeof CopyResult>
 

@@ -115,3 +115,12 @@ export const ExportPassword = z
   .string()
   .min(MIN_EXPORT_PASSWORD_LENGTH, `Use a password of at least ${MIN_EXPORT_PASSWORD_LENGTH} characters. You will need it to restore the backup.`)
   .max(MAX_PASSWORD_LENGTH, `Use a password of at most ${MAX_PASSWORD_LENGTH} characters.`)
+
+/** A bundled brand's id (`shared/brands/brand-table.ts`), as stored in an account's icon choice. */
+export const MAX_BRAND_ID_LENGTH = 40
+/** Largest icon image kept, bytes: a logo needs a few kilobytes; this keeps the data folder and each reply small. */
+export const MAX_ICON_IMAGE_BYTES = 256 * 1024
+/** Largest side of an icon image, pixels: more is never shown (badges are 40 px), and refusing it keeps a decompression bomb out of the renderer. */
+export const MAX_ICON_IMAGE_SIDE = 1024
+/** "Copy the next code instead when fewer than N seconds are left": the largest N. */
+export const MAX_COPY_NEXT_SECONDS = 15

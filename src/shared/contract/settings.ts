@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { MAX_AUTO_LOCK_MINUTES, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, NTP_SERVER_PATTERN, SHORTCUT_PATTERN } from './limits'
+import { MAX_AUTO_LOCK_MINUTES, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_COPY_NEXT_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, NTP_SERVER_PATTERN, SHORTCUT_PATTERN } from './limits'
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
@@ -44,6 +44,14 @@ export const DEFAULT_HTTPS_TIME_HOSTS: readonly string[] = [
   'www.amazon.com',
 ]
 
+/** Row height of the codes list: `comfortable` (72 px) or `compact` (44 px, 14+ accounts at 1024×700). */
+export const Density = z.enum(['comfortable', 'compact'])
+export type Density = z.infer<typeof Density>
+
+/** Order of the codes list within each section: `manual` (the user's order), by name, by issuer, or most recently copied first. */
+export const SortOrder = z.enum(['manual', 'name', 'issuer', 'recent'])
+export type SortOrder = z.infer<typeof SortOrder>
+
 export const Settings = z.object({
   theme: Theme,
   /** Seconds after a copy before the clipboard is cleared (if it still holds the code); 0 = never. */
@@ -69,6 +77,14 @@ export const Settings = z.object({
   contentProtection: z.boolean(),
   /** Show codes as ••• ••• until a row is clicked, or focused and Enter pressed. */
   hideCodes: z.boolean(),
+  density: Density,
+  sort: SortOrder,
+  /**
+   * Copy the next code instead when fewer than this many seconds of the
+   * current one are left (it would likely expire before the site checks it);
+   * 0 = off. Applies to every copy: click, Enter, tray, quick pick.
+   */
+  copyNextBelowSeconds: z.number().int().min(0).max(MAX_COPY_NEXT_SECONDS),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -90,6 +106,9 @@ export const defaultSettings: Settings = {
   autoLockWhenHidden: false,
   contentProtection: true,
   hideCodes: false,
+  density: 'comfortable',
+  sort: 'manual',
+  copyNextBelowSeconds: 0,
 }
 
 export const settingsMethods = {

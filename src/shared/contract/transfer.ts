@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { AccountKind, AccountSummary } from './accounts'
+import { AccountKind, AccountSummary, SellerRegion } from './accounts'
 import { ExportedFile, FileData } from './files'
 import { ExportPassword, ImportPassword, MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS } from './limits'
 
@@ -87,6 +87,8 @@ export const ImportChoice = z
     /** For a single account (a scanned QR code): the name the user typed. */
     issuer: z.string().trim().max(MAX_NAME_LENGTH).optional(),
     label: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+    /** Amazon's regional site for the chosen accounts (asked for with the kind); omitted: not set. */
+    region: SellerRegion.nullable().optional(),
   })
   .strict()
 export type ImportChoice = z.infer<typeof ImportChoice>

@@ -11,7 +11,7 @@ import { ApiError } from './errors'
  */
 
 /** Fixed actions; their ids never collide with `copy:` ids. */
-export const TrayActionId = z.enum(['check-clock', 'open', 'quit', 'retry-keychain', 'unlock'])
+export const TrayActionId = z.enum(['check-clock', 'open', 'quit', 'retry-keychain', 'unlock', 'open-missing-keys'])
 export type TrayActionId = z.infer<typeof TrayActionId>
 
 /** A click copies the account's code, computed at that moment in main: the label never holds a code, so it is never stale. */
@@ -51,7 +51,8 @@ export type TrayMenu = z.infer<typeof TrayMenu>
 /** What a click did, for a notification or the log. Never carries the code itself: this value may be logged. */
 export const TrayActivation = z.discriminatedUnion('kind', [
   /** `clearAt`: when the clipboard is cleared, ms since the epoch; null = never. */
-  z.object({ kind: z.literal('copied'), accountId: z.string(), clearAt: z.number().nullable() }),
+  /** `which`: the next code when the current one was about to expire (the "copy the next code instead" setting). */
+  z.object({ kind: z.literal('copied'), accountId: z.string(), clearAt: z.number().nullable(), which: z.enum(['current', 'next', 'expected']) }),
   z.object({ kind: z.literal('copy-failed'), accountId: z.string(), error: ApiError }),
   z.object({ kind: z.literal('done'), id: TrayActionId }),
   /** A dependency threw: a bug, reported instead of becoming an unhandled rejection in a click handler. */

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { type AccountKind, type AccountSummary, type ApiError, type ImportPreview, type Result } from '../../contract'
+import { type AccountSummary, type ApiError, type ImportPreview, type Result } from '../../contract'
 import { readFileData } from '../../ui/files'
 import { useStore } from '../../store'
 import { KindSelect } from '../../ui/KindSelect'
@@ -9,6 +9,8 @@ import { ProblemMarker } from './ProblemMarker'
 import { useTextCheck } from './use-text-check'
 import { NameFields } from '../../ui/NameFields'
 import { GroupField } from '../../ui/GroupField'
+import { RegionSelect } from '../../ui/RegionSelect'
+import { useKindGuess } from '../../ui/use-kind-guess'
 
 /**
  * Add an account from Amazon's "Can't scan the barcode?" key or an
@@ -19,7 +21,6 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const [text, setText] = useState('')
   const [issuer, setIssuer] = useState('')
   const [label, setLabel] = useState('')
-  const [kind, setKind] = useState<AccountKind | ''>('')
   const [group, setGroup] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -32,6 +33,8 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
   const check = useTextCheck(text)
   const ids = { text: useId(), help: useId() }
   const fromUri = check?.valid && check.source === 'uri' ? check.preview : null
+  // Kind and region, pre-filled from what the name and the link say: the user confirms or changes them.
+  const choice = useKindGuess(issuer.trim() || fromUri?.issuer || '', label.trim() || fromUri?.label || '')
 
   async function fromQr(reply: Promise<Result<ImportPreview, ApiError>>) {
     setBusy(true)
@@ -53,7 +56,8 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
       text,
       ...(issuer.trim() || !fromUri ? { issuer: issuer.trim() } : {}),
       ...(label.trim() ? { label: label.trim() } : {}),
-      ...(kind ? { kind } : {}),
+      kind: choice.kind,
+      region: choice.region,
       group: group.trim(),
     })
     setBusy(false)
@@ -139,7 +143,8 @@ export function AddAccountDialog({ onClose, onPreview }: Readonly<{ onClose: () 
         )}
         <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} labelOptional placeholders={{ issuer: fromUri?.issuer || 'Amazon Seller Central', label: fromUri?.label || 'you@example.com' }} />
         <div className="form__row">
-          <KindSelect value={kind} onChange={setKind} allowGuess={true} />
+          <KindSelect value={choice.kind} onChange={(k) => k && choice.setKind(k)} allowGuess={false} />
+          {choice.hasRegion && <RegionSelect value={choice.region} onChange={choice.setRegion} />}
           <GroupField value={group} onChange={setGroup} />
         </div>
         {error && (

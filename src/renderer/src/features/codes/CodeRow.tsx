@@ -1,43 +1,61 @@
 import { memo, useState, type KeyboardEvent } from 'react'
-import { groupCode, type AccountSummary, type CodeFrame } from '../../contract'
-import { Countdown } from './Countdown'
-import { IssuerBadge } from './IssuerBadge'
+import { groupCode, type CodeFrame } from '../../contract'
+import { AccountBadge } from './AccountBadge'
+import { Countdown } from '../../ui/Countdown'
+import { RowMenu } from '../../ui/RowMenu'
+import type { AccountView } from './select-rows'
 
 export type CodeRowProps = Readonly<{
-  account: AccountSummary
+  view: AccountView
   frame: CodeFrame | undefined
   correctionMs: number
   showNext: boolean
   locked: boolean
   /** Screen privacy: the code shows as ••• ••• until this row is clicked, or focused and Enter pressed. */
   hideCodes: boolean
+  /** Alt+Up/Down reorders only in the user's own order. */
+  canMove: boolean
   onCopy: (id: string, which: 'current' | 'next') => void
   onNextHotp: (id: string) => void
   onMove: (id: string, delta: number) => void
   onEdit: (id: string) => void
   /** Opens "Code rejected?" for this account. */
   onHelp: (id: string) => void
+  onPin: (id: string) => void
 }>
 
-/** One account: badge, names, the code (click or Enter copies it), countdown, next code. */
+/**
+ * One account: badge, its short name and the line under it (user text in
+ * `<bdi>`, so a right-to-left name cannot reorder the row), the code (click
+ * or Enter copies it), countdown, next code, pin, "Code rejected?", and
+ * the ⋯ menu (edit, and "Code rejected?" again, where issue 14 asks for it).
+ */
 export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
-  const { account, frame, correctionMs, showNext, locked, hideCodes } = props
-  const name = account.issuer || account.label
+  const { view, frame, correctionMs, showNext, locked, canMove } = props
+  const { account, name, detail } = view
+  const spoken = detail ? `${name}, ${detail}` : name
   // Hidden codes: shown from a click or Enter on this row until focus leaves it.
   const [shown, setShown] = useState(false)
-  const hidden = hideCodes && !shown
+  const hidden = props.hideCodes && !shown
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    if (canMove && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault()
       props.onMove(account.id, event.key === 'ArrowUp' ? -1 : 1)
     }
   }
   return (
     <div className="code-row" data-testid="code-row" data-account-id={account.id}>
-      <IssuerBadge name={name} />
+      <AccountBadge badge={view.badge} accountId={account.id} version={account.updatedAt} />
       <div className="code-row__names">
-        <span className="code-row__issuer">{account.issuer || account.label}</span>
-        {account.issuer && account.label && <span className="code-row__label">{account.label}</span>}
+        <span className="code-row__name" data-testid="account-name">
+          <bdi className="code-row__issuer">{view.nameParts.base}</bdi>
+          {view.nameParts.region && <span className="code-row__region"> {view.nameParts.region}</span>}
+        </span>
+        {detail && (
+          <bdi className="code-row__label" data-testid="account-detail">
+            {detail}
+          </bdi>
+        )}
       </div>
       {frame ? (
         <button
@@ -48,8 +66,8 @@ export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
           onBlur={() => setShown(false)}
           aria-label={
             hidden
-              ? `Hidden code for ${name}. Enter shows and copies it; Alt+Up or Alt+Down moves the account.`
-              : `${groupCode(frame.code)}, code for ${name}. Enter copies it; Alt+Up or Alt+Down moves the account.`
+              ? `Hidden code for ${spoken}. Enter shows and copies it${canMove ? '; Alt+Up or Alt+Down moves the account' : ''}.`
+              : `${groupCode(frame.code)}, code for ${spoken}. Enter copies it${canMove ? '; Alt+Up or Alt+Down moves the account' : ''}.`
           }
           data-testid="code"
           data-hidden={hidden || undefined}
@@ -74,12 +92,31 @@ export const CodeRow = memo(function CodeRow(props: CodeRowProps) {
           </button>
         )}
       </div>
-      <button type="button" className="icon-button" onClick={() => props.onHelp(account.id)} aria-label={`Code rejected? ${name}`} title="Code rejected?" data-testid="row-code-help">
-        ?
-      </button>
-      <button type="button" className="icon-button" onClick={() => props.onEdit(account.id)} aria-label={`Edit ${name}`}>
-        ⋯
-      </button>
+      <div className="code-row__actions">
+        <button
+          type="button"
+          className={`icon-button pin-button${account.pinned ? ' pin-button--on' : ''}`}
+          onClick={() => props.onPin(account.id)}
+          aria-pressed={account.pinned}
+          aria-label={`Pin ${spoken}`}
+          title={account.pinned ? 'Pinned: first here, in the tray and the quick pick' : 'Pin to the top'}
+          data-testid="pin"
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
+          </svg>
+        </button>
+        <button type="button" className="icon-button" onClick={() => props.onHelp(account.id)} aria-label={`Code rejected? ${spoken}`} title="Code rejected?" data-testid="row-code-help">
+          ?
+        </button>
+        <RowMenu
+          label={`Actions for ${spoken}`}
+          items={[
+            { label: 'Edit account…', onSelect: () => props.onEdit(account.id), testId: 'menu-edit' },
+            { label: 'Code rejected?', onSelect: () => props.onHelp(account.id), testId: 'menu-code-help' },
+          ]}
+        />
+      </div>
     </div>
   )
 })

@@ -1,10 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { type AccountKind, type RevealedSecret } from '../../contract'
+import { type AccountKind, type IconChoice, type RevealedSecret, type SellerRegion } from '../../contract'
 import { useStore } from '../../store'
 import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
 import { NameFields } from '../../ui/NameFields'
 import { RevealedSecretView } from './RevealedSecretView'
+import { KINDS_WITH_REGION, RegionSelect } from '../../ui/RegionSelect'
+import { IconPicker } from './IconPicker'
 
 const REVEAL_SECONDS = 60
 
@@ -18,6 +20,9 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
   const [label, setLabel] = useState(account?.label ?? '')
   const [group, setGroup] = useState(account?.group ?? '')
   const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'other')
+  const [region, setRegion] = useState<SellerRegion | null>(account?.region ?? null)
+  const [pinned, setPinned] = useState(account?.pinned ?? false)
+  const [icon, setIcon] = useState<IconChoice>(account?.icon ?? { kind: 'auto' })
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null)
   const [error, setError] = useState<string | null>(null)
   const ids = { group: useId() }
@@ -33,7 +38,10 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
 
   async function save(event: FormEvent) {
     event.preventDefault()
-    const reply = await updateAccount({ id, issuer: issuer.trim(), label: label.trim(), group: group.trim(), kind })
+    const hasRegion = KINDS_WITH_REGION.has(kind)
+    // An image is kept by setIconImage when it is picked; a save only changes a non-image choice.
+    const iconPatch = icon.kind === 'image' ? {} : { icon }
+    const reply = await updateAccount({ id, issuer: issuer.trim(), label: label.trim(), group: group.trim(), kind, region: hasRegion ? region : null, pinned, ...iconPatch })
     if (reply.ok) onClose()
     else setError(reply.error.message)
   }
@@ -55,11 +63,22 @@ export function EditAccountDialog({ id, onClose, onHelp }: Readonly<{ id: string
         <NameFields issuer={issuer} label={label} onIssuer={setIssuer} onLabel={setLabel} />
         <div className="form__row">
           <KindSelect value={kind} onChange={(k) => k && setKind(k)} allowGuess={false} />
+          {KINDS_WITH_REGION.has(kind) && <RegionSelect value={region} onChange={setRegion} />}
           <div className="form__field">
             <label htmlFor={ids.group}>Group</label>
             <input id={ids.group} className="input" value={group} onChange={(e) => setGroup(e.target.value)} />
           </div>
         </div>
+        <label className="radio">
+          <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} data-testid="edit-pinned" />
+          Pin: show it first in the list, the tray and the quick pick
+        </label>
+        <IconPicker account={{ ...account, issuer, label, kind }} value={icon} onChange={setIcon} />
+        {account.verifiedAt !== null && (
+          <p className="muted" data-testid="edit-verified">
+            Verified working on {new Date(account.verifiedAt).toLocaleDateString()} (you confirmed the site accepted a code).
+          </p>
+        )}
         <section className="reveal" aria-label="Move to another device">
           {revealed ? (
             <RevealedSecretView account={account} revealed={revealed} hidesInS={REVEAL_SECONDS} onHide={() => setRevealed(null)} />

@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand'
-import type { AccountSummary, CodeFrame, CodeFrames, Input, NewAccount, Reply } from '../../contract'
+import type { AccountSummary, CodeFrame, CodeFrames, FileData, Input, NewAccount, Reply } from '../../contract'
 import { api, pageClipboard } from '../../bridge/api'
 import { copyInPage } from './copy-in-page'
 import type { AppSlice } from '../../app/app-slice'
 import type { SettingsSlice } from '../settings/settings-slice'
+import { chooseCode } from '../../../../shared/code-choice'
+import { copiedMessage } from './copy-message'
 
 export type CodesSlice = {
   accounts: AccountSummary[]
@@ -29,6 +31,13 @@ export type CodesSlice = {
   /** The secret and its QR code, only when the user asks to see them. */
   revealSecret(id: string): Promise<Reply<'accounts.reveal'>>
   copyCode(id: string, which?: 'current' | 'next' | 'expected'): Promise<void>
+  /** Icon images by `id@updatedAt` as data: URLs (null: none or refused); loaded on demand. */
+  iconImages: Record<string, string | null>
+  loadIconImage(id: string, version: number): Promise<void>
+  setIconImage(id: string, file: FileData): Promise<Reply<'accounts.setIconImage'>>
+  togglePin(id: string): Promise<void>
+  /** "Did the site accept the code?" — yes: main records the date on the account. */
+  confirmWorking(id: string): Promise<Reply<'accounts.confirmWorking'>>
   nextHotp(id: string): Promise<void>
   removeAccount(id: string): Promise<void>
   moveAccount(id: string, delta: number): Promise<void>
@@ -45,6 +54,7 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
   query: '',
   showNext: false,
   searchRequested: false,
+  iconImages: {},
   quickPick: () => set({ screen: 'codes', searchRequested: true }),
   searchFocused: () => set({ searchRequested: false }),
 
@@ -80,21 +90,34 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
     const page = pageClipboard()
     const clearAfterS = get().settings?.clipboardClearSeconds ?? 0
     const frame = get().frames[id]
-    // Web mode: the code on screen is copied from the click; the "expected" one is computed in main on the true time.
-    const copied =
-      page === null
-        ? await copyInMain(id, which)
-        : await copyInPage(page, which === 'expected' ? copyInMain(id, which) : ((which === 'next' ? frame?.nextCode : frame?.code) ?? undefined), clearAfterS)
+    // Web mode: the code on screen is copied from the click, chosen by main's rule (`chooseCode`); the "expected" one is computed in main on the true time.
+    const below = get().settings?.copyNextBelowSeconds ?? 0
+    const inPage = () => (frame ? chooseCode(frame, which === 'next' ? 'next' : 'current', below, Date.now() + get().correctionMs) : undefined)
+    const copied = page === null ? await copyInMain(id, which) : await copyInPage(page, which === 'expected' ? copyInMain(id, which) : inPage(), clearAfterS)
     if (!copied.ok) return set({ lastError: copied.error })
-    const { clearAt } = copied.value
-    const when =
-      clearAt !== null
-        ? ` The clipboard will be cleared in ${Math.max(1, Math.round((clearAt - Date.now()) / 1000))} s.`
-        : page !== null && clearAfterS > 0
-          ? ' This browser does not let SellerGuard check the clipboard later, so it will not be cleared.'
-          : ''
-    get().showToast(`Copied ${which === 'next' ? 'next ' : ''}code.${when}`)
+    // Main saw the copy unless the page made it: tell it, for "recently used" order (the copy has succeeded either way).
+    if (page !== null && which !== 'expected') void api().accounts.markUsed({ id })
+    const notCleared = copied.value.clearAt === null && page !== null && clearAfterS > 0 ? ' This browser does not let SellerGuard check the clipboard later, so it will not be cleared.' : ''
+    get().showToast(`${copiedMessage(copied.value, which, Date.now())}${notCleared}`)
   },
+
+  async loadIconImage(id, version) {
+    const key = `${id}@${version}`
+    if (key in get().iconImages) return
+    set({ iconImages: { ...get().iconImages, [key]: null } })
+    const reply = await api().accounts.iconImage({ id })
+    const src = reply.ok && reply.value ? `data:${reply.value.mimeType};base64,${reply.value.data}` : null
+    set({ iconImages: { ...get().iconImages, [key]: src } })
+  },
+  setIconImage: (id, file) => api().accounts.setIconImage({ id, file }),
+  async togglePin(id) {
+    const account = get().accounts.find((a) => a.id === id)
+    if (!account) return
+    const reply = await api().accounts.update({ id, pinned: !account.pinned })
+    if (!reply.ok) return set({ lastError: reply.error })
+    get().showToast(reply.value.pinned ? 'Pinned: it comes first here, in the tray and in the quick pick.' : 'Unpinned.')
+  },
+  confirmWorking: (id) => api().accounts.confirmWorking({ id }),
 
   async nextHotp(id) {
     const reply = await api().codes.nextHotp({ id })

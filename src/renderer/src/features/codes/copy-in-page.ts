@@ -14,19 +14,19 @@ import type { Result } from '../../../../shared/result'
  */
 export async function copyInPage(
   guard: ClipboardGuard | 'unavailable',
-  code: string | undefined | Promise<Result<CopyResult, ApiError>>,
+  code: Omit<CopyResult, 'clearAt'> | undefined | Promise<Result<CopyResult, ApiError>>,
   clearAfterS: number,
 ): Promise<Result<CopyResult, ApiError>> {
   if (guard === 'unavailable') return { ok: false, error: notCopied('this page has no clipboard access (open it at the 127.0.0.1 address SellerGuard printed)') }
-  let text: string | undefined
-  if (typeof code === 'object') {
+  let chosen: Omit<CopyResult, 'clearAt'> | undefined
+  if (code instanceof Promise) {
     const computed = await code
     if (!computed.ok) return computed
-    text = computed.value.code
-  } else text = code
-  if (!text) return { ok: false, error: apiError('not-found', 'There is no code to copy for this account right now.') }
+    chosen = computed.value
+  } else chosen = code
+  if (!chosen?.code) return { ok: false, error: apiError('not-found', 'There is no code to copy for this account right now.') }
   try {
-    return { ok: true, value: { code: text, clearAt: await guard.copy(text, clearAfterS) } }
+    return { ok: true, value: { ...chosen, clearAt: await guard.copy(chosen.code, clearAfterS) } }
   } catch (error) {
     return { ok: false, error: notCopied(error instanceof Error ? error.message : String(error)) }
   }

@@ -1,55 +1,79 @@
-import { fold, KIND_LABELS, KIND_ORDER, type AccountSummary } from '../../contract'
+import { compareAccounts, fold, KIND_LABELS, letterColours, nameDetail, sectionAccounts, shortName, shortNameParts, badgeFor, type AccountSummary, type Badge, type SortOrder } from '../../contract'
+
+/** An account as the list shows it: computed once per change of the accounts, not per keystroke. */
+export type AccountView = Readonly<{
+  account: AccountSummary
+  /** The one short name ("Seller Central EU"), as in the tray and the quick pick. */
+  name: string
+  /** The same in two parts: a narrow row shortens `base`, never `region`. */
+  nameParts: Readonly<{ base: string; region: string }>
+  /** The line under it: the label, and the issuer when the name does not say it. */
+  detail: string
+  /** Folded text that search words must all appear in. */
+  haystack: string
+  badge: Badge
+}>
 
 export type ListRow =
   | Readonly<{ type: 'header'; key: string; title: string; count: number }>
-  | Readonly<{ type: 'account'; key: string; account: AccountSummary }>
+  | Readonly<{ type: 'account'; key: string; view: AccountView }>
 
-/** Every word of the query must appear in the issuer, label, group or kind. */
-export function matches(account: AccountSummary, words: readonly string[]): boolean {
-  if (words.length === 0) return true
-  const haystack = fold(`${account.issuer} ${account.label} ${account.group} ${KIND_LABELS[account.kind]}`)
-  return words.every((w) => haystack.includes(w))
+/** Names, badges and search text for every account (brand matching runs here, once). */
+export function describeAccounts(accounts: readonly AccountSummary[]): Map<string, AccountView> {
+  return new Map(
+    accounts.map((account) => {
+      const name = shortName(account)
+      const detail = nameDetail(account)
+      const haystack = fold(`${name} ${detail} ${account.issuer} ${account.label} ${account.group} ${KIND_LABELS[account.kind]}${account.pinned ? ' pinned' : ''}`)
+      return [account.id, { account, name, nameParts: shortNameParts(account), detail, haystack, badge: badgeFor({ ...account, choice: account.icon }) }]
+    }),
+  )
+}
+
+/** Every word of the query must appear in the name, the line under it, the issuer, label, group or kind. */
+export function matches(view: AccountView, words: readonly string[]): boolean {
+  return words.every((w) => view.haystack.includes(w))
 }
 
 /**
- * The rows of the codes list: accounts grouped by their group (ungrouped
- * first), then by kind (Seller Central, KDP, Associates, Other), each
- * section keeping the user's order, filtered by the search words.
+ * The rows of the codes list, filtered by the search words: pinned
+ * accounts first (so the quick pick's Enter finds them first), then
+ * sections by group (ungrouped first) and kind, each in the chosen order
+ * (the same as the tray's). Letter badges get their colours last, from the
+ * rows as shown, so neighbours never share one.
  */
-export function selectRows(accounts: readonly AccountSummary[], query: string): ListRow[] {
+export function selectRows(views: ReadonlyMap<string, AccountView>, accounts: readonly AccountSummary[], query: string, sort: SortOrder = 'manual'): ListRow[] {
   const words = fold(query).split(/\s+/).filter(Boolean)
-  const sections = new Map<string, { title: string; accounts: AccountSummary[]; sort: string }>()
-  for (const account of accounts) {
-    if (!matches(account, words)) continue
-    const kindIndex = KIND_ORDER.indexOf(account.kind)
-    const key = `${account.group}\u0000${kindIndex}`
-    let section = sections.get(key)
-    if (!section) {
-      const title = account.group ? `${account.group} · ${KIND_LABELS[account.kind]}` : KIND_LABELS[account.kind]
-      section = { title, accounts: [], sort: `${account.group ? '1' : '0'}${fold(account.group)}\u0000${kindIndex}` }
-      sections.set(key, section)
+  const shown = accounts.filter((a) => matches(views.get(a.id)!, words))
+  const out: ListRow[] = []
+  const push = (list: readonly AccountSummary[]) => {
+    for (const account of list) out.push({ type: 'account', key: account.id, view: views.get(account.id)! })
+  }
+  const pinned = shown.filter((a) => a.pinned).sort(compareAccounts(sort))
+  if (pinned.length > 0) {
+    out.push({ type: 'header', key: 'h:pinned', title: 'Pinned', count: pinned.length })
+    push(pinned)
+  }
+  for (const group of sectionAccounts(
+    shown.filter((a) => !a.pinned),
+    sort,
+  )) {
+    for (const section of group.kinds) {
+      const title = group.group ? `${group.group} · ${KIND_LABELS[section.kind]}` : KIND_LABELS[section.kind]
+      out.push({ type: 'header', key: `h:${group.group}\u0000${section.kind}`, title, count: section.accounts.length })
+      push(section.accounts)
     }
-    section.accounts.push(account)
   }
-  const rows: ListRow[] = []
-  for (const [key, section] of [...sections].sort((a, b) => (a[1].sort < b[1].sort ? -1 : a[1].sort > b[1].sort ? 1 : 0))) {
-    rows.push({ type: 'header', key: `h:${key}`, title: section.title, count: section.accounts.length })
-    for (const account of [...section.accounts].sort((a, b) => a.order - b.order)) rows.push({ type: 'account', key: account.id, account })
-  }
-  return rows
+  return withLetterColours(out)
 }
 
-/** Initials for an issuer badge: "Amazon Seller Central" → "AS", "kdp" → "KD". */
-export function initials(name: string): string {
-  const words = name.trim().split(/[\s._@-]+/).filter(Boolean)
-  if (words.length === 0) return '?'
-  if (words.length === 1) return words[0]!.slice(0, 2).toUpperCase()
-  return (words[0]![0]! + words[1]![0]!).toUpperCase()
-}
-
-/** A stable hue for a name, so the same issuer always gets the same colour. */
-export function hueOf(name: string): number {
-  let hash = 0
-  for (const char of fold(name)) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
-  return hash % 360
+function withLetterColours(rows: ListRow[]): ListRow[] {
+  const accountRows = rows.filter((r) => r.type === 'account')
+  const colours = letterColours(accountRows.map((r) => (r.view.badge.kind === 'letters' ? r.view.badge.title : null)))
+  const byKey = new Map(accountRows.map((r, i) => [r.key, colours[i]]))
+  return rows.map((row) => {
+    if (row.type !== 'account' || row.view.badge.kind !== 'letters') return row
+    const colour = byKey.get(row.key)!
+    return colour === row.view.badge.background ? row : { ...row, view: { ...row.view, badge: { ...row.view.badge, background: colour! } } }
+  })
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { Theme } from '../../contract'
+import { Density, Theme } from '../../contract'
 import { useStore } from '../../store'
 import { BackupSettings } from '../backup/BackupSettings'
 import { LockSettings } from '../lock/LockSettings'
@@ -9,6 +9,8 @@ import { TimeServersField } from './TimeServersField'
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' } as const
 const CLEAR_CHOICES = [10, 20, 30, 60, 120, 0] as const
+const COPY_NEXT_CHOICES = [3, 5, 8, 10, 15] as const
+const DENSITY_LABELS = { comfortable: 'Comfortable (72 px rows)', compact: 'Compact (44 px rows: more accounts at once)' } as const
 const CORRECTION_LABELS = {
   auto: 'Automatically, when my clock is off and the measurement is reliable (recommended)',
   on: 'Always, by the last measurement',
@@ -20,7 +22,7 @@ export function SettingsScreen() {
   const runtime = useStore((s) => s.info?.runtime)
   const platform = useStore((s) => s.info?.platform)
   const update = useStore((s) => s.updateSettings)
-  const ids = { clear: useId() }
+  const ids = { clear: useId(), copyNext: useId() }
   if (!settings) return null
   const desktopOnly = runtime === 'web' ? ' (desktop app only)' : ''
   return (
@@ -40,7 +42,46 @@ export function SettingsScreen() {
       <LockSettings settings={settings} update={update} />
       <PrivacySettings settings={settings} update={update} platform={platform} web={runtime === 'web'} />
       <fieldset className="field">
+        <legend>Codes list</legend>
+        {Density.options.map((option) => (
+          <label key={option} className="radio">
+            <input type="radio" name="density" value={option} checked={settings.density === option} onChange={() => void update({ density: option })} />
+            {DENSITY_LABELS[option]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field">
         <legend>Clipboard</legend>
+        <label className="radio">
+          <input
+            type="checkbox"
+            checked={settings.copyNextBelowSeconds > 0}
+            onChange={(e) => void update({ copyNextBelowSeconds: e.target.checked ? 5 : 0 })}
+            data-testid="copy-next"
+          />
+          Copy the next code instead when fewer than
+        </label>{' '}
+        <label htmlFor={ids.copyNext} className="visually-hidden">
+          Seconds left
+        </label>
+        <select
+          id={ids.copyNext}
+          className="input input--inline"
+          value={settings.copyNextBelowSeconds || 5}
+          disabled={settings.copyNextBelowSeconds === 0}
+          onChange={(e) => void update({ copyNextBelowSeconds: Number(e.target.value) })}
+        >
+          {COPY_NEXT_CHOICES.map((s) => (
+            <option key={s} value={s}>
+              {s} seconds
+            </option>
+          ))}
+        </select>{' '}
+        are left
+        <p className="muted">
+          For a click, Enter, the tray and the quick pick alike; the message after copying says which code it was. Off by default: a site that does not
+          accept a code early would refuse the next one until its turn comes.
+        </p>
         <label htmlFor={ids.clear}>Clear a copied code after</label>{' '}
         <select id={ids.clear} className="input input--inline" value={settings.clipboardClearSeconds} onChange={(e) => void update({ clipboardClearSeconds: Number(e.target.value) })}>
           {CLEAR_CHOICES.map((s) => (

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { IMPORT_SOURCE_NAMES, type AccountKind, type AccountSummary, type ImportPreview } from '../../contract'
+import { IMPORT_SOURCE_NAMES, type AccountSummary, type ImportPreview } from '../../contract'
 import { useStore } from '../../store'
 import { AddedStep } from '../../ui/AddedStep'
 import { GroupField } from '../../ui/GroupField'
@@ -8,6 +8,8 @@ import { Dialog } from '../../ui/Dialog'
 import { NameFields } from '../../ui/NameFields'
 import { otpParamsLine } from '../../ui/otp-params'
 import { ImportList } from './ImportList'
+import { RegionSelect } from '../../ui/RegionSelect'
+import { useKindGuess } from '../../ui/use-kind-guess'
 
 /**
  * What an import would add, before anything is written: every account
@@ -18,11 +20,14 @@ import { ImportList } from './ImportList'
 export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPreview; onClose: () => void }>) {
   const single = preview.entries.length === 1 ? preview.entries[0]! : null
   const [chosen, setChosen] = useState(() => new Set(preview.entries.filter((e) => e.duplicate === 'none').map((e) => e.index)))
-  const [kind, setKind] = useState<AccountKind | ''>('')
   const [issuer, setIssuer] = useState(single?.issuer ?? '')
   const [label, setLabel] = useState(single?.label ?? '')
   // One account: its own group, editable. Several: empty keeps each file's group.
   const [group, setGroup] = useState(single?.group ?? '')
+  // One account: pre-filled from its name. Several: from the first chosen one, or each keeps what the file says.
+  const [kindTouched, setKindTouched] = useState(false)
+  const first = single ?? preview.entries.find((e) => chosen.has(e.index)) ?? null
+  const choice = useKindGuess(single ? issuer : (first?.issuer ?? ''), single ? label : (first?.label ?? ''))
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [added, setAdded] = useState<AccountSummary | null>(null)
@@ -34,7 +39,8 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
     const reply = await confirmImport({
       previewId: preview.previewId,
       indexes: [...chosen],
-      ...(kind ? { kind } : {}),
+      // A multi-account file keeps each entry's own kind (or main's guess per name) unless the user picked one for all.
+      ...(single || kindTouched ? { kind: choice.kind, region: choice.region } : {}),
       ...(single || group.trim() ? { group: group.trim() } : {}),
       ...(single ? { issuer, label } : {}),
     })
@@ -81,7 +87,20 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
           </details>
         )}
         <div className="form__row">
-          <KindSelect value={kind} onChange={setKind} allowGuess={true} />
+          {single || kindTouched ? (
+            <KindSelect value={choice.kind} onChange={(k) => k && choice.setKind(k)} allowGuess={false} />
+          ) : (
+            <KindSelect
+              value=""
+              onChange={(k) => {
+                if (!k) return
+                setKindTouched(true)
+                choice.setKind(k)
+              }}
+              allowGuess={true}
+            />
+          )}
+          {(single || kindTouched) && choice.hasRegion && <RegionSelect value={choice.region} onChange={choice.setRegion} />}
           {single ? (
             <GroupField value={group} onChange={setGroup} />
           ) : (

@@ -17,7 +17,7 @@ import { createAccountStore } from '../../src/main/vault/account-store'
 import { createBackupFolder } from '../../src/main/backup/backup-folder'
 import { writeBackup } from '../../src/main/backup/backup-run'
 import { deriveBackupKey, type BackupAccount, type BackupKey } from '../../src/main/transfer/backup'
-import { MIN_SCRYPT_N } from '../../src/main/transfer/backup-schema'
+import { MIN_SCRYPT_N, backupAccountOf } from '../../src/main/transfer/backup-schema'
 
 /** Enough accounts that each save is a few kilobytes, not one tiny write. */
 export const ACCOUNT_COUNT = 40
@@ -73,7 +73,7 @@ export const backupKey = async (): Promise<BackupKey> => {
 }
 export const keyToEnv = (key: BackupKey) => Buffer.from(key.key).toString('hex')
 const keyFromEnv = (): BackupKey => ({ key: new Uint8Array(Buffer.from(process.env.SELLERGUARD_CRASH_KEY ?? '', 'hex')), salt: SALT, kdf: KDF })
-const withSecrets = (list: readonly AccountSummary[]): BackupAccount[] => list.map((a) => ({ ...a, secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }))
+const withSecrets = (list: readonly AccountSummary[]): BackupAccount[] => list.map((a) => backupAccountOf(a, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'))
 
 /** The sequence number a loaded account list / checklist carries (0 for a fresh install). */
 export const seqOfAccounts = (list: readonly Pick<AccountSummary, 'id' | 'counter'>[]) => list.find((a) => a.id === TRACKED_ID)?.counter ?? 0

@@ -94,6 +94,7 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
   let cancelTimer: (() => void) | null = null
   // One change at a time: a note saved as the box is ticked must not be lost to the tick read from the state before it.
   const serial = createSerial()
+  let exported: Readonly<{ state: ChecklistState; regions: string; value: ChecklistState }> | null = null
 
   async function load(): Promise<void> {
     const loaded = await store.load()
@@ -211,13 +212,16 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     }),
     exportReport: (format) => exportChecklistReport(evaluate(), format, { problem: problem?.message ?? null }),
     // Regions live on the accounts now; a backup carries them in its checklist, as before, so an older SellerGuard restores them too.
-    exportState: () => ({
-      ...state,
-      accounts: {
-        ...state.accounts,
-        ...Object.fromEntries(deps.accounts().flatMap((a) => ((a.region ?? null) === null ? [] : [[a.id, { items: {}, ...accountState(state, a.id), region: a.region ?? null }]]))),
-      },
-    }),
+    // The same object until the ticks or a region change: automatic backups tell a change of the checklist by identity.
+    exportState: () => {
+      const withRegion = deps.accounts().filter((a) => (a.region ?? null) !== null)
+      const regions = withRegion.map((a) => `${a.id}=${a.region}`).join(',')
+      if (exported?.state !== state || exported.regions !== regions) {
+        const entries = withRegion.map((a) => [a.id, { items: {}, ...accountState(state, a.id), region: a.region ?? null }])
+        exported = { state, regions, value: { ...state, accounts: { ...state.accounts, ...Object.fromEntries(entries) } } }
+      }
+      return exported.value
+    },
     importState: (incoming, ids) => serial(async () => {
       const parsed = ChecklistState.safeParse(incoming)
       if (!parsed.success) return err(apiError('invalid-input', 'The backup’s checklist could not be read; the accounts were restored without it.'))

@@ -211,6 +211,6 @@ describe('account features on the real services', () => {
     await call('accounts.update', { id: 'acct-na-0002', pinned: true })
     const menu = await call<TrayMenu>('tray.menu')
     const copies = menu.items.filter((i) => i.kind === 'copy')
-    expect(copies[0]).toMatchObject({ accountId: 'acct-na-0002', label: 'Seller Central Far East (acct-na-0002@shop.exa…)' })
+    expect(copies[0]).toMatchObject({ accountId: 'acct-na-0002', label: 'Seller Central AU/SG (acct-na-0002@shop.example)' })
   })
 })

@@ -75,6 +75,12 @@ describe('automatic backups in the running services', () => {
     expect(services.backups.evidence().accounts[second.id]).toMatchObject({ at: next.lastBackupAt, verified: true })
     await vi.waitFor(async () => expect(await checklistBackup()).toMatchObject({ status: 'verified', doneAt: next.lastBackupAt }))
     expect(pushed.at(-1)).toMatchObject({ state: 'ok', coversLatestChange: true })
+
+    // A change after the newest backup: a restore would bring back the old version, and the checklist says so.
+    await call('accounts.update', { id: first.id, label: 'renamed@example.com' })
+    await vi.waitFor(async () => expect(await checklistBackup()).toMatchObject({ status: 'due', finding: expect.stringContaining('1 account has changed since the newest backup holding it') }))
+    const third = await call<BackupStatus>('backup.backUpNow')
+    await vi.waitFor(async () => expect(await checklistBackup()).toMatchObject({ status: 'verified', doneAt: third.lastBackupAt }))
   })
 
   it('a checklist tick is a change the backup must cover; "Verify backups" then matches', async () => {

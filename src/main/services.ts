@@ -5,6 +5,7 @@ import { backupHandlers } from './backup/backup-handlers'
 import type { BackupService } from './backup/backup-service'
 import { createVaultBackups } from './backup/vault-backups'
 import { checklistHandlers } from './checklist/checklist-handlers'
+import type { BackupCoverage } from './checklist/evidence'
 import { createChecklistService } from './checklist/checklist-service'
 import { clipboardHandlers } from './clipboard/clipboard-handlers'
 import { createClipboardGuard, type ClipboardPort } from '../shared/clipboard-guard'
@@ -141,10 +142,13 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     // For "recently used" order.
     used: (id) => void vault.update({ id, lastUsedAt: now() }).then((r) => (r.ok ? undefined : log.warn(`last use not saved: ${r.error.message}`))),
   })
+  let backupCoverage: () => BackupCoverage | null = () => null
   const checklist = await createChecklistService({
     file: file('checklist.json'), backupFile: file('backup-state.json'), now, log, accounts: () => vault.accounts(), accountsWithKey: () => vault.accountIdsWithKey(), clockStatus: () => clock.status(),
     setAccountRegion: (id, region) => vault.update({ id, region }), issues,
     lockEvidence: () => lockEvidence(lock.status(), settings.get(), platform, deps.runtime),
+    // Automatic backups are made below; until then (and while they cannot tell) the checklist's own record speaks.
+    backupCoverage: () => backupCoverage(),
   })
   const icons = createIconService({ store: createIconStore(file('icons')), exists: (id) => vault.get(id) !== undefined, useImage: (id) => vault.update({ id, icon: { kind: 'image' } }), log })
   const { backups, restore } = createVaultBackups({
@@ -153,10 +157,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     ...(deps.backupFolder ? { defaultFolder: deps.backupFolder } : {}),
     checklist: { state: () => checklist.exportState(), onChange: checklist.onChange },
     settings: () => settings.get(),
-    // It holds every account as it is now, so each of them counts as backed up.
-    recordCovering: (at) => checklist.recordBackup(at, vault.accounts().map((a) => a.id)),
     preview: (text, password) => transfer.preview(text, password),
   })
+  backupCoverage = () => backups.evidence()
+  // A backup verified, failing, or a change it does not hold yet: the checklist's "backup" item follows.
+  backups.onChange(() => checklist.evidenceChanged())
   const transfer = createTransferService({
     vault, now, log, screen: deps.screen ?? null,
     // The QR decoder (zxing-wasm) loads on the first scan, not at start-up.

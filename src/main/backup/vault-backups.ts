@@ -26,11 +26,6 @@ export type VaultBackupsDeps = Readonly<{
   settings: () => unknown
   /** Reports a damaged automatic-backups.json to the storage banner. */
   issues?: FileIssues
-  /**
-   * A backup was written (or opened by the drill) and holds every account
-   * and the checklist as they are now: the checklist's "recent backup" date.
-   */
-  recordCovering?: (at: number) => Promise<void>
   /** Opens a backup's text as an import (transfer's preview): "Restore" shows what a backup holds before anything is added. */
   preview: (text: string, password: string) => Promise<Result<ImportPreview, ApiError>>
   now: () => number
@@ -79,15 +74,6 @@ export function createVaultBackups(deps: VaultBackupsDeps): Readonly<{ backups: 
     ticks = checklist.state()
     backups.changed()
   })
-  if (deps.recordCovering) {
-    const record = deps.recordCovering
-    let recorded: number | null = null
-    backups.onChange((status) => {
-      if (!status.coversLatestChange || status.lastBackupAt === null || status.lastBackupAt === recorded) return
-      recorded = status.lastBackupAt
-      record(status.lastBackupAt).catch((e: unknown) => deps.log.warn(`checklist backup date not recorded: ${String(e)}`))
-    })
-  }
   const restore = createBackupRestore({ folders, folder: () => backups.status().folder, password, preview: deps.preview })
   return { backups, restore }
 }

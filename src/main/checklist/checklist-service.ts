@@ -6,6 +6,7 @@ import { createSerial } from '../core/serial'
 import type { Logger } from '../core/log'
 import type { FileIssues } from '../storage/file-issues'
 import { createBackupRecord } from './backup-record'
+import { mergeCoverage, type BackupCoverage } from './evidence'
 import { evaluateChecklist, evaluateChecklistInSlices, type ChecklistAccount, type ChecklistEvidence, type ChecklistInput, type ChecklistResult } from './evaluate'
 import { problemView } from './problem-text'
 import { exportChecklistReport } from './report'
@@ -37,6 +38,8 @@ export type ChecklistServiceDeps = Readonly<{
   setTimer?: (fn: () => void, ms: number) => () => void
   /** Where a damaged checklist or backup record is reported, and the user's choice comes from. */
   issues?: FileIssues
+  /** What the automatic (and recorded exported) backups hold now; the checklist's own record covers exports from before them. */
+  backupCoverage?: () => BackupCoverage | null
 }>
 
 export interface ChecklistService {
@@ -118,7 +121,8 @@ export async function createChecklistService(deps: ChecklistServiceDeps): Promis
     const accounts = deps.accounts()
     // Ticks from files before 0.2 carry no kind: they belong to the kind the account has when first seen.
     state = claimTicks(state, accounts)
-    return { accounts, state, evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backups.coverage(), lock: deps.lockEvidence?.() ?? null }, now: deps.now() }
+    const backupsNow = deps.backupCoverage ? mergeCoverage(backups.coverage(), deps.backupCoverage()) : backups.coverage()
+    return { accounts, state, evidence: { accountIdsWithKey: deps.accountsWithKey(), clock: deps.clockStatus(), backups: backupsNow, lock: deps.lockEvidence?.() ?? null }, now: deps.now() }
   }
   const evaluate = (): ChecklistResult => evaluateChecklist(input())
 

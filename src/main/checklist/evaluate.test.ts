@@ -3,7 +3,7 @@ import type { ChecklistItemView as EvaluatedItem } from '../../shared/contract'
 import { clockCondition } from '../../shared/clock-condition'
 import { definitionsFor } from './definitions'
 import { DAY_MS, evaluateChecklist, type ChecklistAccount, type ChecklistEvidence, type ChecklistInput } from './evaluate'
-import { CLOCK_MAX_AGE_MS } from './evidence'
+import { CLOCK_MAX_AGE_MS, mergeCoverage } from './evidence'
 import { clockAt } from '../../../test/helpers/clock-status'
 import { emptyChecklistState, setItem, setRegion, type ChecklistState, type ItemUpdate } from './state'
 import { nextReviewAt, whatsLeft } from './whats-left'
@@ -172,6 +172,23 @@ describe('evaluateChecklist: evidence cannot claim what it has not checked', () 
     expect(backup.status).toBe('failing')
     expect(backup.finding).toContain('1 account is in no backup yet: “Associates”')
     expect(item(run({ accounts: [SC, KDP] }), 'recent-backup', null)).toMatchObject({ status: 'verified', doneAt: T0 })
+  })
+
+  it('backup: an account changed since the newest backup holding it is not backed up as it is', () => {
+    const backups = { accounts: { [SC.id]: { at: T0, current: false }, [KDP.id]: { at: T0, current: true } } }
+    const backup = item(run({ accounts: [{ ...SC, updatedAt: T0 + 60_000 }, KDP], evidence: { ...allGood, backups } }), 'recent-backup', null)
+    expect(backup).toMatchObject({ status: 'due', doneAt: T0, dueSince: T0 + 60_000, checkedBy: 'sellerguard' })
+    expect(backup.finding).toContain('1 account has changed since the newest backup holding it')
+  })
+
+  it('backup: the newest source per account wins (the checklist’s record of exports, and automatic backups)', () => {
+    const exported = { accounts: { [SC.id]: { at: T0 } } }
+    const automatic = { accounts: { [SC.id]: { at: T0 + 5, current: false }, [KDP.id]: { at: T0 + 5, current: true } } }
+    expect(mergeCoverage(exported, automatic)).toEqual(automatic)
+    expect(mergeCoverage({ accounts: { [SC.id]: { at: T0 + 9 } } }, automatic)!.accounts[SC.id]).toEqual({ at: T0 + 9 })
+    // A backup whose contents are unknown and nothing else: still unknown, never "no backup".
+    expect(mergeCoverage(null, { accounts: {} })).toBeNull()
+    expect(mergeCoverage(null, automatic)).toEqual(automatic)
   })
 
   it('backup: none at all, an unknown coverage, and due after 90 days', () => {

@@ -27,6 +27,7 @@ export type ChecklistEvidence = Readonly<{
 export type ChecklistResult = Omit<ChecklistView, 'problem'>
 
 export type ChecklistAccount = Pick<AccountSummary, 'id' | 'kind' | 'issuer' | 'label'> &
+  Partial<Pick<AccountSummary, 'updatedAt'>> &
   Readonly<{
     /** The account's own region (accounts hold it from 0.2); a region the checklist file still keeps is used until it moves. */
     region?: SellerRegion | null

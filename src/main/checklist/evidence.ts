@@ -15,8 +15,28 @@ const DAY_MS = 86_400_000
 /** A measurement older than this (a day of failed checks; the clock is checked hourly) no longer shows the clock is right. */
 export const CLOCK_MAX_AGE_MS = DAY_MS
 
-/** Which accounts the encrypted backups hold: per account id, the newest backup that holds it. */
-export type BackupCoverage = Readonly<{ accounts: Readonly<Record<string, Readonly<{ at: number }>>> }>
+/**
+ * Which accounts the encrypted backups hold: per account id, the newest
+ * backup that holds it, and (where SellerGuard can tell) whether it holds
+ * the account as it is now (`current: false`: its key or settings changed since).
+ */
+export type BackupCoverage = Readonly<{ accounts: Readonly<Record<string, Readonly<{ at: number; current?: boolean }>>> }>
+
+/** The newest backup per account from several sources (the checklist's own record of exports, and automatic backups). */
+export function mergeCoverage(...sources: readonly (BackupCoverage | null)[]): BackupCoverage | null {
+  const known = sources.filter((c): c is BackupCoverage => c !== null)
+  if (known.length === 0) return null
+  const accounts: Record<string, { at: number; current?: boolean }> = {}
+  for (const source of known) {
+    for (const [id, held] of Object.entries(source.accounts)) {
+      const seen = accounts[id]
+      if (!seen || held.at > seen.at || (held.at === seen.at && held.current !== undefined)) accounts[id] = held
+    }
+  }
+  // A backup whose contents SellerGuard cannot tell, and nothing else known: it still cannot tell.
+  if (known.length < sources.length && Object.keys(accounts).length === 0) return null
+  return { accounts }
+}
 
 /** The same way out the Codes screen offers for a key that is missing. */
 export const MISSING_KEY_FINDING =
@@ -71,7 +91,7 @@ export function clockStatus(item: ChecklistItem, status: ClockStatus | null, now
   }
 }
 
-type NamedAccount = Readonly<{ id: string; issuer: string; label: string }>
+type NamedAccount = Readonly<{ id: string; issuer: string; label: string; updatedAt?: number }>
 
 const nameOf = (a: NamedAccount) => oneLine(a.issuer) || oneLine(a.label) || 'Unnamed account'
 
@@ -100,6 +120,16 @@ export function backupStatus(item: ChecklistItem, accounts: readonly NamedAccoun
   if (missing.length > 0) {
     const count = missing.length === 1 ? '1 account is' : `${missing.length} accounts are`
     return checked(item, 'failing', `${count} in no backup yet: ${list(missing.map(nameOf))}. Make a new encrypted backup (Settings → Backup).`)
+  }
+  // A backup from before a change (a key or counter replaced, a rename) would bring back the account as it was.
+  const changed = accounts.filter((a) => coverage.accounts[a.id]!.current === false)
+  if (changed.length > 0) {
+    const count = changed.length === 1 ? '1 account has' : `${changed.length} accounts have`
+    const changedAt = Math.min(...changed.map((a) => a.updatedAt ?? now))
+    return checked(item, 'due', `${count} changed since the newest backup holding ${changed.length === 1 ? 'it' : 'them'}: ${list(changed.map(nameOf))}. A restore would bring back the older version. Make a new encrypted backup (Settings → Backup), or let automatic backups catch up.`, {
+      doneAt: Math.min(...held.map(([, at]) => at)),
+      dueSince: Math.min(changedAt, now),
+    })
   }
   const oldest = Math.min(...held.map(([, at]) => at))
   const dueAt = oldest + days * DAY_MS

@@ -1,48 +1,36 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { AppInfo } from '../shared/contract'
-import { backupHandlers } from './backup/backup-handlers'
 import type { BackupService } from './backup/backup-service'
 import { createVaultBackups } from './backup/vault-backups'
-import { checklistHandlers } from './checklist/checklist-handlers'
+import { followChanges } from './changes'
 import type { BackupCoverage } from './checklist/evidence'
 import { createChecklistService } from './checklist/checklist-service'
-import { clipboardHandlers } from './clipboard/clipboard-handlers'
 import { createClipboardGuard, type ClipboardPort } from '../shared/clipboard-guard'
 import { createCopyCode } from './clipboard/copy-code'
-import { clockHandlers } from './clock/clock-handlers'
 import { createClockService, type ClockService, type ClockServiceDeps } from './clock/clock-service'
 import { trustedOffsetMs } from './clock/codes-around'
 import { createClockStore } from './clock/clock-store'
-import { watchNetwork } from './clock/network-watch'
 import type { ClockCheckOptions } from './clock/select'
-import { codeHandlers } from './codes/code-handlers'
 import { createFrameService } from './codes/frame-service'
 import { createIconService } from './icons/icon-service'
 import { createIconStore } from './icons/icon-store'
-import { appHandlers } from './core/app-handlers'
-import { coalesce } from './core/coalesce'
 import { createDispatch, type Dispatch } from './core/dispatch'
 import { createEventBus, type EventBus } from './core/events'
 import type { Logger } from './core/log'
 import { createAutoLock, type AutoLock } from './lock/auto-lock'
 import { lockEvidence } from './lock/lock-evidence'
-import { lockHandlers } from './lock/lock-handlers'
 import { createAppLock, type AppLock } from './lock/lock-service'
 import type { SlotCost } from './lock/password-slot'
 import type { QuickUnlockPort } from './lock/quick-unlock'
-import { whileLocked } from './lock/while-locked'
+import { allHandlers } from './handlers'
+import { startServices } from './lifecycle'
 import type { ScreenCapture } from './qr/screen-capture'
-import { settingsHandlers } from './settings/settings-handlers'
 import { createFileIssues, type FileIssues } from './storage/file-issues'
-import { storageHandlers } from './storage/storage-handlers'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
-import { transferHandlers } from './transfer/transfer-handlers'
 import { createTransferService } from './transfer/transfer-service'
 import { createWorkerCrypto } from './transfer/worker/client'
-import { trayHandlers } from './tray/tray-handlers'
 import { createTrayService, type TrayService } from './tray/tray-service'
-import { accountHandlers, vaultHandlers } from './vault/account-handlers'
 import { createAccountStore } from './vault/account-store'
 import { createPendingRollbacks } from './vault/pending-rollbacks'
 import type { SecretStore } from './vault/secret-store'
@@ -160,8 +148,6 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     preview: (text, password) => transfer.preview(text, password),
   })
   backupCoverage = () => backups.evidence()
-  // A backup verified, failing, or a change it does not hold yet: the checklist's "backup" item follows.
-  backups.onChange(() => checklist.evidenceChanged())
   const transfer = createTransferService({
     vault, now, log, screen: deps.screen ?? null,
     // The QR decoder (zxing-wasm) loads on the first scan, not at start-up.
@@ -187,66 +173,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     openWindow: () => deps.shell?.openWindow(), quit: () => deps.shell?.quit(), backupStatus: () => backups.status(),
   })
 
-  // Changes: each service says what changed; the bus carries it to the renderer, and what depends on it follows.
-  // The tray follows the list's order; rebuilding its menu (300 accounts: ~30 ms) for every other setting would make each settings change wait.
-  let traySort = settings.get().sort
-  settings.onChange((next) => {
-    bus.emit('settings.changed', next)
-    clock.settingsChanged()
-    // The app lock and screen privacy items read settings.
-    checklist.evidenceChanged()
-    if (next.sort === traySort) return
-    traySort = next.sort
-    tray.refresh()
-  })
-  clock.onChange((status) => {
-    bus.emit('clock.status', status)
-    if (!status.checking) checklist.evidenceChanged()
-    tray.refresh()
-  })
-  // Codes follow the clock: a new correction recomputes and pushes every frame.
-  clock.onCorrectionChange(() => codes.refresh())
-  // Secrets stream in batches at start-up: one code push per burst of vault changes.
-  const refreshCodes = coalesce(() => codes.refresh())
-  vault.onChange((change) => {
-    if (change !== 'keys') checklist.evidenceChanged()
-    if (change === 'status') bus.emit('vault.status', vault.status())
-    if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
-    refreshCodes()
-    tray.refresh()
-  })
-  // While locked the vault holds no key: the one push left is the empty one that withdraws the codes.
-  codes.onChange((frames) => (!lock.isLocked() || frames.frames.length === 0) && bus.emit('codes.frames', frames))
   const autoLock = createAutoLock({ idleSeconds: deps.idleSeconds ?? (() => 0), settings: () => settings.get(), unlocked: () => lock.status().state === 'unlocked', lock: (reason) => void lock.lock(reason), ...(deps.idlePollMs ? { pollMs: deps.idlePollMs } : {}) })
-  lock.onChange((status) => (bus.emit('lock.status', status), tray.refresh(), checklist.evidenceChanged()))
-  lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))
-  lock.onUnlocked(() => void vault.readSecrets())
-  checklist.onChange((view) => bus.emit('checklist.changed', view))
-  tray.onChange((menu) => bus.emit('tray.menu', menu))
-  backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh()))
-  const stopNetworkWatch = watchNetwork(() => clock.notifyNetworkChange(), { log })
-
-  const dispatch = createDispatch(
-    whileLocked({
-      ...lockHandlers(lock),
-      ...appHandlers(deps), ...settingsHandlers(settings), ...vaultHandlers(vault), ...accountHandlers(vault, icons, now), ...codeHandlers(codes, vault),
-      ...clipboardHandlers(copyCode), ...trayHandlers(tray), ...checklistHandlers(checklist), ...transferHandlers(transfer), ...backupHandlers(backups, restore, deps.chooseFolder), ...storageHandlers(issues),
-      ...clockHandlers({ clock, codesAround: (id) => codes.around(id), ...(deps.openTimeSettings ? { openTimeSettings: deps.openTimeSettings } : {}) }),
-    }, () => lock.isLocked()),
-    log,
-  )
-  const ready = vault
-    .start()
-    .then(async () => {
-      await checklist.moveRegionsToAccounts()
-      // No removal waits for its undo window at start-up: an image whose account is gone, or no longer shows it, can go.
-      await icons.prune(new Set(vault.accounts().filter((a) => a.icon.kind === 'image').map((a) => a.id)))
-    })
-    .catch((e: unknown) => log.error('start-up failed', e))
-  const backupsStarted = backups.start().catch((e: unknown) => log.error('automatic backups did not start', e))
-  clock.start()
-  autoLock.start()
-  // A backup waiting for its quiet period is written before the vault closes.
-  const dispose = async () => (clock.stop(), autoLock.stop(), stopNetworkWatch(), codes.dispose(), clipboard.dispose(), await backupsStarted, await backups.dispose(), await vault.dispose())
+  followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard })
+  const dispatch = createDispatch(allHandlers({ app: deps, now, settings, vault, icons, codes, copyCode, tray, checklist, transfer, backups, restore, issues, clock, lock, chooseFolder: deps.chooseFolder, openTimeSettings: deps.openTimeSettings }), log)
+  const { ready, dispose } = startServices({ log, vault, checklist, icons, backups, clock, codes, clipboard, autoLock })
   return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose }
 }

@@ -1,0 +1,67 @@
+import type { BackupService } from './backup/backup-service'
+import type { ChecklistService } from './checklist/checklist-service'
+import type { ClockService } from './clock/clock-service'
+import type { FrameService } from './codes/frame-service'
+import { coalesce } from './core/coalesce'
+import type { EventBus } from './core/events'
+import type { AppLock } from './lock/lock-service'
+import type { SettingsService } from './settings/settings-service'
+import type { ClipboardGuard } from '../shared/clipboard-guard'
+import type { TrayService } from './tray/tray-service'
+import type { Vault } from './vault/vault'
+
+export type FollowedServices = Readonly<{
+  bus: EventBus
+  settings: SettingsService
+  clock: ClockService
+  codes: FrameService
+  vault: Vault
+  checklist: ChecklistService
+  tray: TrayService
+  backups: BackupService
+  lock: AppLock
+  clipboard: ClipboardGuard
+}>
+
+/**
+ * What follows what: each service says what changed; the bus carries it to
+ * the renderer, and what depends on it follows.
+ */
+export function followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard }: FollowedServices): void {
+  // The tray follows the list's order; rebuilding its menu (300 accounts: ~30 ms) for every other setting would make each settings change wait.
+  let traySort = settings.get().sort
+  settings.onChange((next) => {
+    bus.emit('settings.changed', next)
+    clock.settingsChanged()
+    // The app lock and screen privacy items read settings.
+    checklist.evidenceChanged()
+    if (next.sort === traySort) return
+    traySort = next.sort
+    tray.refresh()
+  })
+  clock.onChange((status) => {
+    bus.emit('clock.status', status)
+    if (!status.checking) checklist.evidenceChanged()
+    tray.refresh()
+  })
+  // Codes follow the clock: a new correction recomputes and pushes every frame.
+  clock.onCorrectionChange(() => codes.refresh())
+  // Secrets stream in batches at start-up: one code push per burst of vault changes.
+  const refreshCodes = coalesce(() => codes.refresh())
+  vault.onChange((change) => {
+    if (change !== 'keys') checklist.evidenceChanged()
+    if (change === 'status') bus.emit('vault.status', vault.status())
+    if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
+    refreshCodes()
+    tray.refresh()
+  })
+  // While locked the vault holds no key: the one push left is the empty one that withdraws the codes.
+  codes.onChange((frames) => (!lock.isLocked() || frames.frames.length === 0) && bus.emit('codes.frames', frames))
+  lock.onChange((status) => (bus.emit('lock.status', status), tray.refresh(), checklist.evidenceChanged()))
+  lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))
+  lock.onUnlocked(() => void vault.readSecrets())
+  checklist.onChange((view) => bus.emit('checklist.changed', view))
+  tray.onChange((menu) => bus.emit('tray.menu', menu))
+  // A backup verified, failing, or a change it does not hold yet: the checklist's "backup" item follows.
+  backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh(), checklist.evidenceChanged()))
+}

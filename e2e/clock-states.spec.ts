@@ -65,7 +65,7 @@ test.describe('a clock 8 s fast, correction off', () => {
     expect(totpWindow(KEY, Date.now() - 8_000).map(grouped)).toContain(expected)
     // It copies the expected code (computed in main on the measured true time).
     await help.getByTestId('copy-expected').click()
-    await expect(page.getByText(/^Copied code/)).toBeVisible()
+    await expect(page.getByText(/^Copied the code the site expects now/)).toBeVisible()
     await page.keyboard.press('Escape')
     await expect(help).toHaveCount(0)
     await shoot(page, testInfo, 'fast', true)

@@ -37,7 +37,7 @@ test('damaged settings and account list: banners offer the backup copy or a fres
   await expect(accountsBanner).toHaveCount(0)
   const added = await page.evaluate(() => window.sellerguard.accounts.add({ text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer: 'Amazon Seller Central' }))
   expect(added).toMatchObject({ ok: true })
-  await expect(page.getByText('Amazon Seller Central').first()).toBeVisible()
+  await expect(page.getByTestId('account-name').filter({ hasText: 'Seller Central' }).first()).toBeVisible()
 
   const kept = readdirSync(app.dataDir).filter((n) => n.includes('.damaged-'))
   expect(kept.map((n) => n.replace(/\d+$/, '')).sort()).toEqual(['accounts.json.bak.damaged-', 'accounts.json.damaged-', 'settings.json.damaged-'])
@@ -51,7 +51,7 @@ test('a missing account list comes back from its backup, and the user is told', 
   await app.restart()
   const notice = page.locator('[data-testid="file-restored"][data-file="accounts"]')
   await expect(notice).toContainText('was missing, so SellerGuard restored its previous version')
-  await expect(page.getByText('Amazon Seller Central').first()).toBeVisible()
+  await expect(page.getByTestId('account-name').filter({ hasText: 'Seller Central' }).first()).toBeVisible()
   await notice.getByRole('button', { name: 'OK' }).click()
   await expect(notice).toHaveCount(0)
 })

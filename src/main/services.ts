@@ -165,6 +165,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     },
     ...(deps.transferWorker ? { work: createWorkerCrypto(deps.transferWorker) } : {}),
     onProgress: (progress) => bus.emit('transfer.progress', progress),
+    onAdding: (progress) => bus.emit('transfer.adding', progress),
   })
   const tray = createTrayService({
     accounts: () => vault.accounts(), keychainState: () => vault.status().state, retryKeychain: () => vault.retry(),

@@ -18,6 +18,7 @@ export function transferHandlers(transfer: TransferService): AreaHandlers<'trans
     },
     'transfer.previewScreen': () => transfer.previewScreen(),
     'transfer.confirm': (input) => transfer.confirm(input),
+    'transfer.cancel': ({ previewId }) => transfer.cancel(previewId),
     'transfer.exportBackup': ({ password }) => transfer.exportBackup(password),
     'transfer.exportAegis': ({ password, plain }) => transfer.exportAegis(password, plain),
     'transfer.exportTwofas': ({ password, plain }) => transfer.export2fas(password, plain),

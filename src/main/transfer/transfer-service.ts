@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { apiError, MAX_ACCOUNTS_PER_IMPORT, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
+import { apiError, MAX_ACCOUNTS_PER_IMPORT, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS, namesProblem, type AccountKind, type ApiError, type ImportChoice, type ImportAdding, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportSource } from '../../shared/contract'
 import { err, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { mapInSlices } from '../core/slices'
@@ -27,6 +27,8 @@ export type TransferDeps = ExportDeps &
     work?: CryptoWork
     /** Progress of an expensive key derivation while a file is opened (the `transfer.progress` event). */
     onProgress?: (progress: ImportProgress) => void
+    /** How far a confirmed import has got writing secrets (the `transfer.adding` event). */
+    onAdding?: (progress: ImportAdding) => void
   }>
 
 type Held = Readonly<{
@@ -45,6 +47,8 @@ const PREVIEW_TTL_MS = 10 * 60 * 1000
  */
 export function createTransferService(deps: TransferDeps) {
   const previews = new Map<string, Held>()
+  /** Imports being written, by preview: how to stop one, and its outcome. */
+  const running = new Map<string, { stop: AbortController; outcome: Promise<Result<ImportOutcome, ApiError>> }>()
 
   function forget(): void {
     const now = deps.now()
@@ -131,6 +135,48 @@ export function createTransferService(deps: TransferDeps) {
     return previewText(links.join('\n'), undefined)
   }
 
+  /** Adds the chosen entries, all or nothing; stopped by `signal` (then nothing is kept). */
+  async function addChosen(input: ImportChoice, signal: AbortSignal): Promise<Result<ImportOutcome, ApiError>> {
+    forget()
+    const held = previews.get(input.previewId)
+    if (!held) return err(apiError('not-found', 'This import has expired. Open the file again.'))
+    const chosen = [...new Set(input.indexes)].filter((i) => i < held.accounts.length)
+    if (chosen.length > MAX_ACCOUNTS_PER_IMPORT) {
+      return err(apiError('invalid-input', `Choose at most ${MAX_ACCOUNTS_PER_IMPORT.toLocaleString('en-US')} accounts per import (${chosen.length.toLocaleString('en-US')} are chosen), then import the rest in another step.`))
+    }
+    const single = held.accounts.length === 1
+    type Item = { index: number; draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true }; nameless: ApiError | null }
+    // A slice of accounts at a time: keys and names of 1,000 accounts are ~20 ms of work.
+    const checked = await mapInSlices(chosen, (index): Item | null => {
+      const a = held.accounts[index]!
+      const key = normaliseKey(a.secret)
+      if (!key.ok) return null
+      const issuer = (single && input.issuer) || a.issuer
+      const label = (single && input.label) || a.label
+      const draft = { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer, label), region: input.region ?? null }
+      return { index, draft, key, nameless: namesProblem(draft) }
+    })
+    const items = checked.filter((item): item is Item => item !== null)
+    const nameless = items.find((item) => item.nameless !== null)?.nameless
+    if (nameless) return err(nameless)
+    const onWritten = (written: number, total: number) => deps.onAdding?.({ previewId: input.previewId, written, total })
+    const added = await deps.vault.addMany(
+      items.map((i) => ({ draft: i.draft, key: i.key.value })),
+      { signal, onWritten },
+    )
+    if (!added.ok) return added
+    previews.delete(input.previewId)
+    if (held.checklist !== undefined) {
+      const ids = new Map<string, string>()
+      items.forEach((item, i) => {
+        const oldId = held.accounts[item.index]?.id
+        if (oldId) ids.set(oldId, added.value[i]!.id)
+      })
+      await deps.restoreChecklist(held.checklist, ids)
+    }
+    return ok({ added: added.value, skipped: held.accounts.length - added.value.length })
+  }
+
   return {
     // An image picked or dropped for import is a QR code (a Google Authenticator export, a set-up page).
     preview: (data: Uint8Array | string, password: string | undefined, keyFile?: Uint8Array) => (typeof data !== 'string' && readImageHeader(data) ? previewQr(data) : previewText(data, password, keyFile)),
@@ -142,41 +188,21 @@ export function createTransferService(deps: TransferDeps) {
       return previewQr(shot.value)
     },
 
-    async confirm(input: ImportChoice): Promise<Result<ImportOutcome, ApiError>> {
-      forget()
-      const held = previews.get(input.previewId)
-      if (!held) return err(apiError('not-found', 'This import has expired. Open the file again.'))
-      const chosen = [...new Set(input.indexes)].filter((i) => i < held.accounts.length)
-      if (chosen.length > MAX_ACCOUNTS_PER_IMPORT) {
-        return err(apiError('invalid-input', `Choose at most ${MAX_ACCOUNTS_PER_IMPORT.toLocaleString('en-US')} accounts per import (${chosen.length.toLocaleString('en-US')} are chosen), then import the rest in another step.`))
-      }
-      const single = held.accounts.length === 1
-      type Item = { index: number; draft: AccountDraft; key: ReturnType<typeof normaliseKey> & { ok: true }; nameless: ApiError | null }
-      // A slice of accounts at a time: keys and names of 1,000 accounts are ~20 ms of work.
-      const checked = await mapInSlices(chosen, (index): Item | null => {
-        const a = held.accounts[index]!
-        const key = normaliseKey(a.secret)
-        if (!key.ok) return null
-        const issuer = (single && input.issuer) || a.issuer
-        const label = (single && input.label) || a.label
-        const draft = { type: a.type, issuer, label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, group: input.group ?? a.group ?? '', kind: input.kind ?? a.kind ?? guessKind(issuer, label), region: input.region ?? null }
-        return { index, draft, key, nameless: namesProblem(draft) }
-      })
-      const items = checked.filter((item): item is Item => item !== null)
-      const nameless = items.find((item) => item.nameless !== null)?.nameless
-      if (nameless) return err(nameless)
-      const added = await deps.vault.addMany(items.map((i) => ({ draft: i.draft, key: i.key.value })))
-      if (!added.ok) return added
-      previews.delete(input.previewId)
-      if (held.checklist !== undefined) {
-        const ids = new Map<string, string>()
-        items.forEach((item, i) => {
-          const oldId = held.accounts[item.index]?.id
-          if (oldId) ids.set(oldId, added.value[i]!.id)
-        })
-        await deps.restoreChecklist(held.checklist, ids)
-      }
-      return ok({ added: added.value, skipped: held.accounts.length - added.value.length })
+    confirm(input: ImportChoice): Promise<Result<ImportOutcome, ApiError>> {
+      if (running.has(input.previewId)) return Promise.resolve(err(apiError('invalid-input', 'This import is already running.')))
+      const stop = new AbortController()
+      const outcome = addChosen(input, stop.signal).finally(() => running.delete(input.previewId))
+      running.set(input.previewId, { stop, outcome })
+      return outcome
+    },
+
+    /** Stops a running import; resolves once it has ended, saying whether it was undone (all or nothing). */
+    async cancel(previewId: string): Promise<Result<{ cancelled: boolean }, ApiError>> {
+      const run = running.get(previewId)
+      if (!run) return ok({ cancelled: false })
+      run.stop.abort()
+      const ended = await run.outcome
+      return ok({ cancelled: !ended.ok && ended.error.kind === 'cancelled' })
     },
 
     ...createExports(deps),

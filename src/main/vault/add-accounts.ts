@@ -1,4 +1,4 @@
-import type { AccountSummary, ApiError } from '../../shared/contract'
+import { apiError, type AccountSummary, type ApiError } from '../../shared/contract'
 import { err, type Result } from '../../shared/result'
 import type { Logger } from '../core/log'
 import { mapInSlices } from '../core/slices'
@@ -14,6 +14,13 @@ export const DRAFT_DEFAULTS = { region: null, pinned: false, verifiedAt: null, l
 export type AccountDraft = Omit<AccountSummary, 'id' | 'order' | 'createdAt' | 'updatedAt' | keyof typeof DRAFT_DEFAULTS> & Partial<Pick<AccountSummary, keyof typeof DRAFT_DEFAULTS>>
 
 export type NewAccountItem = Readonly<{ draft: AccountDraft; key: NormalisedKey }>
+
+/** For an import: a way to stop it (nothing is kept), and how far it has got. */
+export type AddOptions = Readonly<{
+  signal?: AbortSignal
+  /** After each secret is written. */
+  onWritten?: (written: number, total: number) => void
+}>
 
 export type AddDeps = Readonly<{
   secrets: SecretStore
@@ -39,7 +46,7 @@ export type AddDeps = Readonly<{
  * not delete now (locked, not answering) stays owed and is deleted at the
  * next load with the keychain ready (pending-rollbacks.ts).
  */
-export async function addAccounts(items: readonly NewAccountItem[], deps: AddDeps): Promise<Result<AccountSummary[], ApiError>> {
+export async function addAccounts(items: readonly NewAccountItem[], deps: AddDeps, options: AddOptions = {}): Promise<Result<AccountSummary[], ApiError>> {
   const time = deps.now()
   // Placed in the list when it is saved (`append`): other changes may come first.
   // In slices: 1,000 random ids are ~15 ms of work.
@@ -68,7 +75,13 @@ export async function addAccounts(items: readonly NewAccountItem[], deps: AddDep
     await deps.rollbacks.settle([...deleted, ...ids.filter((id) => !written.includes(id))])
   }
   const done = () => ids.forEach((id) => deps.writing.delete(id))
+  const stopped = async () => {
+    await rollback(true)
+    done()
+    return err(apiError('cancelled', `The import was cancelled${written.length ? ' and the accounts it had written were removed' : ''}. Nothing was imported.`))
+  }
   for (const [i, account] of accounts.entries()) {
+    if (options.signal?.aborted) return stopped()
     deps.writing.add(account.id)
     try {
       await deps.secrets.set(account.id, items[i]!.key.base32)
@@ -81,7 +94,10 @@ export async function addAccounts(items: readonly NewAccountItem[], deps: AddDep
       done()
       return err(error)
     }
+    options.onWritten?.(written.length, accounts.length)
   }
+  // The last moment to stop: once the list is saved, the import is done.
+  if (options.signal?.aborted) return stopped()
   const saved = await deps.append(accounts)
   done()
   if (!saved.ok) {

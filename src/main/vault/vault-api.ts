@@ -3,7 +3,7 @@ import type { Result } from '../../shared/result'
 import type { OnChange } from '../core/listeners'
 import type { Logger } from '../core/log'
 import type { NormalisedKey } from '../otp/base32'
-import type { AccountDraft, NewAccountItem } from './add-accounts'
+import type { AccountDraft, AddOptions, NewAccountItem } from './add-accounts'
 import type { AccountStore } from './account-store'
 import type { Comparable, DuplicateReport } from './duplicates'
 import type { PendingRollbacks } from './pending-rollbacks'
@@ -65,7 +65,7 @@ export interface Vault {
   /** Adds one account; refuses one that is already here. */
   add(draft: AccountDraft, key: NormalisedKey): Promise<Result<AccountSummary, ApiError>>
   /** Adds several accounts all or nothing: if the keychain fails halfway, what was written is removed. */
-  addMany(items: readonly NewAccountItem[]): Promise<Result<AccountSummary[], ApiError>>
+  addMany(items: readonly NewAccountItem[], options?: AddOptions): Promise<Result<AccountSummary[], ApiError>>
   update(patch: AccountUpdate): Promise<Result<AccountSummary, ApiError>>
   reorder(ids: readonly string[]): Promise<Result<AccountSummary[], ApiError>>
   remove(id: string): Promise<Result<{ id: string; undoUntil: number }, ApiError>>

@@ -5,7 +5,7 @@ import { createListeners } from '../core/listeners'
 import { createSerial } from '../core/serial'
 import { normaliseKey } from '../otp/base32'
 import { byOrder, createAccountList } from './account-list'
-import { addAccounts, type NewAccountItem } from './add-accounts'
+import { addAccounts, type AddOptions, type NewAccountItem } from './add-accounts'
 import { duplicatesAmong, type Comparable } from './duplicates'
 import { listOrphans, loadKeys } from './keychain-loader'
 import { createKeychainGuard, type KeychainFailure } from './keychain-guard'
@@ -93,7 +93,7 @@ export function createVault(deps: VaultDeps): Vault {
 
   const duplicatesOf = (incoming: readonly Comparable[]) => duplicatesAmong(incoming, list.all(), (id) => keys.get(id))
 
-  const addAll = async (items: readonly NewAccountItem[], refuseDuplicates: boolean): Promise<Result<AccountSummary[], ApiError>> => {
+  const addAll = async (items: readonly NewAccountItem[], refuseDuplicates: boolean, options?: AddOptions): Promise<Result<AccountSummary[], ApiError>> => {
     await keychain.untilChecked()
     const refused = keychain.refusal()
     if (refused) return err(refused)
@@ -114,7 +114,7 @@ export function createVault(deps: VaultDeps): Vault {
         emit('accounts')
         return ok(next)
       })
-    return addAccounts(items, { secrets: deps.secrets, log: deps.log, now: deps.now, newId, writing, errorFor: guard.errorFor, rollbacks, append })
+    return addAccounts(items, { secrets: deps.secrets, log: deps.log, now: deps.now, newId, writing, errorFor: guard.errorFor, rollbacks, append }, options)
   }
   /** Saves a changed list (metadata only) and tells listeners. */
   async function commit<T>(next: AccountSummary[], value: T): Promise<Result<T, ApiError>> {
@@ -158,7 +158,7 @@ export function createVault(deps: VaultDeps): Vault {
       const added = await addAll([{ draft, key }], true)
       return added.ok ? ok(added.value[0]!) : added
     },
-    addMany: (items) => addAll(items, false),
+    addMany: (items, options) => addAll(items, false, options),
 
     update: (patch) =>
       changeList(async () => {

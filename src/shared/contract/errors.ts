@@ -33,6 +33,8 @@ export const ApiErrorKind = z.enum([
   'disconnected',
   /** Web mode's server runs but did not let this tab in: it was opened without the printed link, or with a spent one. */
   'not-admitted',
+  /** The user stopped it (an import's Cancel); nothing of it was kept. */
+  'cancelled',
 ])
 export type ApiErrorKind = z.infer<typeof ApiErrorKind>
 

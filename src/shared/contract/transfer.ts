@@ -110,8 +110,14 @@ export const transferMethods = {
   previewImage: method(z.object({ file: FileData }).strict(), ImportPreview),
   /** Captures the screen and reads the QR codes on it. */
   previewScreen: method(z.void(), ImportPreview),
-  /** Adds the chosen entries of a preview, all or nothing. */
+  /** Adds the chosen entries of a preview, all or nothing; `transfer.adding` tells how far it has got. */
   confirm: method(ImportChoice, ImportOutcome),
+  /**
+   * Stops a running `transfer.confirm` of this preview: what it wrote is removed, and the confirm
+   * fails with kind `cancelled`. Replies once that is done: `cancelled` is false when the import had
+   * already finished (it is kept) or was not running.
+   */
+  cancel: method(z.object({ previewId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
   /** An encrypted SellerGuard backup of every account (with secrets), the checklist and settings. */
   exportBackup: method(z.object({ password: ExportPassword }).strict(), ExportedFile),
   /** An Aegis vault, so users can always leave: encrypted unless `plain` (after a warning in the UI). */
@@ -136,6 +142,16 @@ export const ImportProgress = z.object({
 })
 export type ImportProgress = z.infer<typeof ImportProgress>
 
+/** How far `transfer.confirm` has got writing secrets into the keychain (gnome-keyring takes ~30 ms an item). */
+export const ImportAdding = z.object({
+  previewId: z.string(),
+  /** Secrets written so far. */
+  written: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+})
+export type ImportAdding = z.infer<typeof ImportAdding>
+
 export const transferEvents = {
   progress: ImportProgress,
+  adding: ImportAdding,
 }

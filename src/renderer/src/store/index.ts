@@ -39,6 +39,7 @@ export async function startStore(): Promise<() => void> {
     api().on('checklist.changed', (view) => useStore.getState().receiveChecklist(view)),
     api().on('backup.status', (status) => useStore.getState().receiveBackup(status)),
     api().on('storage.status', (status) => useStore.getState().receiveStorage(status)),
+    api().on('transfer.adding', (progress) => useStore.getState().receiveImportAdding(progress)),
     api().on('lock.status', (status) => useStore.getState().receiveLock(status)),
     // Unlocked: what the lock withheld is loaded now (the codes are pushed by main).
     useStore.subscribe((state, before) => {

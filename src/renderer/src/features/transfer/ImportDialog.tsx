@@ -7,6 +7,7 @@ import { KindSelect } from '../../ui/KindSelect'
 import { Dialog } from '../../ui/Dialog'
 import { NameFields } from '../../ui/NameFields'
 import { otpParamsLine } from '../../ui/otp-params'
+import { ImportAddingStatus } from './ImportAddingStatus'
 import { ImportList } from './ImportList'
 import { RegionSelect } from '../../ui/RegionSelect'
 import { useKindGuess } from '../../ui/use-kind-guess'
@@ -45,6 +46,11 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
       ...(single ? { issuer, label } : {}),
     })
     setBusy(false)
+    // Cancelled by the user: nothing was kept, and the dialog has done its job.
+    if (!reply.ok && reply.error.kind === 'cancelled') {
+      showToast(reply.error.message)
+      return onClose()
+    }
     if (!reply.ok) return setError(reply.error.message)
     const n = reply.value.added.length
     // One scanned account: show its code to finish the site's setup, as adding by key does.
@@ -107,6 +113,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
             <GroupField value={group} onChange={setGroup} label="Put them in a group (optional)" placeholder="Keep the file's groups" />
           )}
         </div>
+        {busy && !single && <ImportAddingStatus previewId={preview.previewId} />}
         {error && (
           <p className="field-error" role="alert">
             {error}

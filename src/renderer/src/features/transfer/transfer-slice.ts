@@ -1,13 +1,18 @@
 import type { StateCreator } from 'zustand'
-import type { Input, Reply } from '../../contract'
+import type { ImportAdding, Input, Reply } from '../../contract'
 import { api } from '../../bridge/api'
 
 /**
- * Moving accounts in and out. These calls hold no shared state: each returns
- * main's `Result` as is, and the dialog that asked shows its error in place
- * (a wrong password or an unreadable file belongs next to the field).
+ * Moving accounts in and out. Each call returns main's `Result` as is, and
+ * the dialog that asked shows its error in place (a wrong password or an
+ * unreadable file belongs next to the field). The one shared state: how far
+ * a confirmed import has got (main's `transfer.adding`).
  */
 export type TransferSlice = {
+  importAdding: ImportAdding | null
+  receiveImportAdding(progress: ImportAdding): void
+  /** Stops a running import of this preview: nothing of it is kept. */
+  cancelImport(input: Input<'transfer.cancel'>): Promise<Reply<'transfer.cancel'>>
   previewImport(input: Input<'transfer.preview'>): Promise<Reply<'transfer.preview'>>
   previewImage(input: Input<'transfer.previewImage'>): Promise<Reply<'transfer.previewImage'>>
   previewScreen(): Promise<Reply<'transfer.previewScreen'>>
@@ -18,7 +23,10 @@ export type TransferSlice = {
   exportOtpauthList(): Promise<Reply<'transfer.exportOtpauthList'>>
 }
 
-export const createTransferSlice: StateCreator<TransferSlice, [], [], TransferSlice> = () => ({
+export const createTransferSlice: StateCreator<TransferSlice, [], [], TransferSlice> = (set) => ({
+  importAdding: null,
+  receiveImportAdding: (progress) => set({ importAdding: progress }),
+  cancelImport: (input) => api().transfer.cancel(input),
   previewImport: (input) => api().transfer.preview(input),
   previewImage: (input) => api().transfer.previewImage(input),
   previewScreen: () => api().transfer.previewScreen(),

@@ -115,6 +115,7 @@ if (transfer) lines.push('', '## Import and backup', '', '```json', JSON.stringi
 const RELIABILITY = {
   'reliability-keychain': 'Keychain locked at random moments (real gnome-keyring; start-up, Retry, listing, add, import)',
   'reliability-web-flood': 'Web mode under a flood of idle connections',
+  'reliability-process': 'Web mode killed with SIGKILL at random moments (started the README way; adds, renames, imports, backups, settings, checklist, delete and undo)',
 }
 const faults = Object.entries(RELIABILITY).map(([name, title]) => [title, read(name)]).filter(([, doc]) => doc)
 if (faults.length > 0) lines.push('', '## Reliability under faults')

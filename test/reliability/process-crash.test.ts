@@ -39,6 +39,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})`, () => {
   let dataDir: string
   let env: NodeJS.ProcessEnv
+  /** The web mode of the round that is running: a failed round leaves it for afterAll to stop. */
+  let current: WebMode | null = null
   const figures = { kills: 0, confirmedSteps: 0, inFlightLanded: 0, inFlightLost: 0, recoveredOrphans: 0, byKind: {} as Record<string, number> }
 
   beforeAll(async () => {
@@ -52,15 +54,19 @@ describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})
   afterAll(async () => {
     console.info(`process crash: ${JSON.stringify(figures)}`)
     if (STRESS) writeResults({ seed: SEED, ...figures })
+    await current?.stop()
     // The keychain items this run left (its own service name): remove them through the app itself.
     const web = await startWebMode({ env })
-    const client = await connectWithCode(web.origin, web.code)
-    await ready(client)
-    const ids = (await value<AccountSummary[]>(client, 'accounts.list')).map((a) => a.id)
-    for (const id of ids) await value(client, 'accounts.remove', { id })
-    client.close()
-    await web.stop()
-    await fs.rm(dataDir, { recursive: true, force: true })
+    try {
+      const client = await connectWithCode(web.origin, web.code)
+      await ready(client)
+      const ids = (await value<AccountSummary[]>(client, 'accounts.list')).map((a) => a.id)
+      for (const id of ids) await value(client, 'accounts.remove', { id })
+      client.close()
+    } finally {
+      await web.stop()
+      await fs.rm(dataDir, { recursive: true, force: true })
+    }
   }, 60_000)
 
   async function value<T>(client: WebClient, method: string, input?: unknown): Promise<T> {
@@ -112,6 +118,7 @@ describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})
     for (let round = 0; round <= KILLS; round++) {
       const where = `round ${round} (seed ${SEED})`
       const web: WebMode = await startWebMode({ env })
+      current = web
       const client = await connectWithCode(web.origin, web.code)
       const status = await ready(client)
       await checkFiles(where)
@@ -156,6 +163,7 @@ describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})
       if (round === KILLS) {
         client.close()
         await web.stop()
+        current = null
         break
       }
 
@@ -180,6 +188,7 @@ describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})
       await sent
       // npm, sh and the keychain worker end on their own once the server is gone (no one stops them here).
       while (web.running()) await sleep(10)
+      current = null
       client.close()
       figures.kills++
       figures.byKind[step.kind] = (figures.byKind[step.kind] ?? 0) + 1

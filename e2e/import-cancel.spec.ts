@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 const ENTRIES = 300
@@ -10,18 +11,26 @@ const secret = () => Array.from(randomBytes(32), (b) => ALPHABET[b & 31]).join('
  * import keeps nothing: no account, and (after a restart) no keychain item
  * without an account.
  */
-test('a large import shows its progress, and Cancel keeps nothing of it', async ({ page, app }, testInfo) => {
-  test.setTimeout(90_000)
-  const list = Array.from({ length: ENTRIES }, (_, i) => `otpauth://totp/Shop%20${i}:seller${i}%40example.com?secret=${secret()}&issuer=Shop%20${i}`).join('\n')
+const list = () => Array.from({ length: ENTRIES }, (_, i) => `otpauth://totp/Shop%20${i}:seller${i}%40example.com?secret=${secret()}&issuer=Shop%20${i}`).join('\n')
+
+async function startImport(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Export file').setInputFiles({ name: 'accounts.txt', mimeType: 'text/plain', buffer: Buffer.from(list) })
+  await page.getByLabel('Export file').setInputFiles({ name: 'accounts.txt', mimeType: 'text/plain', buffer: Buffer.from(list()) })
   const dialog = page.getByTestId('import-dialog')
   await dialog.getByRole('button', { name: `Import ${ENTRIES} accounts` }).click()
+  return dialog
+}
+
+test('a large import shows its progress, and Cancel keeps nothing of it', async ({ page, app }, testInfo) => {
+  test.setTimeout(90_000)
+  const dialog = await startImport(page)
 
   // Secrets go into the keychain one by one; the dialog counts them.
   const adding = dialog.getByTestId('import-adding')
   await expect(adding.getByText(/^Added [1-9][0-9]* of 300 accounts…$/)).toBeVisible()
   await expect(adding.getByRole('progressbar', { name: 'Accounts added so far' })).toBeVisible()
+  // One way to stop it while it runs: the dialog's plain Cancel is gone.
+  await expect(dialog.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0)
   await page.screenshot({ path: testInfo.outputPath('import-progress.png') })
 
   await adding.getByRole('button', { name: 'Cancel import' }).click()
@@ -44,4 +53,17 @@ test('a large import shows its progress, and Cancel keeps nothing of it', async 
   })
   expect(status).toMatchObject({ state: 'ready', orphanSecrets: [], total: 0 })
   await expect(page.getByTestId('orphan-secrets')).toHaveCount(0)
+})
+
+test('closing the dialog while an import runs cancels it, never leaves it running unseen', async ({ page }) => {
+  test.setTimeout(90_000)
+  const dialog = await startImport(page)
+  await expect(dialog.getByTestId('import-adding').getByText(/^Added [1-9][0-9]* of 300 accounts…$/)).toBeVisible()
+  await page.keyboard.press('Escape')
+  // Still open, saying what it does, until what was written is removed.
+  await expect(dialog.getByText('Cancelling: removing what was added…')).toBeVisible()
+  await expect(page.getByTestId('toast')).toContainText('Nothing was imported', { timeout: 30_000 })
+  await expect(dialog).toHaveCount(0)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
+  await expect(page.getByTestId('empty-state')).toBeVisible()
 })

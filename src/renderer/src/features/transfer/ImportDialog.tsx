@@ -34,9 +34,20 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   const [added, setAdded] = useState<AccountSummary | null>(null)
   const showToast = useStore((s) => s.showToast)
   const confirmImport = useStore((s) => s.confirmImport)
+  const cancelImport = useStore((s) => s.cancelImport)
+  const [stopping, setStopping] = useState(false)
+  // Several accounts being written: closing the dialog means stopping the import, never leaving it running unseen.
+  const running = busy && !single
+  function stop() {
+    if (stopping) return
+    setStopping(true)
+    // The import's own reply says how it ended; this one only waits for the undo to finish.
+    void cancelImport({ previewId: preview.previewId })
+  }
 
   async function confirm() {
     setBusy(true)
+    setStopping(false)
     const reply = await confirmImport({
       previewId: preview.previewId,
       indexes: [...chosen],
@@ -62,7 +73,7 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
   if (added) return <AddedStep account={added} onClose={onClose} />
 
   return (
-    <Dialog title={single ? 'Add the scanned account' : `Import from ${IMPORT_SOURCE_NAMES[preview.format]}`} onClose={onClose} testId="import-dialog">
+    <Dialog title={single ? 'Add the scanned account' : `Import from ${IMPORT_SOURCE_NAMES[preview.format]}`} onClose={running ? stop : onClose} testId="import-dialog">
       <div className="form">
         {preview.warnings.map((w) => (
           <p key={w} className="field-error" role="alert">
@@ -113,16 +124,18 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
             <GroupField value={group} onChange={setGroup} label="Put them in a group (optional)" placeholder="Keep the file's groups" />
           )}
         </div>
-        {busy && !single && <ImportAddingStatus previewId={preview.previewId} />}
+        {running && <ImportAddingStatus previewId={preview.previewId} stopping={stopping} onCancel={stop} />}
         {error && (
           <p className="field-error" role="alert">
             {error}
           </p>
         )}
         <footer className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
+          {!running && (
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="button" className="button button--primary" disabled={busy || chosen.size === 0} onClick={() => void confirm()}>
             {single ? 'Add account' : `Import ${chosen.size} account${chosen.size === 1 ? '' : 's'}`}
           </button>

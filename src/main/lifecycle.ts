@@ -1,5 +1,5 @@
 import type { BackupService } from './backup/backup-service'
-import type { ChecklistService } from './checklist/checklist-service'
+import type { ChecklistService } from './checklist/checklist-api'
 import type { ClockService } from './clock/clock-service'
 import { watchNetwork } from './clock/network-watch'
 import type { FrameService } from './codes/frame-service'

@@ -1,6 +1,6 @@
 import { ok } from '../../shared/result'
 import type { AreaHandlers } from '../core/dispatch'
-import type { ChecklistService } from './checklist-service'
+import type { ChecklistService } from './checklist-api'
 
 /** `checklist.*`: the security checklist, its report, and recovery from a damaged file. */
 export function checklistHandlers(checklist: ChecklistService): AreaHandlers<'checklist'> {

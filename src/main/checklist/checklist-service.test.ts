@@ -7,7 +7,8 @@ import { ok } from '../../shared/result'
 import { clockAt } from '../../../test/helpers/clock-status'
 import { createMemoryLogger } from '../core/log'
 import { SLICE_ITEMS } from '../core/slices'
-import { createChecklistService, type ChecklistServiceDeps } from './checklist-service'
+import type { ChecklistServiceDeps } from './checklist-api'
+import { createChecklistService } from './checklist-service'
 import type { ChecklistAccount } from './evaluate'
 
 const T0 = Date.UTC(2026, 0, 1)

@@ -18,14 +18,16 @@ export interface EventBus {
  *
  * A long payload (the checklist or the accounts of 1,000 accounts) is
  * checked in slices (sliced-parse.ts), so the main thread keeps ticking; it
- * goes out when checked, and every event emitted after it waits behind it,
- * so listeners always hear events in the order they were emitted.
+ * goes out when checked. Events of one name keep their order: a later one
+ * waits behind it. Events of other names do not: a code frame is never held
+ * back while the checklist of 1,000 accounts is checked (each event is a
+ * whole state of its own, so no listener needs one name's events ordered
+ * against another's).
  */
 export function createEventBus(log: Logger = createConsoleLogger()): EventBus {
   const listeners = new Set<EventListener>()
-  /** Events still being checked (or waiting behind one that is). */
-  let waiting = 0
-  let queue: Promise<void> = Promise.resolve()
+  /** Per event name: how many are still being checked (or waiting behind one that is), and the tail of that queue. */
+  const lanes = new Map<EventName, { waiting: number; queue: Promise<void> }>()
 
   function send(name: EventName, checked: Checked): void {
     if (!checked.success) {
@@ -38,15 +40,20 @@ export function createEventBus(log: Logger = createConsoleLogger()): EventBus {
   return {
     emit(name, payload) {
       const schema = eventSchema(name)
-      if (waiting === 0 && !needsSlices(schema, payload)) {
+      const lane = lanes.get(name)
+      if (!lane && !needsSlices(schema, payload)) {
         const checked = schema.safeParse(payload)
         return send(name, checked.success ? checked : { success: false, issues: checked.error.issues })
       }
-      waiting++
-      queue = queue
+      const mine = lane ?? { waiting: 0, queue: Promise.resolve() }
+      lanes.set(name, mine)
+      mine.waiting++
+      mine.queue = mine.queue
         .then(async () => send(name, await parseInSlices(schema, payload)))
         .catch((error: unknown) => log.error(`event ${name}: a listener failed`, error))
-        .finally(() => void waiting--)
+        .finally(() => {
+          if (--mine.waiting === 0) lanes.delete(name)
+        })
     },
     subscribe(listener) {
       listeners.add(listener)

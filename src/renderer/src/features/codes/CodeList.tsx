@@ -1,10 +1,10 @@
-import { useCallback } from 'react'
+import { memo, useCallback } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Density } from '../../contract'
 import { useStore } from '../../store'
 import { VirtualList } from '../../ui/VirtualList'
 import { CodeRow } from './CodeRow'
-import type { ListRow } from './select-rows'
+import type { AccountView, ListRow } from './select-rows'
 
 /**
  * Row heights per density, px. Compact rows are 40 px: at 44, fourteen rows
@@ -20,8 +20,14 @@ const keyOf = (row: ListRow) => row.key
 
 type RowActions = Readonly<{ onEdit: (id: string) => void; onHelp: (id: string) => void; canMove: boolean }>
 
-function ConnectedRow({ row, onEdit, onHelp, canMove }: RowActions & Readonly<{ row: ListRow & { type: 'account' } }>) {
-  const frame = useStore((s) => s.frames[row.view.account.id])
+/**
+ * One row wired to the store. Memoised on the account's view (the same
+ * object until the accounts change), so a keystroke in search re-renders
+ * only rows that came into view, not every row still shown; the store's
+ * actions are stable, so CodeRow's own memo holds too.
+ */
+const ConnectedRow = memo(function ConnectedRow({ view, onEdit, onHelp, canMove }: RowActions & Readonly<{ view: AccountView }>) {
+  const frame = useStore((s) => s.frames[view.account.id])
   const { correctionMs, showNext, hideCodes, locked, copyCode, nextHotp, moveAccount, togglePin } = useStore(
     useShallow((s) => ({
       correctionMs: s.correctionMs,
@@ -34,24 +40,28 @@ function ConnectedRow({ row, onEdit, onHelp, canMove }: RowActions & Readonly<{ 
       togglePin: s.togglePin,
     })),
   )
+  const onCopy = useCallback((id: string, which: 'current' | 'next') => void copyCode(id, which), [copyCode])
+  const onNextHotp = useCallback((id: string) => void nextHotp(id), [nextHotp])
+  const onMove = useCallback((id: string, delta: number) => void moveAccount(id, delta), [moveAccount])
+  const onPin = useCallback((id: string) => void togglePin(id), [togglePin])
   return (
     <CodeRow
-      view={row.view}
+      view={view}
       frame={frame}
       correctionMs={correctionMs}
       showNext={showNext}
       locked={locked}
       hideCodes={hideCodes}
       canMove={canMove}
-      onCopy={(id, which) => void copyCode(id, which)}
-      onNextHotp={(id) => void nextHotp(id)}
-      onMove={(id, delta) => void moveAccount(id, delta)}
+      onCopy={onCopy}
+      onNextHotp={onNextHotp}
+      onMove={onMove}
       onEdit={onEdit}
       onHelp={onHelp}
-      onPin={(id) => void togglePin(id)}
+      onPin={onPin}
     />
   )
-}
+})
 
 export function CodeList({ rows, onEdit, onHelp, density, canMove }: RowActions & Readonly<{ rows: readonly ListRow[]; density: Density }>) {
   const heights = ROW_HEIGHTS[density]
@@ -63,7 +73,7 @@ export function CodeList({ rows, onEdit, onHelp, density, canMove }: RowActions 
           <bdi>{row.title}</bdi> <span className="list-header__count">{row.count}</span>
         </h2>
       ) : (
-        <ConnectedRow row={row} onEdit={onEdit} onHelp={onHelp} canMove={canMove} />
+        <ConnectedRow view={row.view} onEdit={onEdit} onHelp={onHelp} canMove={canMove} />
       ),
     [onEdit, onHelp, canMove],
   )

@@ -129,3 +129,18 @@ describe('letter badges in the list', () => {
     expect(view?.badge).toMatchObject({ kind: 'letters', text: '🦊F' })
   })
 })
+
+describe('codes list rows across searches', () => {
+  // Letter badges: neighbours that would share a colour get the next one (a recoloured view).
+  const many = Array.from({ length: 60 }, (_, i) => account(`n${i}`, `Zq ${String.fromCharCode(97 + (i % 26))}${i}`, { order: i }))
+  const views = describeAccounts(many)
+  const shown = (query: string) => new Map(accountRows(selectRows(views, many, query)).map((v) => [v.account.id, v]))
+
+  it('keeps each shown account’s view object, recoloured or not, so rows re-render only when they change', () => {
+    const all = shown('')
+    expect([...all.values()].some((v) => v !== views.get(v.account.id))).toBe(true)
+    for (const query of ['z', 'zq', '']) {
+      for (const [id, view] of shown(query)) if (JSON.stringify(all.get(id)!.badge) === JSON.stringify(view.badge)) expect(view).toBe(all.get(id))
+    }
+  })
+})

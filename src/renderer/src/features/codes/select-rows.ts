@@ -67,6 +67,17 @@ export function selectRows(views: ReadonlyMap<string, AccountView>, accounts: re
   return withLetterColours(out)
 }
 
+/** A view with its letter badge recoloured, kept per view: the row's memo holds across keystrokes. */
+const recoloured = new WeakMap<AccountView, AccountView>()
+
+function withColour(view: AccountView, background: string): AccountView {
+  const kept = recoloured.get(view)
+  if (kept?.badge.kind === 'letters' && kept.badge.background === background) return kept
+  const next = { ...view, badge: { ...view.badge, background } }
+  recoloured.set(view, next)
+  return next
+}
+
 function withLetterColours(rows: ListRow[]): ListRow[] {
   const accountRows = rows.filter((r) => r.type === 'account')
   const colours = letterColours(accountRows.map((r) => (r.view.badge.kind === 'letters' ? r.view.badge.title : null)))
@@ -74,6 +85,6 @@ function withLetterColours(rows: ListRow[]): ListRow[] {
   return rows.map((row) => {
     if (row.type !== 'account' || row.view.badge.kind !== 'letters') return row
     const colour = byKey.get(row.key)!
-    return colour === row.view.badge.background ? row : { ...row, view: { ...row.view, badge: { ...row.view.badge, background: colour! } } }
+    return colour === row.view.badge.background ? row : { ...row, view: withColour(row.view, colour!) }
   })
 }

@@ -107,6 +107,23 @@ describe('vault on the real keychain', () => {
     expect(progress).toEqual([3, 6, 12])
   })
 
+  it('an account added while the secrets load counts as loaded: the load ends with every key in', async () => {
+    const first = await open()
+    expect(await first.addMany(Array.from({ length: 200 }, (_, i) => ({ draft: draft(`Site ${i}`), key: randomKey() })))).toMatchObject({ ok: true })
+    // One read at a time: the load takes longer than the add.
+    const vault = createVault({ secrets, store: createAccountStore(path.join(dir, 'accounts.json')), platform: 'linux', now: Date.now, log, readConcurrency: 1 })
+    vaults.push(vault)
+    let added: Promise<unknown> | null = null
+    // As a user who adds an account the moment the keychain answers, before the other 200 keys are in.
+    vault.onChange(() => {
+      if (added === null && vault.status().state === 'ready') added = vault.add(draft('Added meanwhile'), randomKey())
+    })
+    await vault.start()
+    expect(await added).toMatchObject({ ok: true })
+    expect(vault.status()).toMatchObject({ state: 'ready', loaded: 201, total: 201 })
+    expect(vault.accountIdsWithKey()?.size).toBe(201)
+  })
+
   it('reports metadata without a secret and a secret without metadata, deleting neither', async () => {
     const first = await open()
     const a = await first.add(draft('Amazon'), key(AMAZON_KEY))

@@ -57,17 +57,20 @@ export function createVault(deps: VaultDeps): Vault {
     const mine = ++generation
     const current = () => mine === generation
     const accounts = list.all()
+    const reading = new Set(accounts.map((a) => a.id))
+    // An account added while this load runs holds its key already: it counts as loaded (else the load's own count hides it for good).
+    const addedMeanwhile = () => list.all().filter((a) => !reading.has(a.id) && keys.has(a.id)).length
     const result = await loadKeys(accounts, loadDeps, {
       current,
-      onReady: () => keychain.set({ state: 'ready', reason: null, loaded: 0, total: accounts.length }),
+      onReady: () => keychain.set({ state: 'ready', reason: null, loaded: addedMeanwhile(), total: list.all().length }),
       onKey: (id, key) => void (list.has(id) && keys.set(id, key)),
-      onProgress: (loaded) => (keychain.note({ loaded }), emit('keys')),
+      onProgress: (loaded) => (keychain.note({ loaded: loaded + addedMeanwhile() }), emit('keys')),
     })
     if (!current()) return
     // The app lock is locked: the keychain answers, and no secret is read until it is unlocked.
-    if (result.appLocked) return keychain.set({ state: 'ready', reason: null, loaded: 0, total: accounts.length, missingSecrets: [], orphanSecrets: [] })
+    if (result.appLocked) return keychain.set({ state: 'ready', reason: null, loaded: 0, total: list.all().length, missingSecrets: [], orphanSecrets: [] })
     if (result.probe.state !== 'ready') return keychainFailed(result.probe)
-    keychain.set({ missingSecrets: result.missing, loaded: result.loaded })
+    keychain.set({ missingSecrets: result.missing, loaded: result.loaded + addedMeanwhile() })
     await serial(() => rollbacks.finish(deps.secrets, (id) => list.has(id) || writing.has(id), deps.log))
     const orphans = await listOrphans(loadDeps, () => new Set([...list.all().map((a) => a.id), ...pending.ids(), ...writing, ...rollbacks.ids()]))
     if (!current()) return

@@ -1,4 +1,4 @@
-import type { StoredFileName } from '../../shared/contract'
+import { STORED_FILE_WORDS, type StoredFileName } from '../../shared/contract'
 
 /**
  * What every file SellerGuard writes does when loading finds a problem,
@@ -20,27 +20,27 @@ import type { StoredFileName } from '../../shared/contract'
  */
 export type FilePolicy = Readonly<{
   name: StoredFileName
-  /** What the file is, for logs ("the account list"). */
+  /** What the file is, in messages and logs ("the account list"): the contract's words (STORED_FILE_WORDS). */
   what: string
 }>
 
 export const FILE_POLICIES = {
   /** `accounts.json`: account metadata (never secrets). */
-  accounts: { name: 'accounts', what: 'the account list' },
+  accounts: { name: 'accounts', what: `the ${STORED_FILE_WORDS.accounts.what}` },
   /** `checklist.json`: the security checklist's ticks. */
-  checklist: { name: 'checklist', what: 'the security checklist' },
+  checklist: { name: 'checklist', what: `the ${STORED_FILE_WORDS.checklist.what}` },
   /** `settings.json`: preferences. */
-  settings: { name: 'settings', what: 'the settings' },
+  settings: { name: 'settings', what: `the ${STORED_FILE_WORDS.settings.what}` },
   /** `backup-state.json`: when the last encrypted backup was made. */
-  backupRecord: { name: 'backupRecord', what: 'the record of the last backup' },
+  backupRecord: { name: 'backupRecord', what: `the ${STORED_FILE_WORDS.backupRecord.what}` },
   /** `automatic-backups.json`: the automatic backups' settings and what the newest backup holds. */
-  automaticBackups: { name: 'automaticBackups', what: 'the automatic backups’ settings' },
+  automaticBackups: { name: 'automaticBackups', what: `the ${STORED_FILE_WORDS.automaticBackups.what}` },
   /** `clock.json`: the last clock verdict and its history. */
-  clockHistory: { name: 'clockHistory', what: 'the clock history' },
+  clockHistory: { name: 'clockHistory', what: `the ${STORED_FILE_WORDS.clockHistory.what}` },
   /** `lock-failures.json`: wrong app passwords in a row; while it cannot be read, the count goes on from five (lock/backoff.ts). */
-  lockFailures: { name: 'lockFailures', what: 'the count of wrong app passwords' },
+  lockFailures: { name: 'lockFailures', what: `the ${STORED_FILE_WORDS.lockFailures.what}` },
   /** `window-state.json`: where the desktop window was. */
-  windowState: { name: 'windowState', what: 'the window position' },
+  windowState: { name: 'windowState', what: `the ${STORED_FILE_WORDS.windowState.what}` },
   /** `pending-rollbacks.json`: keychain items of an unfinished add or import, deleted at the next unlock. */
-  rollbacks: { name: 'rollbacks', what: 'the record of unfinished imports' },
+  rollbacks: { name: 'rollbacks', what: `the ${STORED_FILE_WORDS.rollbacks.what}` },
 } as const satisfies { readonly [N in StoredFileName]: FilePolicy & { name: N } }

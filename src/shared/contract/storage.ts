@@ -6,6 +6,23 @@ export const StoredFileName = z.enum(['accounts', 'settings', 'checklist', 'cloc
 export type StoredFileName = z.infer<typeof StoredFileName>
 
 /**
+ * Each stored file in the user's words: what it is ("Your account list
+ * could not be used"; main's messages say "the account list"), and what
+ * "Start fresh" begins with. One table for main and the renderer.
+ */
+export const STORED_FILE_WORDS: { readonly [N in StoredFileName]: Readonly<{ what: string; fresh: string }> } = {
+  accounts: { what: 'account list', fresh: 'an empty account list (the secrets stay in the keychain, listed as secrets without an account)' },
+  settings: { what: 'settings', fresh: 'the default settings' },
+  checklist: { what: 'security checklist', fresh: 'an empty checklist' },
+  clockHistory: { what: 'clock history', fresh: 'a new clock history' },
+  backupRecord: { what: 'record of your last backup', fresh: 'no record of a backup' },
+  automaticBackups: { what: 'automatic backup settings', fresh: 'the default automatic backup settings' },
+  windowState: { what: 'window position', fresh: 'the default window position' },
+  rollbacks: { what: 'record of unfinished imports', fresh: 'no record (secrets it listed stay in the keychain, shown as secrets without an account)' },
+  lockFailures: { what: 'count of wrong app passwords', fresh: 'a count of zero' },
+}
+
+/**
  * Something found while loading a file. `damaged`, `too-new` (written by a
  * newer SellerGuard) and `unreadable` block every write to that file until
  * the user chooses "use the backup copy" or "start fresh" (the file is kept

@@ -1,24 +1,11 @@
-import type { StoredFileIssue, StoredFileName } from '../../contract'
+import { STORED_FILE_WORDS, type StoredFileIssue } from '../../contract'
 import { useStore } from '../../store'
-
-/** Each file in words, and what starting it afresh means. */
-const FILES: Record<StoredFileName, { what: string; fresh: string }> = {
-  accounts: { what: 'account list', fresh: 'an empty account list (the secrets stay in the keychain, listed as secrets without an account)' },
-  settings: { what: 'settings', fresh: 'the default settings' },
-  checklist: { what: 'security checklist', fresh: 'an empty checklist' },
-  clockHistory: { what: 'clock history', fresh: 'a new clock history' },
-  backupRecord: { what: 'record of your last backup', fresh: 'no record of a backup' },
-  automaticBackups: { what: 'automatic backup settings', fresh: 'the default automatic backup settings' },
-  windowState: { what: 'window position', fresh: 'the default window position' },
-  rollbacks: { what: 'record of unfinished imports', fresh: 'no record (secrets it listed stay in the keychain, shown as secrets without an account)' },
-  lockFailures: { what: 'count of wrong app passwords', fresh: 'a count of zero' },
-}
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p
 
 function FileProblem({ issue }: Readonly<{ issue: StoredFileIssue }>) {
   const recover = useStore((s) => s.recoverFile)
-  const { what, fresh } = FILES[issue.file]
+  const { what, fresh } = STORED_FILE_WORDS[issue.file]
   const why = issue.kind === 'too-new' ? 'it was saved by a newer version of SellerGuard' : issue.kind === 'damaged' ? 'it is damaged' : 'it could not be read'
   return (
     <div role="alert" className="banner banner--critical" data-testid="file-banner" data-file={issue.file} data-kind={issue.kind}>

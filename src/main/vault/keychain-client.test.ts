@@ -45,6 +45,20 @@ describe('keychain client (calls in a worker process)', () => {
     expect(client.started).toBe(1)
   })
 
+  it('a list beside deletes lists what is there, never fails (gnome-keyring said "No such secret item")', async () => {
+    const client = open(await keychainWorkerEntry())
+    for (let round = 0; round < 2; round++) {
+      const ids = Array.from({ length: 60 }, (_, i) => `acc_r${round}_${i}`)
+      for (const id of ids) await client.set(id, 'JBSWY3DPEHPK3PXP')
+      const [before, ...rest] = await Promise.all([client.list(), ...ids.map((id) => client.delete(id)), client.list()])
+      const after = rest.at(-1) as Awaited<ReturnType<KeychainClient['list']>>
+      // Each list sees the items as they were at its turn: all of them before the deletes, none after.
+      expect(before.map((item) => item.id).sort()).toEqual([...ids].sort())
+      expect(after).toEqual([])
+    }
+    expect(client.started).toBe(1)
+  })
+
   it('a worker that does not answer is killed at the timeout; the next call gets a new worker', async () => {
     const client = open(misbehavingWorker('silent'), { timeoutMs: 300, firstBackoffMs: 50 })
     const started = Date.now()

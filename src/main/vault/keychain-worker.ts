@@ -9,6 +9,11 @@
  * libuv threadpool thread in secret_password_lookup_sync, after which no file
  * I/O runs in that process. Neither can be caught in-process; here the app
  * kills this process and starts another (keychain-client.ts).
+ *
+ * A list runs alone: findCredentials reads every item after finding them, so
+ * a delete in between failed the whole list ("No such secret item", measured:
+ * every round of 100 deletes beside a list), and an item without a value is
+ * the NULL keytar dereferences. Gets, sets and deletes still overlap.
  */
 import type keytarModule from 'keytar'
 import type { KeychainCall, KeychainReply, KeychainRequest, KeychainWorkerMessage } from './keychain-protocol'
@@ -42,6 +47,33 @@ async function run(keytar: Keytar, call: KeychainCall): Promise<unknown> {
   }
 }
 
+const settled = (p: Promise<unknown>): Promise<void> => p.then(
+  () => undefined,
+  () => undefined,
+)
+
+/**
+ * Runs calls as they come, except that an exclusive one (a list) waits for
+ * those running to end, and the calls after it wait for it.
+ */
+function createTurns(): <T>(exclusive: boolean, fn: () => Promise<T>) => Promise<T> {
+  let running = new Set<Promise<unknown>>()
+  let barrier: Promise<unknown> = Promise.resolve()
+  return (exclusive, fn) => {
+    if (exclusive) {
+      const mine = Promise.all([...running, barrier].map(settled)).then(fn)
+      running = new Set()
+      barrier = mine
+      return mine
+    }
+    const mine = settled(barrier).then(fn)
+    const own = running
+    own.add(mine)
+    void settled(mine).then(() => own.delete(mine))
+    return mine
+  }
+}
+
 async function main(): Promise<void> {
   let keytar: Keytar
   try {
@@ -53,8 +85,9 @@ async function main(): Promise<void> {
     post({ hello: 'broken', message })
     return
   }
+  const turns = createTurns()
   onRequest((request) => {
-    run(keytar, request).then(
+    turns(request.op === 'list', () => run(keytar, request)).then(
       (value): void => post({ id: request.id, ok: true, value: value ?? null } satisfies KeychainReply),
       (e: unknown): void => post({ id: request.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
     )

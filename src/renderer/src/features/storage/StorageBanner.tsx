@@ -35,7 +35,7 @@ function FileRestored({ issue }: Readonly<{ issue: StoredFileIssue }>) {
   return (
     <div role="status" className="banner banner--warn" data-testid="file-restored" data-file={issue.file}>
       <div>
-        {`Your ${FILES[issue.file].what} file (${fileName(issue.path)}) was missing, so SellerGuard restored its previous version. The most recent change may be missing.`}
+        {`Your ${STORED_FILE_WORDS[issue.file].what} file (${fileName(issue.path)}) was missing, so SellerGuard restored its previous version. The most recent change may be missing.`}
       </div>
       <button type="button" className="button" onClick={() => void dismiss(issue.file)}>
         OK

@@ -148,6 +148,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     preview: (text, password) => transfer.preview(text, password),
   })
   backupCoverage = () => backups.evidence()
+  // One transfer worker thread is kept a while between imports (worker/client.ts).
+  const work = deps.transferWorker ? createWorkerCrypto(deps.transferWorker) : null
   const transfer = createTransferService({
     vault, now, log, screen: deps.screen ?? null,
     // The QR decoder (zxing-wasm) loads on the first scan, not at start-up.
@@ -163,7 +165,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       // A backup from before 0.2 keeps regions in its checklist.
       await checklist.moveRegionsToAccounts()
     },
-    ...(deps.transferWorker ? { work: createWorkerCrypto(deps.transferWorker) } : {}),
+    ...(work ? { work } : {}),
     onProgress: (progress) => bus.emit('transfer.progress', progress),
     onAdding: (progress) => bus.emit('transfer.adding', progress),
   })
@@ -178,5 +180,5 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard })
   const dispatch = createDispatch(allHandlers({ app: deps, now, settings, vault, icons, codes, copyCode, tray, checklist, transfer, backups, restore, issues, clock, lock, chooseFolder: deps.chooseFolder, openTimeSettings: deps.openTimeSettings }), log)
   const { ready, dispose } = startServices({ log, vault, checklist, icons, backups, clock, codes, clipboard, autoLock })
-  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose }
+  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose: () => (work?.close(), dispose()) }
 }

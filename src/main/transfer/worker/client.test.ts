@@ -37,4 +37,60 @@ describe('transfer worker thread', () => {
     setTimeout(() => controller.abort(), 50)
     await expect(run).rejects.toThrow(/abort/i)
   })
+
+  describe('one thread kept for the next task', () => {
+    const links = (n: number) => Array.from({ length: n }, (_, i) => `otpauth://totp/Shop%20${i}:me?secret=JBSWY3DPEHPK3PXP&issuer=Shop%20${i}`).join('\n')
+    const importTask = (n: number) => ({ kind: 'import' as const, file: links(n), password: null, keyFile: null })
+    const accountsOf = (value: unknown) => (value as { ok: boolean; value: { accounts: unknown[] } }).value.accounts.length
+
+    it('plain files, one after another, are read on the same thread: one start, not one per file', async () => {
+      const work = await workerCrypto()
+      expect(accountsOf(await work.run(importTask(3)))).toBe(3)
+      expect(accountsOf(await work.run(importTask(1000)))).toBe(1000)
+      expect(accountsOf(await work.run(importTask(2)))).toBe(2)
+      expect(work.started()).toBe(1)
+      work.close()
+    })
+
+    it('a thread that derived a key is ended (its memory returns to the OS); the next task starts another', async () => {
+      const work = await workerCrypto()
+      expect(accountsOf(await work.run(importTask(1)))).toBe(1)
+      const outcome = await work.run({ kind: 'kdbx', file: fixture('kdbx4-argon2id-chacha20.kdbx'), password: 'test', keyFile: null })
+      expect(outcome).toMatchObject({ ok: true })
+      expect(work.started()).toBe(1)
+      expect(accountsOf(await work.run(importTask(1)))).toBe(1)
+      expect(work.started()).toBe(2)
+      work.close()
+    })
+
+    it('is ended after being idle, and on close; an aborted or failed task ends its thread', async () => {
+      const work = await workerCrypto(50)
+      await work.run(importTask(1))
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await work.run(importTask(1))
+      expect(work.started()).toBe(2)
+      work.close()
+      await work.run(importTask(1))
+      expect(work.started()).toBe(3)
+      const controller = new AbortController()
+      const aborted = work.run(importTask(1000), { signal: controller.signal })
+      controller.abort()
+      await expect(aborted).rejects.toThrow(/abort/i)
+      await expect(work.run({ kind: 'unknown' } as never)).rejects.toThrow(/unknown task/)
+      expect(work.started()).toBe(4)
+      await work.run(importTask(1))
+      expect(work.started()).toBe(5)
+      work.close()
+    })
+
+    it('tasks at the same time each get a thread; one is kept after', async () => {
+      const work = await workerCrypto()
+      const counts = await Promise.all([work.run(importTask(500)), work.run(importTask(4))])
+      expect(counts.map(accountsOf)).toEqual([500, 4])
+      expect(work.started()).toBe(2)
+      await work.run(importTask(1))
+      expect(work.started()).toBe(2)
+      work.close()
+    })
+  })
 })

@@ -3,14 +3,15 @@ import type { WorkerReply, WorkerTask } from './protocol'
 import { runTask } from './tasks'
 
 /*
- * The transfer worker (out/main/transfer-worker.js): one thread per task,
- * started by client.ts, answering one `WorkerTask` with an estimate (for
- * expensive ones) and then the result.
+ * The transfer worker (out/main/transfer-worker.js), started by client.ts:
+ * answers each `WorkerTask` with an estimate (for expensive ones) and then
+ * the result. The client sends one task at a time and may send the next
+ * to the same thread.
  */
 
 const port = parentPort
 if (port) {
-  port.once('message', (task: WorkerTask) => {
+  port.on('message', (task: WorkerTask) => {
     const reply = (message: WorkerReply) => port.postMessage(message)
     runTask(task, (ms) => reply({ type: 'estimate', ms }))
       .then((value) => reply({ type: 'done', value }))

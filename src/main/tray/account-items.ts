@@ -13,6 +13,8 @@ export type TrayAccountsInput = Readonly<{
   /** Secrets can be read (the keychain is ready and loaded): copy items make sense. */
   codesAvailable: boolean
   keychainState: KeychainState
+  /** An account's copy-item label (`copyItemLabel`, or a cache of it: tray/label-cache.ts). */
+  labelOf?: (account: AccountSummary) => string
 }>
 
 /** Up to this many accounts are listed directly in the menu (about a screen's worth); more go into submenus per group and kind. */
@@ -63,8 +65,9 @@ export function accountItems(input: TrayAccountsInput): TrayMenuItem[] {
     usable.filter((a) => !pinnedIds.has(a.id)),
     sort,
   )
-  const rest = usable.length <= FLAT_LIMIT ? flatLayout(groups) : submenuLayout(groups)
-  const pinnedPart = pinned.length === 0 ? [] : [status('Pinned'), ...copyItems(pinned), ...(rest.length > 0 ? [SEPARATOR] : [])]
+  const labelOf = input.labelOf ?? copyItemLabel
+  const rest = usable.length <= FLAT_LIMIT ? flatLayout(groups, labelOf) : submenuLayout(groups, labelOf)
+  const pinnedPart = pinned.length === 0 ? [] : [status('Pinned'), ...copyItems(pinned, labelOf), ...(rest.length > 0 ? [SEPARATOR] : [])]
   return [...warning, status('Click an account to copy its code'), ...pinnedPart, ...rest]
 }
 
@@ -80,21 +83,32 @@ type Section = Readonly<{ title: string; accounts: readonly AccountSummary[] }>
 const groupName = (group: string) => escapeMnemonics(isolateRtl(truncate(oneLine(group), MAX_GROUP_LABEL)))
 const kindName = (kind: AccountKind) => KIND_LABELS[kind]
 
-/** The one short name of the codes list and the quick pick ("Seller Central EU"), then what tells it apart. */
-function copyItems(accounts: readonly AccountSummary[]): TrayMenuItem[] {
-  return accounts.map((a) => ({ kind: 'copy', id: copyItemId(a.id), accountId: a.id, label: escapeMnemonics(accountLabel(shortName(a), nameDetail(a))) }))
+/**
+ * The one short name of the codes list and the quick pick ("Seller Central
+ * EU"), then what tells it apart; escaped. Depends on the account's kind,
+ * region, issuer and label only.
+ */
+export function copyItemLabel(a: AccountSummary): string {
+  return escapeMnemonics(accountLabel(shortName(a), nameDetail(a)))
+}
+
+type LabelOf = (account: AccountSummary) => string
+
+function copyItems(accounts: readonly AccountSummary[], labelOf: LabelOf): TrayMenuItem[] {
+  return accounts.map((a) => ({ kind: 'copy', id: copyItemId(a.id), accountId: a.id, label: labelOf(a) }))
 }
 
 /** Sections one after another; with more than one, each gets a heading, and separators between them. */
-function sectionList(sections: readonly Section[]): TrayMenuItem[] {
-  if (sections.length === 1) return copyItems(sections[0]!.accounts)
-  return sections.flatMap((s, i) => [...(i > 0 ? [SEPARATOR] : []), status(s.title), ...copyItems(s.accounts)])
+function sectionList(sections: readonly Section[], labelOf: LabelOf): TrayMenuItem[] {
+  if (sections.length === 1) return copyItems(sections[0]!.accounts, labelOf)
+  return sections.flatMap((s, i) => [...(i > 0 ? [SEPARATOR] : []), status(s.title), ...copyItems(s.accounts, labelOf)])
 }
 
 /** Few accounts: everything at the top level, headed like the main window ("Shop A · KDP"). */
-function flatLayout(groups: readonly GroupSection[]): TrayMenuItem[] {
+function flatLayout(groups: readonly GroupSection[], labelOf: LabelOf): TrayMenuItem[] {
   return sectionList(
     groups.flatMap((g) => g.kinds.map((k) => ({ title: g.group ? `${groupName(g.group)} · ${kindName(k.kind)}` : kindName(k.kind), accounts: k.accounts }))),
+    labelOf,
   )
 }
 
@@ -105,23 +119,24 @@ function flatLayout(groups: readonly GroupSection[]): TrayMenuItem[] {
  * submenu per kind. Long kinds are split so no submenu holds more than
  * `SUBMENU_LIMIT` accounts.
  */
-function submenuLayout(groups: readonly GroupSection[]): TrayMenuItem[] {
+function submenuLayout(groups: readonly GroupSection[], labelOf: LabelOf): TrayMenuItem[] {
+  const submenus = (section: KindSection) => kindSubmenus(section, labelOf)
   return groups.flatMap((g) => {
-    if (!g.group) return g.kinds.flatMap(kindSubmenus)
-    const items = g.count <= FLAT_LIMIT ? sectionList(g.kinds.map((k) => ({ title: kindName(k.kind), accounts: k.accounts }))) : g.kinds.flatMap(kindSubmenus)
+    if (!g.group) return g.kinds.flatMap(submenus)
+    const items = g.count <= FLAT_LIMIT ? sectionList(g.kinds.map((k) => ({ title: kindName(k.kind), accounts: k.accounts })), labelOf) : g.kinds.flatMap(submenus)
     return [{ kind: 'submenu', label: groupName(g.group), items }]
   })
 }
 
 /** A kind too long for one submenu is split into parts named by who is inside ("Seller Central · Aardvark Shop – Eden Goods"), not numbers. */
-function kindSubmenus(section: KindSection): TrayMenuItem[] {
+function kindSubmenus(section: KindSection, labelOf: LabelOf): TrayMenuItem[] {
   const { accounts } = section
   const title = kindName(section.kind)
-  if (accounts.length <= SUBMENU_LIMIT) return [{ kind: 'submenu', label: title, items: copyItems(accounts) }]
+  if (accounts.length <= SUBMENU_LIMIT) return [{ kind: 'submenu', label: title, items: copyItems(accounts, labelOf) }]
   const parts: TrayMenuItem[] = []
   for (let start = 0; start < accounts.length; start += SUBMENU_LIMIT) {
     const part = accounts.slice(start, start + SUBMENU_LIMIT)
-    parts.push({ kind: 'submenu', label: `${title} · ${nameRange(part)}`, items: copyItems(part) })
+    parts.push({ kind: 'submenu', label: `${title} · ${nameRange(part)}`, items: copyItems(part, labelOf) })
   }
   return parts
 }

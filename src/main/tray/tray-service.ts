@@ -3,8 +3,10 @@ import { clockCondition } from '../../shared/clock-condition'
 import type { AccountSummary, ApiError, BackupStatus, ClockStatus, CopyResult, KeychainState, SortOrder, TrayActivation, TrayMenu } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { createListeners, type OnChange } from '../core/listeners'
+import { SLICE_ITEMS } from '../core/slices'
 import { backupTrayLine } from './backup-line'
 import { createClockNotifier, type ClockNotice } from './clock-notify'
+import { createLabelCache } from './label-cache'
 import { buildTrayMenu } from './menu-model'
 import { createTrayController, trayChanges } from './tray-controller'
 
@@ -60,12 +62,14 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
   const menus = createListeners<[TrayMenu]>()
   const notices = createListeners<[ClockNotice]>()
   const copyNotices = createListeners<[CopyNotice]>()
+  const labels = createLabelCache()
 
   function build(): TrayMenu {
     const keychainState = deps.keychainState()
     const clock = deps.clockStatus()
     return buildTrayMenu({
       accounts: deps.accounts(),
+      labelOf: labels.labelOf,
       sort: deps.sort(),
       missingKeyIds: deps.missingKeyIds(),
       codesAvailable: keychainState === 'ready',
@@ -75,6 +79,13 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
       platform: deps.platform,
       appLocked: deps.appLocked?.() ?? false,
     })
+  }
+
+  function rebuild(): void {
+    const next = build()
+    const changes = trayChanges(controller.current(), next)
+    controller.update(next)
+    if (changes.menu || changes.icon || changes.tooltip) menus.emit(next)
   }
 
   return {
@@ -87,10 +98,10 @@ export function createTrayService(deps: TrayServiceDeps): TrayService {
       return outcome
     },
     refresh() {
-      const next = build()
-      const changes = trayChanges(controller.current(), next)
-      controller.update(next)
-      if (changes.menu || changes.icon || changes.tooltip) menus.emit(next)
+      // Many new accounts (an import): their labels are made in slices, then the menu is built from the state then.
+      const missing = labels.missing(deps.accounts())
+      if (missing.length > SLICE_ITEMS) void labels.fill(missing).then(rebuild)
+      else rebuild()
       const clock = deps.clockStatus()
       if (!clock.checking) {
         const notice = notifier.update({ state: clock.state, condition: clockCondition(clock, deps.now()) })

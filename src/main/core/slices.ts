@@ -9,17 +9,46 @@
  */
 export const SLICE_ITEMS = 25
 
-/** Lets timers and I/O that are due run before the next slice. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+/** Slices waiting for their turn, oldest first, whatever long work they belong to. */
+const waiting: (() => void)[] = []
+let turnQueued = false
+
+function queueTurn(): void {
+  turnQueued = true
+  setImmediate(() => {
+    turnQueued = false
+    const next = waiting.shift()
+    if (waiting.length > 0) queueTurn()
+    next?.()
+  })
+}
+
+/**
+ * Lets timers and I/O that are due run before the next slice. One slice
+ * per turn of the event loop, for all long work together: an import sets
+ * off several at once (the reply's check, the event's, the checklist, the
+ * tray, the code frames), and if each took its own `setImmediate` they
+ * would all run back to back in one turn, holding the loop for the sum of
+ * their slices. They take turns instead, in the order they asked.
+ */
+export const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    waiting.push(resolve)
+    if (!turnQueued) queueTurn()
+  })
 
 /**
  * `each` over every item, `SLICE_ITEMS` per turn of the event loop; the
  * results in order. No more items than one slice: no turn is waited for.
+ * More: the first slice waits its turn too, so that the caller's task (one
+ * change that sets off several long jobs) does not run all their first
+ * slices at once.
  */
 export async function mapInSlices<T, U>(items: readonly T[], each: (item: T, index: number) => U): Promise<U[]> {
   const out: U[] = []
+  const long = items.length > SLICE_ITEMS
   for (let i = 0; i < items.length; i++) {
-    if (i > 0 && i % SLICE_ITEMS === 0) await nextTurn()
+    if (long && i % SLICE_ITEMS === 0) await nextTurn()
     out.push(each(items[i]!, i))
   }
   return out

@@ -33,8 +33,9 @@ function trayOver(list: () => readonly AccountSummary[]) {
   return { tray, menus, expected }
 }
 
-const nextTurns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve))
+/** Turns of the event loop until `done`, at most `max`. */
+const turnsUntil = async (done: () => boolean, max: number) => {
+  for (let i = 0; i < max && !done(); i++) await new Promise((resolve) => setImmediate(resolve))
 }
 
 describe('tray refresh', () => {
@@ -47,7 +48,7 @@ describe('tray refresh', () => {
     tray.refresh()
     // Nothing rebuilt in the refresh's own task: a code frame due now is not kept waiting behind 1,000 labels.
     expect(menus).toHaveLength(1)
-    await nextTurns(1000 / SLICE_ITEMS + 2)
+    await turnsUntil(() => menus.length > 1, 10 * (1000 / SLICE_ITEMS))
     expect(menus).toHaveLength(2)
     expect(menus[1]!.items).toEqual(expected().items)
     expect(tray.menu().items).toEqual(expected().items)

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { mapInSlices, SLICE_ITEMS } from './slices'
+
+/**
+ * Counts turns of the event loop: a `setImmediate` chain runs once per turn
+ * (an immediate queued from a running one waits for the next turn).
+ */
+function turnCounter() {
+  let turn = 0
+  let running = true
+  const spin = () => {
+    turn++
+    if (running) setImmediate(spin)
+  }
+  setImmediate(spin)
+  return { now: () => turn, stop: () => void (running = false) }
+}
+
+describe('work in slices', () => {
+  it('several long jobs at once take turns: one slice per turn of the event loop, not one of each', async () => {
+    const turns = turnCounter()
+    const perTurn = new Map<number, number>()
+    const job = (n: number) => mapInSlices(Array.from({ length: n }, (_, i) => i), (i) => (perTurn.set(turns.now(), (perTurn.get(turns.now()) ?? 0) + 1), i * 2))
+    // Started in one task, as one vault change sets off the tray, the checklist and an event's check.
+    const results = await Promise.all([job(200), job(130), job(75)])
+    turns.stop()
+    expect(results.map((r) => r.length)).toEqual([200, 130, 75])
+    expect(results[1]!.at(-1)).toBe(258)
+    expect(Math.max(...perTurn.values())).toBe(SLICE_ITEMS)
+    // Nothing ran in the starting task itself (turn 0).
+    expect(perTurn.has(0)).toBe(false)
+  })
+
+  it('a short job runs at once, in the caller’s task', async () => {
+    let ran = 0
+    const done = mapInSlices([1, 2, 3], () => ran++)
+    expect(ran).toBe(3)
+    expect(await done).toEqual([0, 1, 2])
+  })
+})

@@ -88,8 +88,10 @@ test.describe('moving in and backing up', () => {
     // The checklist came back too, on the restored account.
     const restored = await page.evaluate(async () => {
       const view = await window.sellerguard.checklist.get()
-      const deno = view.ok ? view.value.accounts.find((a) => a.issuer === 'Deno') : undefined
-      return deno?.items.find((i) => i.id === 'contact-details')
+      if (!view.ok) return undefined
+      // Items come packed: each points at its definition (shared/checklist-packing.ts).
+      const deno = view.value.accounts.find((a) => a.issuer === 'Deno')
+      return deno?.items.find((i) => view.value.definitions[i.def]?.id === 'contact-details')
     })
     expect(restored).toMatchObject({ status: 'done', note: 'phone checked' })
   })

@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import * as OTPAuth from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultSettings, type AccountSummary, type CopyResult, type IconImage, type TrayMenu } from '../src/shared/contract'
+import { unpackChecklist } from '../src/shared/checklist-packing'
+import { defaultSettings, type AccountSummary, type CopyResult, type IconImage, type PackedChecklistView, type TrayMenu } from '../src/shared/contract'
 import { createMemoryClipboard } from '../src/shared/clipboard-guard'
 import { createMemoryLogger } from '../src/main/core/log'
 import { createServices, type Services } from '../src/main/services'
@@ -90,7 +91,7 @@ describe('account features on the real services', () => {
 
   it('moves the region from the checklist onto the account, keeps the ticks, and clears the old copy', async () => {
     expect((await account('acct-eu-0001')).region).toBe('eu')
-    const view = await call<{ accounts: { accountId: string; region: string | null; items: { id: string; status: string; note?: string }[] }[] }>('checklist.get')
+    const view = unpackChecklist(await call<PackedChecklistView>('checklist.get'))
     const eu = view.accounts.find((a) => a.accountId === 'acct-eu-0001')!
     expect(eu.region).toBe('eu')
     expect(eu.items.find((i) => i.id === 'deposit-method')).toMatchObject({ status: 'done', note: 'bank letter checked' })

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../src/main/core/log'
 import { createServices, type Services } from '../src/main/services'
 import { createMemoryClipboard } from '../src/shared/clipboard-guard'
-import type { ChecklistView, CodeFrames, LockStatus, MethodName } from '../src/shared/contract'
+import { unpackChecklist } from '../src/shared/checklist-packing'
+import type { CodeFrames, LockStatus, MethodName, PackedChecklistView } from '../src/shared/contract'
 import { lockFixture, randomSecret, TEST_COST } from './helpers/app-lock'
 import { writeLoopbackSettings } from './helpers/test-services'
 import { secretSpellings } from './reliability/support'
@@ -66,7 +67,7 @@ describe('the app with its lock on', () => {
     }
     await until(async () => (await frames()).length === keys.length)
     // The checklist's evidence follows the lock (lock/lock-evidence.ts through the composition root).
-    const checklistItem = async (id: string) => ((await call('checklist.get')).value as ChecklistView).computer.items.find((i) => i.id === id)
+    const checklistItem = async (id: string) => unpackChecklist((await call('checklist.get')).value as PackedChecklistView).computer.items.find((i) => i.id === id)
     expect(await checklistItem('app-lock')).toMatchObject({ status: 'failing', checkedBy: 'sellerguard' })
     expect(await call('lock.enable', { password: PASSWORD })).toMatchObject({ ok: true, value: { state: 'unlocked' } })
     await until(async () => (await checklistItem('app-lock'))?.status === 'verified')

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { AccountSummary, BackupStatus, ChecklistView } from '../src/shared/contract'
+import { unpackChecklist } from '../src/shared/checklist-packing'
+import type { AccountSummary, BackupStatus, PackedChecklistView } from '../src/shared/contract'
 import { createMemoryLogger } from '../src/main/core/log'
 import type { Services } from '../src/main/services'
 import { BACKUP_PASSWORD_ID, type SecretStore } from '../src/main/vault/secret-store'
@@ -30,7 +31,7 @@ describe('automatic backups in the running services', () => {
     return reply.value as T
   }
   // "This computer"'s item: it counts only while every account is in a backup.
-  const checklistBackup = async () => (await call<ChecklistView>('checklist.get')).computer.items.find((i) => i.id === 'recent-backup')!
+  const checklistBackup = async () => unpackChecklist(await call<PackedChecklistView>('checklist.get')).computer.items.find((i) => i.id === 'recent-backup')!
 
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-auto-wired-'))

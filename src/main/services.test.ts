@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ChecklistView, EventName } from '../shared/contract'
+import { unpackChecklist } from '../shared/checklist-packing'
+import type { EventName, PackedChecklistView } from '../shared/contract'
 import { createMemoryLogger } from './core/log'
 import type { Services } from './services'
 import { createKeytarSecretStore } from '../../test/helpers/keytar-store'
@@ -35,10 +36,10 @@ describe('createServices: one way for every change to reach the renderer', () =>
 
   it('recovering a damaged checklist tells the renderer, so its banner goes away', async () => {
     const { services, events } = await start((d) => fs.writeFile(path.join(d, 'checklist.json'), 'garbage'))
-    const before = (await services.dispatch('checklist.get', undefined)) as { value: ChecklistView }
+    const before = (await services.dispatch('checklist.get', undefined)) as { value: PackedChecklistView }
     expect(before.value.problem).not.toBeNull()
     expect(await services.dispatch('checklist.recover', { use: 'fresh' })).toMatchObject({ ok: true, value: { problem: null } })
-    const changed = events.filter(([name]) => name === 'checklist.changed').map(([, view]) => view as ChecklistView)
+    const changed = events.filter(([name]) => name === 'checklist.changed').map(([, view]) => view as PackedChecklistView)
     expect(changed.at(-1)?.problem).toBeNull()
     expect((await fs.readdir(dir)).some((n) => n.startsWith('checklist.json.damaged-'))).toBe(true)
   })
@@ -59,7 +60,7 @@ describe('createServices: one way for every change to reach the renderer', () =>
     const { services } = await start()
     const add = (issuer: string) => services.dispatch('accounts.add', { text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer })
     expect((await add('Amazon Seller Central')).ok).toBe(true)
-    const backupItem = async () => ((await services.dispatch('checklist.get', undefined)) as { value: ChecklistView }).value.computer.items.find((i) => i.id === 'recent-backup')
+    const backupItem = async () => unpackChecklist(((await services.dispatch('checklist.get', undefined)) as { value: PackedChecklistView }).value).computer.items.find((i) => i.id === 'recent-backup')
     expect(await services.dispatch('transfer.exportBackup', { password: 'x' })).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringMatching(/at least 8 characters/) } })
     expect((await backupItem())?.status).toBe('failing')
     expect((await services.dispatch('transfer.exportBackup', { password: 'correct horse battery' })).ok).toBe(true)

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AccountSummary, BackupStatus, ChecklistView, CodeFrames, ImportPreview, KeychainStatus, Settings, StorageStatus } from '../../src/shared/contract'
+import { unpackChecklist } from '../../src/shared/checklist-packing'
+import type { AccountSummary, BackupStatus, CodeFrames, PackedChecklistView, ImportPreview, KeychainStatus, Settings, StorageStatus } from '../../src/shared/contract'
 import { connectWithCode, type WebClient } from '../helpers/web-client'
 import { writeLoopbackSettings } from '../helpers/test-services'
 import { mulberry32, STRESS } from './support'
@@ -90,7 +91,7 @@ describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})
   async function observe(client: WebClient) {
     const accounts = await value<AccountSummary[]>(client, 'accounts.list')
     const settings = await value<Settings>(client, 'settings.get')
-    const checklist = await value<ChecklistView>(client, 'checklist.get')
+    const checklist = unpackChecklist(await value<PackedChecklistView>(client, 'checklist.get'))
     const notes = new Map(checklist.accounts.map((a) => [a.accountId, a.items.find((i) => i.id === ITEM)?.note]))
     const names = (list: Iterable<{ issuer: string; label: string }>) => [...list].map((a) => `${a.issuer} | ${a.label}`).sort()
     /** Whether what was found is this model: the same accounts (by name, and by id where the model knows it), settings and notes. */

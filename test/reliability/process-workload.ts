@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { TOTP } from 'otpauth'
-import type { AccountSummary, ChecklistView, ImportPreview } from '../../src/shared/contract'
+import type { AccountSummary, ImportPreview, PackedChecklistView } from '../../src/shared/contract'
 import type { WebClient } from '../helpers/web-client'
 import { base32 } from './support'
 
@@ -90,7 +90,7 @@ export function pickStep(model: Model, random: () => number, n: number, checklis
       const note = `step ${n}`
       return {
         kind,
-        send: (c) => confirmed<ChecklistView>(c, 'checklist.setItem', { accountId: id, itemId: checklistItem, done: true, note }),
+        send: (c) => confirmed<PackedChecklistView>(c, 'checklist.setItem', { accountId: id, itemId: checklistItem, done: true, note }),
         after: (m) => ({ ...m, notes: new Map(m.notes).set(id, note) }),
       }
     }

@@ -139,6 +139,28 @@ export const ChecklistView = z.object({
 })
 export type ChecklistView = z.infer<typeof ChecklistView>
 
+/** The fields an item takes from its definition: the same for every account of a kind and region. */
+const DEFINED = { id: true, section: true, title: true, why: true, where: true, region: true, evidence: true, reviewEveryDays: true, sources: true } as const
+
+/** One item as sent: what is this account's own, and `def`, its definition's place in `definitions`. */
+export const PackedItemView = ChecklistItemView.omit(DEFINED).extend({ def: z.number().int().nonnegative() })
+export type PackedItemView = z.infer<typeof PackedItemView>
+
+/**
+ * The checklist as main sends it (replies and `checklist.changed`): each
+ * item definition once, in `definitions`, and each account's items by
+ * their place in it (shared/checklist-packing.ts). The static words (title,
+ * why, where, sources: ~1 KB an item) would otherwise repeat for every
+ * account: 4.9 MB at 1,000 accounts. The renderer unpacks it into the
+ * `ChecklistView` above.
+ */
+export const PackedChecklistView = ChecklistView.omit({ accounts: true, computer: true }).extend({
+  definitions: z.array(ChecklistItem),
+  accounts: z.array(AccountChecklistView.omit({ items: true }).extend({ items: z.array(PackedItemView) })),
+  computer: ComputerChecklistView.omit({ items: true }).extend({ items: z.array(PackedItemView) }),
+})
+export type PackedChecklistView = z.infer<typeof PackedChecklistView>
+
 /**
  * Changes one item of one account (`accountId: null`: an item of "This
  * computer"). Each field left out keeps what is stored, so a note edit
@@ -164,14 +186,14 @@ export const ReportFormat = z.enum(['markdown', 'html'])
 export type ReportFormat = z.infer<typeof ReportFormat>
 
 export const checklistMethods = {
-  get: method(z.void(), ChecklistView),
-  setItem: method(ChecklistItemChange, ChecklistView),
-  setRegion: method(z.object({ accountId: AccountId, region: SellerRegion.nullable() }).strict(), ChecklistView),
+  get: method(z.void(), PackedChecklistView),
+  setItem: method(ChecklistItemChange, PackedChecklistView),
+  setRegion: method(z.object({ accountId: AccountId, region: SellerRegion.nullable() }).strict(), PackedChecklistView),
   exportReport: method(z.object({ format: ReportFormat }).strict(), ExportedFile),
   /** For a damaged checklist file: use its previous version, or start empty (the damaged file is kept aside either way). */
-  recover: method(z.object({ use: z.enum(['backup', 'fresh']) }).strict(), ChecklistView),
+  recover: method(z.object({ use: z.enum(['backup', 'fresh']) }).strict(), PackedChecklistView),
 }
 
 export const checklistEvents = {
-  changed: ChecklistView,
+  changed: PackedChecklistView,
 }

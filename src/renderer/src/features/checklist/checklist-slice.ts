@@ -1,12 +1,14 @@
 import type { StateCreator } from 'zustand'
-import type { ChecklistItemChange, ChecklistView, Input, Reply, SellerRegion } from '../../contract'
+import type { ChecklistItemChange, ChecklistView, Input, PackedChecklistView, Reply, SellerRegion } from '../../contract'
+import { unpackChecklist } from '../../../../shared/checklist-packing'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
 export type ChecklistSlice = {
   checklist: ChecklistView | null
   loadChecklist(): Promise<void>
-  receiveChecklist(view: ChecklistView): void
+  /** A view as main sends it (packed: definitions once). */
+  receiveChecklist(view: PackedChecklistView): void
   /**
    * Ticks, unticks, dates or annotates one item (`accountId: null`: "This
    * computer"). Fields left out keep what main has, so a note alone keeps the
@@ -23,22 +25,22 @@ export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [
   checklist: null,
   async loadChecklist() {
     const reply = await api().checklist.get()
-    if (reply.ok) set({ checklist: reply.value })
+    if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
     else set({ lastError: reply.error })
   },
-  receiveChecklist: (checklist) => set({ checklist }),
+  receiveChecklist: (packed) => set({ checklist: unpackChecklist(packed) }),
   async changeChecklistItem(change) {
     // A tick shows at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
     const before = get().checklist
     if (before && change.done !== undefined) set({ checklist: withTick(before, change.accountId, change.itemId, change.done) })
     const reply = await api().checklist.setItem(change)
-    if (reply.ok) set({ checklist: reply.value })
+    if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
     else set({ checklist: before, lastError: reply.error })
     return reply
   },
   async setChecklistRegion(accountId, region) {
     const reply = await api().checklist.setRegion({ accountId, region })
-    if (reply.ok) set({ checklist: reply.value })
+    if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
     else set({ lastError: reply.error })
   },
   async exportChecklistReport(format) {
@@ -49,7 +51,7 @@ export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [
   async recoverChecklist(use) {
     const reply = await api().checklist.recover({ use })
     // Recovered: the fresh view replaces the stale one, and the error a refused save left is no longer true.
-    if (reply.ok) set({ checklist: reply.value, lastError: null })
+    if (reply.ok) set({ checklist: unpackChecklist(reply.value), lastError: null })
     else set({ lastError: reply.error })
     return reply
   },

@@ -1,0 +1,23 @@
+import { createChecklistPacker } from '../../shared/checklist-packing'
+import type { ChecklistView, PackedChecklistView } from '../../shared/contract'
+import { mapInSlices } from '../core/slices'
+
+/** The view as it is sent (shared/checklist-packing.ts), a slice of accounts per turn: 1,000 accounts are 15,000 items. */
+export async function packInSlices(view: ChecklistView): Promise<PackedChecklistView> {
+  const packer = createChecklistPacker()
+  return packer.finish(view, await mapInSlices(view.accounts, packer.account))
+}
+
+/**
+ * Views sent in the order they were made: packing takes turns of the event
+ * loop, so a view packed while a newer one is waiting is dropped, never
+ * sent after it.
+ */
+export function createPackedSender(send: (view: PackedChecklistView) => void): (view: ChecklistView) => Promise<void> {
+  let latest = 0
+  return async (view) => {
+    const mine = ++latest
+    const packed = await packInSlices(view)
+    if (mine === latest) send(packed)
+  }
+}

@@ -45,4 +45,21 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     bus.emit('accounts.changed', fewer)
     expect(sent).toHaveLength(4)
   })
+
+  it('checks nothing while nobody listens: nothing crosses, so the payload is not even read', () => {
+    const log = createMemoryLogger()
+    const bus = createEventBus(log)
+    let reads = 0
+    const watched = new Proxy({ ...defaultSettings, theme: 'purple' }, { get: (target, key) => (reads++, Reflect.get(target, key)) })
+    bus.emit('settings.changed', watched as never)
+    expect(reads).toBe(0)
+    expect(log.lines).toEqual([])
+    // Once someone listens, the same payload is checked and refused as before.
+    const sent: unknown[] = []
+    bus.subscribe((_name, payload) => sent.push(payload))
+    bus.emit('settings.changed', watched as never)
+    expect(reads).toBeGreaterThan(0)
+    expect(sent).toEqual([])
+    expect(log.lines.filter((l) => l.startsWith('error event'))).toHaveLength(1)
+  })
 })

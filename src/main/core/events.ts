@@ -23,6 +23,11 @@ export interface EventBus {
  * back while the checklist of 1,000 accounts is checked (each event is a
  * whole state of its own, so no listener needs one name's events ordered
  * against another's).
+ *
+ * With nobody listening (web mode before a tab connects, tests of other
+ * services) nothing crosses, so nothing is checked: start-up emits the
+ * accounts, codes, tray and checklist several times before the first tab
+ * is there, and checking them would compete with serving it.
  */
 export function createEventBus(log: Logger = createConsoleLogger()): EventBus {
   const listeners = new Set<EventListener>()
@@ -39,6 +44,7 @@ export function createEventBus(log: Logger = createConsoleLogger()): EventBus {
 
   return {
     emit(name, payload) {
+      if (listeners.size === 0) return
       const schema = eventSchema(name)
       const lane = lanes.get(name)
       if (!lane && !needsSlices(schema, payload)) {

@@ -31,7 +31,7 @@ const requireOf = (name, message) => [
  * Which folder of src/main may import which other (besides src/shared and
  * packages): the services' own boundaries. A folder imports only what is
  * below it, so the folders never form a cycle; the composition roots
- * (services.ts, index.ts, web/index.ts) and the Electron adapters join them.
+ * (services.ts, index.ts, web/web-mode.ts) and the Electron adapters join them.
  * A new folder needs a row here (test/lint-boundaries.test.ts checks).
  */
 export const MAY_IMPORT = {
@@ -68,7 +68,7 @@ function folderPatterns(folder) {
       group: forbidden.flatMap((other) => [`../${other}`, `../${other}/**`]),
       message: `src/main/${folder}/ may import only ${allowed.length > 0 ? allowed.map((f) => `${f}/`).join(', ') : 'nothing else in src/main'} (see MAY_IMPORT in eslint.config.mjs).`,
     },
-    // web/index.ts is web mode's composition root, as src/main/index.ts is the desktop app's.
+    // web/web-mode.ts is web mode's composition root, as src/main/index.ts is the desktop app's.
     ...(folder === 'web' ? [] : [{ group: ['../services', '../index'], message: 'Only the composition roots import services.ts or index.ts.' }]),
   ]
 }

@@ -95,7 +95,7 @@ describe('lint holds the service folders to their own boundaries', () => {
     ['src/main/codes/frame-service.ts', "import type { Vault } from '../vault/vault'\nexport type V = Vault"],
     ['src/main/transfer/transfer-service.ts', "import { parseUri } from '../otp/uri'\nexport const p = parseUri"],
     ['src/main/tray/tray-service.ts', "import { createListeners } from '../core/listeners'\nexport const l = createListeners"],
-    ['src/main/web/index.ts', "import { createServices } from '../services'\nexport const s = createServices"],
+    ['src/main/web/web-mode.ts', "import { createServices } from '../services'\nexport const s = createServices"],
   ])('%s may import %j', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([])
   })

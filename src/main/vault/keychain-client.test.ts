@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { keychainWorkerEntry } from '../../../test/helpers/keychain-worker'
 import { createMemoryLogger } from '../core/log'
 import { createKeychainClient, type KeychainClient } from './keychain-client'
 import { KeychainFault } from './keychain-fault'
-import { forkKeychainProcess } from './keychain-process'
+import { forkKeychainProcess, startEarly, type StartKeychainProcess } from './keychain-process'
 
 /** A stand-in worker (a real process) that misbehaves on purpose: stays silent, or dies of a real SIGSEGV. */
 function misbehavingWorker(behaviour: 'silent' | 'segfault-on-list'): string {
@@ -20,6 +20,22 @@ process.on('message', (request) => {
   if (request.op === 'list') process.kill(process.pid, 'SIGSEGV')
   else process.send({ id: request.id, ok: true, value: null })
 })
+`,
+  )
+  return file
+}
+
+/** A stand-in worker (a real process) that says hello, then leaves a mark; with `exit`, exits with that code right after. */
+function markingWorker(mark: string, exit: number | null): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-early-worker-')), 'worker.js')
+  writeFileSync(
+    file,
+    `const { writeFileSync } = require('node:fs')
+process.send({ hello: 'ready' }, () => {
+  writeFileSync(${JSON.stringify(mark)}, '')
+  if (${exit} !== null) process.exit(${exit})
+})
+process.on('message', (request) => process.send({ id: request.id, ok: true, value: 'from ' + process.pid }))
 `,
   )
   return file
@@ -94,5 +110,37 @@ describe('keychain client (calls in a worker process)', () => {
     const client = open(await keychainWorkerEntry())
     client.close()
     await expect(client.get('a')).rejects.toThrow(/closed/)
+  })
+
+  it('takes the worker started early, with the hello it said before anyone listened', async () => {
+    const mark = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-early-')), 'hello-sent')
+    const fork = forkKeychainProcess(markingWorker(mark, null))
+    let forks = 0
+    const early = startEarly(() => (forks++, fork()))
+    expect(forks).toBe(1)
+    await vi.waitFor(() => expect(existsSync(mark)).toBe(true), { timeout: 10_000 })
+    const client = open('unused', { start: early, timeoutMs: 5_000 })
+    expect(await client.get('a')).toMatch(/^from \d+$/)
+    expect(forks).toBe(1)
+  })
+
+  it('an early worker that died before the first call fails that call as a crash, and the next call starts another', async () => {
+    const mark = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-early-')), 'hello-sent')
+    const dying = forkKeychainProcess(markingWorker(mark, 3))
+    const healthy = forkKeychainProcess(markingWorker(`${mark}-2`, null))
+    let exited = false
+    let forks = 0
+    const start: StartKeychainProcess = () => {
+      if (forks++ > 0) return healthy()
+      const proc = dying()
+      proc.onExit(() => (exited = true))
+      return proc
+    }
+    const early = startEarly(start)
+    await vi.waitFor(() => expect(exited).toBe(true), { timeout: 10_000 })
+    const client = open('unused', { start: early, timeoutMs: 5_000, firstBackoffMs: 50 })
+    await expect(client.get('a')).rejects.toMatchObject({ name: 'KeychainFault', kind: 'crashed', message: expect.stringMatching(/exited with code 3/) })
+    expect(await client.get('a')).toMatch(/^from \d+$/)
+    expect(forks).toBe(2)
   })
 })

@@ -36,3 +36,44 @@ export function forkKeychainProcess(entry: string): StartKeychainProcess {
     }
   }
 }
+
+/**
+ * Starts one worker now, before anything asks for it, and hands it to the
+ * first `start()`; later starts (restarts) start new ones. Web mode calls
+ * this first thing, so the worker's own start-up (Node, keytar, the D-Bus
+ * session: ~150 ms here) overlaps the loading of the services instead of
+ * following it. What the worker says before the client listens (its hello,
+ * or its exit) is kept and told to the client when it does.
+ */
+export function startEarly(start: StartKeychainProcess): StartKeychainProcess {
+  let early: KeychainProcess | null = held(start())
+  return () => {
+    const proc = early ?? start()
+    early = null
+    return proc
+  }
+}
+
+/** A process whose messages and exit wait for their first listener. */
+function held(proc: KeychainProcess): KeychainProcess {
+  const messages: unknown[] = []
+  const messageListeners: Array<(message: unknown) => void> = []
+  const exitListeners: Array<(how: string) => void> = []
+  let exited: string | null = null
+  proc.onMessage((message) => (messageListeners.length === 0 ? void messages.push(message) : messageListeners.forEach((l) => l(message))))
+  proc.onExit((how) => ((exited = how), exitListeners.forEach((l) => l(how))))
+  return {
+    send: (message) => proc.send(message),
+    kill: () => proc.kill(),
+    onMessage(listener) {
+      messageListeners.push(listener)
+      for (const message of messages.splice(0)) listener(message)
+    },
+    onExit(listener) {
+      // As a live exit would: after the caller has finished taking the process in hand.
+      const how = exited
+      if (how !== null) return queueMicrotask(() => listener(how))
+      exitListeners.push(listener)
+    },
+  }
+}

@@ -12,15 +12,16 @@
  *   node bench/run-ts.mjs bench/startup-bench.ts [--rounds 5]
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { fill, type Fill } from './fill-accounts'
 
 type WebMode = Readonly<{ url: string; serverPid: () => number; stop: () => Promise<void> }>
-type StartOptions = Readonly<{ env: NodeJS.ProcessEnv; onOutput: (text: string) => void }>
+type StartOptions = Readonly<{ env: NodeJS.ProcessEnv; onOutput: (text: string) => void; command?: string }>
 // The README's way to start web mode, shared with e2e and the renderer bench (CommonJS, typed by JSDoc there).
 const { startWebMode } = createRequire(import.meta.url)('../test/helpers/web-mode.cjs') as { startWebMode: (options: StartOptions) => Promise<WebMode> }
 
@@ -98,6 +99,28 @@ async function run(browser: Browser, filled: Fill, accounts: number): Promise<Ru
   }
 }
 
+/**
+ * The least any start the README's way can take here: npm, sh and Node
+ * running a script that only prints the address line (no app at all).
+ */
+async function npmFloorMs(): Promise<number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-floor-'))
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, scripts: { start: 'node floor.js' } }))
+  writeFileSync(path.join(dir, 'floor.js'), "process.stdout.write('SELLERGUARD_URL=http://127.0.0.1:1/\\n')\nsetInterval(() => undefined, 1000)\n")
+  try {
+    const spawnedAt = performance.now()
+    const floor = await startWebMode({ env: process.env, onOutput: () => undefined, command: `npm --prefix ${JSON.stringify(dir)} run start` })
+    const ms = performance.now() - spawnedAt
+    await floor.stop()
+    return round(ms)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const floors: number[] = []
+for (let r = 0; r < rounds; r++) floors.push(await npmFloorMs())
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -126,5 +149,7 @@ try {
   await browser.close()
 }
 
-const note = 'web mode via npm run web:start (spawn includes npm and sh); keytar in the keychain worker process, measured on its own'
-process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, ...results }, null, 2)}\n`)
+const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); keytar in the keychain worker process, measured on its own'
+// npmFloorMs: spawn to the address line of an empty script started the same way, the part of every start-up figure no app change can remove.
+const floor = { runs: floors, npmFloorMsMedian: median(floors) }
+process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, floor, ...results }, null, 2)}\n`)

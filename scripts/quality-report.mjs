@@ -51,6 +51,7 @@ const ROWS = [
   ['backup', 'data.n1000.fileKb', 'Size of one automatic backup, 1,000 accounts', 'KiB', '—', null],
   ['startup', 'data.n50.firstCodePaintedMsMedian', 'Web mode start-up: process spawn to first code painted, 50 accounts (median)', 'ms', '≤ 800', (v) => v <= 800],
   ['startup', 'data.n50.urlPrintedMsMedian', 'Web mode start-up: process spawn to serving (URL printed), 50 accounts', 'ms', '—', null],
+  ['startup', 'data.floor.npmFloorMsMedian', 'Same way, an empty script instead of the app: npm, sh and Node alone, spawn to its first line (the floor of both figures above)', 'ms', '—', null],
   ['startup', 'data.n0.mainRssLoadedMbMedian', 'Main-process resident memory, 0 accounts, loaded (web mode)', 'MB', '—', null],
   ['startup', 'data.n0.mainRssAfterGcMbMedian', 'Same, after a forced full GC', 'MB', '—', null],
   ['startup', 'data.n50.mainRssLoadedMbMedian', 'Main-process resident memory, 50 accounts, loaded', 'MB', '≤ 70', (v) => v <= 70],

@@ -136,7 +136,8 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
   function warm(): Promise<void> {
     warming ??= (async () => {
       // Until none is left: accounts may come in, or a period end, while it runs.
-      for (let ids = unready(codeTime()); ids.length > 0; ids = unready(codeTime())) await mapInSlices(ids, (id) => frameOf(id, codeTime()))
+      // Urgent: the codes on screen come before the checklist, the tray and the checks an import also sets off.
+      for (let ids = unready(codeTime()); ids.length > 0; ids = unready(codeTime())) await mapInSlices(ids, (id) => frameOf(id, codeTime()), { urgent: true })
     })().finally(() => (warming = null))
     return warming
   }

@@ -37,4 +37,13 @@ describe('work in slices', () => {
     expect(ran).toBe(3)
     expect(await done).toEqual([0, 1, 2])
   })
+
+  it('urgent work (code frames) takes the next turns, ahead of long work already waiting', async () => {
+    const order: string[] = []
+    const normal = mapInSlices(Array.from({ length: SLICE_ITEMS * 4 }, (_, i) => i), (i) => i % SLICE_ITEMS === 0 && order.push('checklist'))
+    const frames = mapInSlices(Array.from({ length: SLICE_ITEMS * 3 }, (_, i) => i), (i) => i % SLICE_ITEMS === 0 && order.push('frames'), { urgent: true })
+    await Promise.all([normal, frames])
+    // Both were waiting for the first turn: every frame slice goes first, then the checklist's.
+    expect(order).toEqual(['frames', 'frames', 'frames', 'checklist', 'checklist', 'checklist', 'checklist'])
+  })
 })

@@ -9,16 +9,17 @@
  */
 export const SLICE_ITEMS = 25
 
-/** Slices waiting for their turn, oldest first, whatever long work they belong to. */
+/** Slices waiting for their turn, oldest first, whatever long work they belong to; urgent ones go before the rest. */
 const waiting: (() => void)[] = []
+const urgent: (() => void)[] = []
 let turnQueued = false
 
 function queueTurn(): void {
   turnQueued = true
   setImmediate(() => {
     turnQueued = false
-    const next = waiting.shift()
-    if (waiting.length > 0) queueTurn()
+    const next = urgent.shift() ?? waiting.shift()
+    if (urgent.length + waiting.length > 0) queueTurn()
     next?.()
   })
 }
@@ -29,13 +30,19 @@ function queueTurn(): void {
  * off several at once (the reply's check, the event's, the checklist, the
  * tray, the code frames), and if each took its own `setImmediate` they
  * would all run back to back in one turn, holding the loop for the sum of
- * their slices. They take turns instead, in the order they asked.
+ * their slices. They take turns instead, in the order they asked; `urgent`
+ * work (the code frames the user is watching) before any other.
  */
-export const nextTurn = (): Promise<void> =>
+export const nextTurn = (options: SliceOptions = {}): Promise<void> =>
   new Promise((resolve) => {
-    waiting.push(resolve)
+    ;(options.urgent ? urgent : waiting).push(resolve)
     if (!turnQueued) queueTurn()
   })
+
+export type SliceOptions = Readonly<{
+  /** Code frames: their slices take the next turns, ahead of the checklist, the tray and the checks. */
+  urgent?: boolean
+}>
 
 /**
  * `each` over every item, `SLICE_ITEMS` per turn of the event loop; the
@@ -44,11 +51,11 @@ export const nextTurn = (): Promise<void> =>
  * change that sets off several long jobs) does not run all their first
  * slices at once.
  */
-export async function mapInSlices<T, U>(items: readonly T[], each: (item: T, index: number) => U): Promise<U[]> {
+export async function mapInSlices<T, U>(items: readonly T[], each: (item: T, index: number) => U, options: SliceOptions = {}): Promise<U[]> {
   const out: U[] = []
   const long = items.length > SLICE_ITEMS
   for (let i = 0; i < items.length; i++) {
-    if (long && i % SLICE_ITEMS === 0) await nextTurn()
+    if (long && i % SLICE_ITEMS === 0) await nextTurn(options)
     out.push(each(items[i]!, i))
   }
   return out

@@ -3,6 +3,7 @@ import { defaultSettings } from '../../shared/contract'
 import { createEventBus } from './events'
 import { createMemoryLogger } from './log'
 import { SLICE_ITEMS } from './slices'
+import { testAccount } from '../../../test/helpers/accounts'
 
 describe('event bus: pushed events keep to the contract, as replies do', () => {
   it('sends a valid payload, without fields the contract does not declare', () => {
@@ -28,7 +29,7 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     const bus = createEventBus(createMemoryLogger())
     const sent: Array<[string, unknown]> = []
     bus.subscribe((name, payload) => sent.push([name, payload]))
-    const account = (i: number) => ({ id: `acc_${String(i).padStart(8, '0')}`, issuer: 'Shop', label: `s${i}@example.com`, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, group: '', kind: 'other', region: null, pinned: false, verifiedAt: null, lastUsedAt: null, icon: { kind: 'auto' }, order: i, createdAt: 1, updatedAt: 1 }) as const
+    const account = (i: number) => testAccount(i, { id: `acc_${String(i).padStart(8, '0')}`, issuer: 'Shop', kind: 'other' })
     const many = Array.from({ length: SLICE_ITEMS * 3 }, (_, i) => ({ ...account(i), secret: 'JBSWY3DPEHPK3PXP' }))
     const fewer = many.slice(0, 2).map(({ secret: _secret, ...a }) => a)
     bus.emit('accounts.changed', many)

@@ -81,7 +81,8 @@ export function CodesScreen() {
             ref={search}
             type="search"
             className="input search"
-            placeholder="Search (type anywhere, Ctrl+F)"
+            // Compact keeps the header on one line at 1024 px, where the search is narrowest: the short hint fits.
+            placeholder={density === 'compact' ? 'Search (Ctrl+F)' : 'Search (type anywhere, Ctrl+F)'}
             aria-label="Search accounts"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

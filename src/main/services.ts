@@ -180,5 +180,5 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard })
   const dispatch = createDispatch(allHandlers({ app: deps, now, settings, vault, icons, codes, copyCode, tray, checklist, transfer, backups, restore, issues, clock, lock, chooseFolder: deps.chooseFolder, openTimeSettings: deps.openTimeSettings }), log)
   const { ready, dispose } = startServices({ log, vault, checklist, icons, backups, clock, codes, clipboard, autoLock })
-  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose: () => (work?.close(), dispose()) }
+  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose: async () => (work?.close(), await dispose(), await clockStore.close()) }
 }

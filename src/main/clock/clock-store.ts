@@ -12,6 +12,8 @@ export interface ClockStore {
   /** The last run's verdict and history; null on a first run or when the file is unreadable (the clock is then simply checked again). */
   load(): Promise<PersistedClock | null>
   save(state: PersistedClock): void
+  /** No save after this (a check still running when the app stops would write into a folder being closed); resolves once the saves under way are on disk. */
+  close(): Promise<void>
 }
 
 /**
@@ -21,6 +23,8 @@ export interface ClockStore {
  * the file is kept (saves wait) until the user chose.
  */
 export function createClockStore(path: string, log: Logger, issues?: FileIssues): ClockStore {
+  let closed = false
+  const pending = new Set<Promise<void>>()
   const file = createStoredFile({ path, schema: PersistedClockSchema, version: 1, policy: FILE_POLICIES.clockHistory, ...(issues ? { issues } : {}) })
   return {
     async load() {
@@ -30,9 +34,16 @@ export function createClockStore(path: string, log: Logger, issues?: FileIssues)
       return null
     },
     save(state) {
-      void file.save({ measurement: state.measurement, history: [...state.history] }).then((saved) => {
+      if (closed) return
+      const saving = file.save({ measurement: state.measurement, history: [...state.history] }).then((saved) => {
         if (!saved.ok && saved.error.kind !== 'blocked') log.warn(`could not save the clock history: ${JSON.stringify(saved.error)}`)
       })
+      pending.add(saving)
+      void saving.finally(() => pending.delete(saving))
+    },
+    async close() {
+      closed = true
+      await Promise.all([...pending])
     },
   }
 }

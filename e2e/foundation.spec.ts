@@ -56,19 +56,26 @@ test('settings survive a reload', async ({ page }) => {
 })
 
 test('every request of a page load succeeds, the icon included', async ({ page }) => {
-  // The first load's own requests end first; one it starts late (Chromium asks for the icon after the page, even
-  // after network idle) is aborted by the reload: that is the old page's, not a failure of the page load checked here.
+  // A request the first load starts late (Chromium asks for the icon after the page, even after network idle) is
+  // aborted by the reload: that is the old page's, not a failure of the page load checked here. The reload's own
+  // document request is the boundary: every request seen before it belongs to the old page.
   const earlier = new Set<Request>()
-  const track = (request: Request) => void earlier.add(request)
-  page.on('request', track)
+  let reloading = false
+  let reloadSeen = false
+  page.on('request', (request) => {
+    if (reloadSeen) return
+    if (reloading && request.isNavigationRequest() && request.frame() === page.mainFrame()) reloadSeen = true
+    else earlier.add(request)
+  })
   await page.waitForLoadState('networkidle')
   const failed: string[] = []
   page.on('response', (response) => {
     if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`)
   })
   page.on('requestfailed', (request) => void (earlier.has(request) || failed.push(`failed ${new URL(request.url()).pathname}`)))
-  page.off('request', track)
+  reloading = true
   await page.reload({ waitUntil: 'networkidle' })
+  expect(reloadSeen).toBe(true)
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
   const icon = await page.locator('link[rel="icon"]').getAttribute('href')
   expect(icon).toBeTruthy()

@@ -5,6 +5,7 @@ import { apiError, MIN_EXPORT_PASSWORD_LENGTH } from '../../shared/contract'
 import { createDispatch, type Handlers } from './dispatch'
 import { createMemoryLogger } from './log'
 import { stubHandlers } from '../../../test/helpers/stub-handlers'
+import { mapInSlices, SLICE_ITEMS } from './slices'
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return stubHandlers({
@@ -50,6 +51,18 @@ describe('dispatch: the one validation path of every transport', () => {
     const reply = await dispatch(method, input)
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
     expect(ran).toBe(false)
+  })
+
+  it('checks the reply to codes.frames ahead of long work already waiting: the codes the user watches come first', async () => {
+    const frames = Array.from({ length: SLICE_ITEMS * 8 }, (_, i) => ({ accountId: `acc_${String(i).padStart(8, '0')}`, code: '123456', nextCode: null, periodStart: 0, period: 30 }))
+    const dispatch = createDispatch(handlers({ 'codes.frames': () => ok({ frames, correctionMs: 0 }) }), createMemoryLogger())
+    const order: string[] = []
+    // Five long jobs (a checklist, the tray, other replies' checks) already wait for their slices.
+    const long = Array.from({ length: 5 }, () => mapInSlices(Array.from({ length: SLICE_ITEMS * 2 }, (_, i) => i), (i) => i % SLICE_ITEMS === 0 && order.push('long')))
+    const reply = dispatch('codes.frames', undefined).then((r) => (order.push('frames'), r))
+    await Promise.all([...long, reply])
+    expect(await reply).toMatchObject({ ok: true, value: { frames: { length: frames.length } } })
+    expect(order.indexOf('frames')).toBe(0)
   })
 
   it('turns a stray throw into `internal` and logs the stack, without sending it', async () => {

@@ -11,6 +11,7 @@ import {
 import type { Result } from '../../shared/result'
 import type { Logger } from './log'
 import { parseInSlices } from './sliced-parse'
+import { checkOptionsFor } from './slices'
 
 /** One function per contract method; the compiler checks none is missing. */
 export type Handlers = {
@@ -59,7 +60,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       return { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard. Details are in its log.') }
     }
     if (!reply.ok) return reply
-    const out = await parseInSlices(spec.output, reply.value)
+    const out = await parseInSlices(spec.output, reply.value, checkOptionsFor(method))
     if (!out.success) {
       log.error(`handler ${method} returned output that breaks the contract`, out.issues)
       return { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard. Details are in its log.') }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { defaultSettings } from '../../shared/contract'
 import { createEventBus } from './events'
 import { createMemoryLogger } from './log'
-import { SLICE_ITEMS } from './slices'
+import { mapInSlices, SLICE_ITEMS } from './slices'
 import { testAccount } from '../../../test/helpers/accounts'
 
 describe('event bus: pushed events keep to the contract, as replies do', () => {
@@ -45,6 +45,18 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     // Once its queue is empty, a short payload of that name goes out at once again.
     bus.emit('accounts.changed', fewer)
     expect(sent).toHaveLength(4)
+  })
+
+  it('checks a long codes.frames event ahead of long work already waiting: the codes the user watches go out first', async () => {
+    const bus = createEventBus(createMemoryLogger())
+    const order: string[] = []
+    bus.subscribe((name) => void order.push(name))
+    const frames = Array.from({ length: SLICE_ITEMS * 8 }, (_, i) => ({ accountId: `acc_${String(i).padStart(8, '0')}`, code: '123456', nextCode: null, periodStart: 0, period: 30 }))
+    const long = Array.from({ length: 5 }, () => mapInSlices(Array.from({ length: SLICE_ITEMS * 2 }, (_, i) => i), (i) => i % SLICE_ITEMS === 0 && order.push('long')))
+    bus.emit('codes.frames', { frames, correctionMs: 0 })
+    await Promise.all(long)
+    await vi.waitFor(() => expect(order).toContain('codes.frames'))
+    expect(order.indexOf('codes.frames')).toBe(0)
   })
 
   it('checks nothing while nobody listens: nothing crosses, so the payload is not even read', () => {

@@ -1,6 +1,7 @@
 import { eventSchema, type EventName, type EventPayload } from '../../shared/contract'
 import { createConsoleLogger, type Logger } from './log'
 import { needsSlices, parseInSlices, type Checked } from './sliced-parse'
+import { checkOptionsFor } from './slices'
 
 export type EventListener = (name: EventName, payload: unknown) => void
 
@@ -22,7 +23,8 @@ export interface EventBus {
  * waits behind it. Events of other names do not: a code frame is never held
  * back while the checklist of 1,000 accounts is checked (each event is a
  * whole state of its own, so no listener needs one name's events ordered
- * against another's).
+ * against another's). The code frames' checks take urgent turns, ahead of
+ * every other long job (slices.ts).
  *
  * With nobody listening (web mode before a tab connects, tests of other
  * services) nothing crosses, so nothing is checked: start-up emits the
@@ -55,7 +57,7 @@ export function createEventBus(log: Logger = createConsoleLogger()): EventBus {
       lanes.set(name, mine)
       mine.waiting++
       mine.queue = mine.queue
-        .then(async () => send(name, await parseInSlices(schema, payload)))
+        .then(async () => send(name, await parseInSlices(schema, payload, checkOptionsFor(name))))
         .catch((error: unknown) => log.error(`event ${name}: a listener failed`, error))
         .finally(() => {
           if (--mine.waiting === 0) lanes.delete(name)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { nextTurn, SLICE_ITEMS } from './slices'
+import { nextTurn, SLICE_ITEMS, type SliceOptions } from './slices'
 
 /** What checking a value against its schema gives: zod's own answer, in or out of slices. */
 export type Checked = Readonly<{ success: true; data: unknown }> | Readonly<{ success: false; issues: readonly z.core.$ZodIssue[] }>
@@ -41,12 +41,12 @@ const fromZod = (result: z.ZodSafeParseResult<unknown>): Checked => (result.succ
  */
 const CHECK_SLICE_MS = 4
 
-async function arrayInSlices(element: z.ZodType, items: readonly unknown[]): Promise<Checked> {
+async function arrayInSlices(element: z.ZodType, items: readonly unknown[], options: SliceOptions): Promise<Checked> {
   const data: unknown[] = []
   let sliceStart = 0
   for (let index = 0; index < items.length; index++) {
     if (index === 0 || performance.now() - sliceStart >= CHECK_SLICE_MS) {
-      await nextTurn()
+      await nextTurn(options)
       sliceStart = performance.now()
     }
     const one = element.safeParse(items[index])
@@ -62,11 +62,12 @@ async function arrayInSlices(element: z.ZodType, items: readonly unknown[]): Pro
  * elements at a time, yielding the event loop between slices: a checklist of
  * 1,000 accounts is ~150 ms of zod, which would stop every code frame. The
  * rest of an object (its other fields, unknown keys, strictness) is left to
- * zod itself, with the long arrays stood in for by empty ones.
+ * zod itself, with the long arrays stood in for by empty ones. `options`
+ * say whose turn the slices take (urgent: the code frames).
  */
-export async function parseInSlices(schema: z.ZodType, value: unknown): Promise<Checked> {
+export async function parseInSlices(schema: z.ZodType, value: unknown, options: SliceOptions = {}): Promise<Checked> {
   const element = elementOf(schema)
-  if (element && isLong(value)) return arrayInSlices(element, value)
+  if (element && isLong(value)) return arrayInSlices(element, value, options)
   const fields = longFields(schema, value)
   if (fields.length === 0) return fromZod(schema.safeParse(value))
   const record = value as Record<string, unknown>
@@ -75,7 +76,7 @@ export async function parseInSlices(schema: z.ZodType, value: unknown): Promise<
   const data = { ...(envelope.data as Record<string, unknown>) }
   const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>
   for (const key of fields) {
-    const part = await arrayInSlices(elementOf(shape[key]!)!, record[key] as unknown[])
+    const part = await arrayInSlices(elementOf(shape[key]!)!, record[key] as unknown[], options)
     if (!part.success) return { success: false, issues: part.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })) }
     data[key] = part.data
   }

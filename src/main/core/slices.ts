@@ -45,6 +45,14 @@ export type SliceOptions = Readonly<{
 }>
 
 /**
+ * How a payload crossing to the renderer is checked: `codes.frames` (the
+ * reply the renderer asks for and the event main pushes) holds the codes the
+ * user is watching, so its check goes ahead of every other long job, as the
+ * frames themselves are computed.
+ */
+export const checkOptionsFor = (name: string): SliceOptions => (name === 'codes.frames' ? { urgent: true } : {})
+
+/**
  * `each` over every item, `SLICE_ITEMS` per turn of the event loop; the
  * results in order. No more items than one slice: no turn is waited for.
  * More: the first slice waits its turn too, so that the caller's task (one

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { nextTurn, SLICE_ITEMS, type SliceOptions } from './slices'
+import { nextTurn, SLICE_ITEMS, TIMED_SLICE_MS, type SliceOptions } from './slices'
 
 /** What checking a value against its schema gives: zod's own answer, in or out of slices. */
 export type Checked = Readonly<{ success: true; data: unknown }> | Readonly<{ success: false; issues: readonly z.core.$ZodIssue[] }>
@@ -39,7 +39,7 @@ const fromZod = (result: z.ZodSafeParseResult<unknown>): Checked => (result.succ
  * each behind the other long jobs' slices (slices.ts). The answer cannot
  * depend on where the cuts fall: each element is checked on its own.
  */
-const CHECK_SLICE_MS = 4
+const CHECK_SLICE_MS = TIMED_SLICE_MS
 
 async function arrayInSlices(element: z.ZodType, items: readonly unknown[], options: SliceOptions): Promise<Checked> {
   const data: unknown[] = []

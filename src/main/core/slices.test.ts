@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapInSlices, SLICE_ITEMS } from './slices'
+import { mapInSlices, mapInTimedSlices, SLICE_ITEMS, TIMED_SLICE_MS } from './slices'
 
 /**
  * Counts turns of the event loop: a `setImmediate` chain runs once per turn
@@ -45,5 +45,29 @@ describe('work in slices', () => {
     await Promise.all([normal, frames])
     // Both were waiting for the first turn: every frame slice goes first, then the checklist's.
     expect(order).toEqual(['frames', 'frames', 'frames', 'checklist', 'checklist', 'checklist', 'checklist'])
+  })
+
+  it('cut by time: an item that takes a whole slice’s time gets a turn of its own, and the results keep their order', async () => {
+    const turns = turnCounter()
+    const seen: number[] = []
+    // Each item busy for longer than a slice: a new turn before each one.
+    const slow = (i: number) => {
+      const until = performance.now() + TIMED_SLICE_MS + 1
+      while (performance.now() < until);
+      seen.push(turns.now())
+      return i * 3
+    }
+    const results = await mapInTimedSlices(Array.from({ length: SLICE_ITEMS + 5 }, (_, i) => i), slow, { urgent: true })
+    turns.stop()
+    expect(results).toEqual(Array.from({ length: SLICE_ITEMS + 5 }, (_, i) => i * 3))
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen[0]).toBeGreaterThan(0)
+  })
+
+  it('cut by time: a short job runs at once, in the caller’s task', async () => {
+    let ran = 0
+    const done = mapInTimedSlices([1, 2, 3], () => ran++)
+    expect(ran).toBe(3)
+    expect(await done).toEqual([0, 1, 2])
   })
 })

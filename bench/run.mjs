@@ -4,7 +4,7 @@
 // Expects the build (npm run build) and a keyring session (scripts/with-keyring.sh),
 // which `npm run bench` provides. Not a test: nothing here asserts a timing.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,6 +36,10 @@ const save = (name, data, command) => {
   writeFileSync(path.join(results, `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`)
   process.stderr.write(`bench: ${name} done\n`)
 }
+/** The Node options web mode runs with (package.json's `web:start`): the services the import bench drives run under them too. */
+const webModeFlags = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+  .scripts['web:start'].split(/\s+/)
+  .filter((word) => word.startsWith('--'))
 const want = (name) => only.length === 0 || only.includes(name)
 
 if (want('vault') || want('renderer')) {
@@ -52,7 +56,7 @@ if (want('codes')) save('codes', await runJson(process.execPath, ['bench/run-ts.
 if (want('clock')) save('clock', await runJson(process.execPath, ['bench/clock-bench.mjs', '--rounds', '20', '--chronyd-runs', '2']), 'npm run bench -- clock')
 if (want('backup')) save('backup', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/backup-bench.ts']), 'npm run bench -- backup')
 if (want('lock')) save('lock', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/lock-bench.ts']), 'npm run bench -- lock')
-if (want('import')) save('import', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/import-bench.ts']), 'npm run bench -- import')
+if (want('import')) save('import', await runJson(process.execPath, [...webModeFlags, 'bench/run-ts.mjs', 'bench/import-bench.ts']), 'npm run bench -- import')
 if (want('transfer')) save('transfer', await runJson(process.execPath, ['bench/transfer-bench.mjs', '--rounds', '3']), 'npm run bench -- transfer')
 
 await runJson(process.execPath, ['scripts/quality-report.mjs', '--json'])

@@ -54,7 +54,8 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
     if (change === 'status') bus.emit('vault.status', vault.status())
     if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
     refreshCodes()
-    tray.refresh()
+    // The menu shows accounts and the keychain's state, never a key: secrets streaming in (7 batches at 1,000 accounts) leave it as it is.
+    if (change !== 'keys') tray.refresh()
   })
   // While locked the vault holds no key: the one push left is the empty one that withdraws the codes.
   codes.onChange((frames) => (!lock.isLocked() || frames.frames.length === 0) && bus.emit('codes.frames', frames))

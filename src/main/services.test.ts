@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { unpackChecklist } from '../shared/checklist-packing'
-import type { EventName, PackedChecklistView } from '../shared/contract'
+import type { CodeFrames, EventName, PackedChecklistView } from '../shared/contract'
 import { createMemoryLogger } from './core/log'
 import type { Services } from './services'
 import { createKeytarSecretStore } from '../../test/helpers/keytar-store'
@@ -67,5 +67,17 @@ describe('createServices: one way for every change to reach the renderer', () =>
     expect((await backupItem())?.status).toBe('verified')
     expect((await add('KDP')).ok).toBe(true)
     expect(await backupItem()).toMatchObject({ status: 'failing', finding: expect.stringContaining('“KDP”') })
+  })
+
+  it('keys alone (the app lock drops them) do not rebuild the tray menu, which shows none; the codes still go', async () => {
+    const { services, events } = await start()
+    expect((await services.dispatch('accounts.add', { text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer: 'Amazon Seller Central' })).ok).toBe(true)
+    const refresh = vi.spyOn(services.tray, 'refresh')
+    services.vault.forgetSecrets()
+    expect(refresh).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(events.some(([name, frames]) => name === 'codes.frames' && (frames as CodeFrames).frames.length === 0)).toBe(true))
+    // A change the menu does show still rebuilds it.
+    await services.dispatch('accounts.add', { text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ', issuer: 'KDP' })
+    expect(refresh).toHaveBeenCalled()
   })
 })

@@ -24,11 +24,18 @@ export type FollowedServices = Readonly<{
   clipboard: ClipboardGuard
 }>
 
+export type FollowedChanges = Readonly<{
+  /** Resolves once the code frames that follow the vault's last change have gone out (at once when none are owed). */
+  codesOut: () => Promise<void>
+}>
+
+const CODES_OUT_MS = 2000
+
 /**
  * What follows what: each service says what changed; the bus carries it to
  * the renderer, and what depends on it follows.
  */
-export function followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard }: FollowedServices): void {
+export function followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard }: FollowedServices): FollowedChanges {
   // The tray follows the list's order; rebuilding its menu (300 accounts: ~30 ms) for every other setting would make each settings change wait.
   let traySort = settings.get().sort
   settings.onChange((next) => {
@@ -49,16 +56,24 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
   clock.onCorrectionChange(() => codes.refresh())
   // Secrets stream in batches at start-up: one code push per burst of vault changes.
   const refreshCodes = coalesce(() => codes.refresh())
+  // Frames owed for the vault's last change, and who waits until they are out (codesOut).
+  let owed = false
+  const waiting: Array<() => void> = []
   vault.onChange((change) => {
     if (change !== 'keys') checklist.evidenceChanged()
     if (change === 'status') bus.emit('vault.status', vault.status())
     if (change === 'accounts') bus.emit('accounts.changed', [...vault.accounts()])
+    owed = true
     refreshCodes()
     // The menu shows accounts and the keychain's state, never a key: secrets streaming in (7 batches at 1,000 accounts) leave it as it is.
     if (change !== 'keys') tray.refresh()
   })
   // While locked the vault holds no key: the one push left is the empty one that withdraws the codes.
-  codes.onChange((frames) => (!lock.isLocked() || frames.frames.length === 0) && bus.emit('codes.frames', frames))
+  codes.onChange((frames) => {
+    if (!lock.isLocked() || frames.frames.length === 0) bus.emit('codes.frames', frames)
+    owed = false
+    waiting.splice(0).forEach((done) => done())
+  })
   lock.onChange((status) => (bus.emit('lock.status', status), tray.refresh(), checklist.evidenceChanged()))
   lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))
   lock.onUnlocked(() => void vault.readSecrets())
@@ -68,4 +83,8 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
   tray.onChange((menu) => bus.emit('tray.menu', menu))
   // A backup verified, failing, or a change it does not hold yet: the checklist's "backup" item follows.
   backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh(), checklist.evidenceChanged()))
+  return {
+    // At most CODES_OUT_MS: a frame that never comes (the codes disposed) holds nothing up for good.
+    codesOut: () => (owed ? new Promise<void>((done) => (waiting.push(done), setTimeout(done, CODES_OUT_MS).unref())) : Promise.resolve()),
+  }
 }

@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { unpackChecklist } from '../shared/checklist-packing'
 import type { CodeFrames, EventName, PackedChecklistView } from '../shared/contract'
 import { createMemoryLogger } from './core/log'
+import { encodeBase32 } from './otp/base32'
 import type { Services } from './services'
+import type { SecretStore } from './vault/secret-store'
 import { createKeytarSecretStore } from '../../test/helpers/keytar-store'
 import { createTestServices, writeLoopbackSettings } from '../../test/helpers/test-services'
 
@@ -67,6 +69,22 @@ describe('createServices: one way for every change to reach the renderer', () =>
     expect((await backupItem())?.status).toBe('verified')
     expect((await add('KDP')).ok).toBe(true)
     expect(await backupItem()).toMatchObject({ status: 'failing', finding: expect.stringContaining('“KDP”') })
+  })
+
+  it('at start-up the keychain is listed for orphans only once the first codes are out', async () => {
+    const { services: first } = await start()
+    // More accounts than one slice of frames (core/slices.ts): their codes take more than one turn to compute.
+    const n = 30
+    for (let i = 0; i < n; i++) expect((await first.dispatch('accounts.add', { text: encodeBase32(randomBytes(20)), issuer: `Shop ${i}` })).ok).toBe(true)
+    await first.dispose()
+    services = null
+    const order: string[] = []
+    const watched: SecretStore = { ...secrets, list: () => (order.push('list'), secrets.list()) }
+    services = await createTestServices({ dataDir: dir, log: createMemoryLogger(), secrets: watched })
+    services.bus.subscribe((name, payload) => name === 'codes.frames' && (payload as CodeFrames).frames.length === n && !order.includes('codes') && order.push('codes'))
+    await services.ready
+    expect(order).toEqual(['codes', 'list'])
+    expect(services.vault.status()).toMatchObject({ state: 'ready', loaded: n, orphanSecrets: [] })
   })
 
   it('keys alone (the app lock drops them) do not rebuild the tray menu, which shows none; the codes still go', async () => {

@@ -117,7 +117,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const settings = await createSettingsService({ file: file('settings.json'), log, issues })
   const lock = createAppLock({ raw: deps.secrets, log, now, failuresFile: file('lock-failures.json'), issues, quick: deps.quickUnlock ?? null, ...(deps.lockCost ? { cost: deps.lockCost } : {}) })
   await lock.start()
-  const vault = createVault({ secrets: lock.secrets, mayReadSecrets: () => lock.beforeSecrets(), store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
+  const vault = createVault({ secrets: lock.secrets, mayReadSecrets: () => lock.beforeSecrets(), beforeOrphanCheck: () => changes.codesOut(), store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
   const clockStore = createClockStore(file('clock.json'), log, issues)
   const clock = createClockService({
     now, settings: () => settings.get(), log, restored: await clockStore.load(), persist: (state) => clockStore.save(state),
@@ -177,7 +177,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
 
   const autoLock = createAutoLock({ idleSeconds: deps.idleSeconds ?? (() => 0), settings: () => settings.get(), unlocked: () => lock.status().state === 'unlocked', lock: (reason) => void lock.lock(reason), ...(deps.idlePollMs ? { pollMs: deps.idlePollMs } : {}) })
-  followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard })
+  const changes = followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard })
   const dispatch = createDispatch(allHandlers({ app: deps, now, settings, vault, icons, codes, copyCode, tray, checklist, transfer, backups, restore, issues, clock, lock, chooseFolder: deps.chooseFolder, openTimeSettings: deps.openTimeSettings }), log)
   const { ready, dispose } = startServices({ log, vault, checklist, icons, backups, clock, codes, clipboard, autoLock })
   return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose: async () => (work?.close(), await dispose(), await clockStore.close()) }

@@ -35,6 +35,11 @@ export type VaultDeps = Readonly<{
   newId?: () => string
   /** The app lock (lock/): asked after the keychain probe and before any secret is read; false while locked. */
   mayReadSecrets?: () => Promise<boolean>
+  /**
+   * Awaited after the secrets are in and before the keychain is listed for orphans: the services
+   * let the codes go out first (changes.ts codesOut), so a long listing never holds up the first screen.
+   */
+  beforeOrphanCheck?: () => Promise<void>
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
 }>

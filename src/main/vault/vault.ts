@@ -72,6 +72,7 @@ export function createVault(deps: VaultDeps): Vault {
     if (result.probe.state !== 'ready') return keychainFailed(result.probe)
     keychain.set({ missingSecrets: result.missing, loaded: result.loaded + addedMeanwhile() })
     await serial(() => rollbacks.finish(deps.secrets, (id) => list.has(id) || writing.has(id), deps.log))
+    await deps.beforeOrphanCheck?.()
     const orphans = await listOrphans(loadDeps, () => new Set([...list.all().map((a) => a.id), ...pending.ids(), ...writing, ...rollbacks.ids()]))
     if (!current()) return
     if (orphans.ok) return keychain.set({ orphanSecrets: orphans.value })

@@ -5,6 +5,7 @@
  */
 import { app, type BrowserWindow, globalShortcut, type Tray } from 'electron'
 import path from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import { installCrashGuard } from './core/crash-guard'
 import { createConsoleLogger } from './core/log'
 import { electronClipboard } from './electron/clipboard'
@@ -33,6 +34,10 @@ import { defaultBackupFolder } from './platform/backup-folder'
 import { osLockState } from './vault/secret-service-lock'
 import type { Settings } from '../shared/contract'
 
+// V8 sizes the heap for memory over speed, as web mode's `--optimize-for-size` (package.json web:start;
+// docs/QUALITY.md, start-up rows). Electron's js-flags switch reaches only the renderers, so the main
+// process sets the flag on itself, before any service exists.
+setFlagsFromString('--optimize-for-size')
 const log = createConsoleLogger()
 // A timer or event callback that throws is logged; the app carries on (core/crash-guard.ts).
 installCrashGuard(log)

@@ -3,6 +3,9 @@
  * web:start`, the built out/main/web.js: the same services as the desktop
  * app's main process), on the real keychain:
  *  - process spawn → first code painted in Debian's Chromium (already open), 50 accounts;
+ *  - the same, spawning web:start's own command line (`node <its flags>
+ *    out/main/web.js`) with no npm or sh before it: the process the desktop
+ *    app's main process is, minus Electron. Both rows are kept, each named;
  *  - resident memory at 0, 50 and 1,000 accounts of the web-mode process (the
  *    main-process services) and of its keychain worker, each once every
  *    secret is loaded with a window connected, and again after a forced full
@@ -56,7 +59,10 @@ async function firstCodePainted(page: Page): Promise<void> {
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))')
 }
 
-async function run(browser: Browser, filled: Fill, accounts: number): Promise<Run> {
+/** web:start's command line as package.json has it (node, its flags, out/main/web.js), run without npm. */
+const direct = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['web:start']!
+
+async function run(browser: Browser, filled: Fill, accounts: number, command?: string): Promise<Run> {
   let output = ''
   const spawnedAt = performance.now()
   const server = await startWebMode({
@@ -68,6 +74,7 @@ async function run(browser: Browser, filled: Fill, accounts: number): Promise<Ru
       SELLERGUARD_PORT: '0',
     },
     onOutput: (text) => void (output += text),
+    ...(command ? { command } : {}),
   })
   try {
     const urlPrintedMs = performance.now() - spawnedAt
@@ -130,8 +137,21 @@ try {
   for (const accounts of [0, 50, 1000]) {
     const filled = await fill(accounts, null)
     const runs: Run[] = []
+    const directRuns: Run[] = []
     // The timing goal is at 50 accounts: more rounds there; memory varies little between rounds.
-    for (let r = 0; r < (accounts === 50 ? rounds : 2); r++) runs.push(await run(browser, filled, accounts))
+    for (let r = 0; r < (accounts === 50 ? rounds : 2); r++) {
+      runs.push(await run(browser, filled, accounts))
+      // Round by round beside the README's way, so both see the same machine.
+      if (accounts === 50) directRuns.push(await run(browser, filled, accounts, direct))
+    }
+    if (accounts === 50) {
+      results.n50direct = {
+        command: direct,
+        runs: directRuns,
+        firstCodePaintedMsMedian: median(directRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
+        urlPrintedMsMedian: median(directRuns.map((r) => r.urlPrintedMs)),
+      }
+    }
     process.stderr.write(`startup bench: ${accounts} accounts done\n`)
     const of = (pick: (r: Run) => number) => median(runs.map(pick))
     results[`n${accounts}`] = {
@@ -149,7 +169,7 @@ try {
   await browser.close()
 }
 
-const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); keytar in the keychain worker process, measured on its own'
+const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); keytar in the keychain worker process, measured on its own'
 // npmFloorMs: spawn to the address line of an empty script started the same way, the part of every start-up figure no app change can remove.
 const floor = { runs: floors, npmFloorMsMedian: median(floors) }
 process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, floor, ...results }, null, 2)}\n`)

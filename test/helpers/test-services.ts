@@ -11,8 +11,8 @@ export async function writeLoopbackSettings(dataDir: string): Promise<void> {
   await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { ...defaultSettings, ntpServers: ['127.0.0.1:9'], httpsTimeFallback: false } }))
 }
 
-/** The real services of web mode, for a reliability suite: its data folder, logger and keychain. */
-export function createTestServices(deps: Readonly<{ dataDir: string; log: Logger; secrets: SecretStore }>): Promise<Services> {
+/** The real services of web mode, for a reliability suite: its data folder, logger and keychain (and transfer worker, if given). */
+export function createTestServices(deps: Readonly<{ dataDir: string; log: Logger; secrets: SecretStore; transferWorker?: string }>): Promise<Services> {
   return createServices({
     ...deps,
     appVersion: '0.0.0-test',

@@ -26,6 +26,8 @@ export type WorkOptions = Readonly<{
 
 export type CryptoWork = Readonly<{
   run<T extends WorkerTask>(task: T, options?: WorkOptions): Promise<TaskValue<T>>
+  /** Starts what the next task runs on ahead of it (a thread); true if something was started. */
+  prepare?(): boolean
 }>
 
 export const inThreadWork: CryptoWork = {

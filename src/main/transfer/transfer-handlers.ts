@@ -1,3 +1,4 @@
+import { ok } from '../../shared/result'
 import type { AreaHandlers } from '../core/dispatch'
 import { fileBytes, fileContent } from './file-data'
 import type { TransferService } from './transfer-service'
@@ -12,6 +13,7 @@ export function transferHandlers(transfer: TransferService): AreaHandlers<'trans
       const key = fileBytes(keyFile)
       return key.ok ? transfer.preview(content.value, password, key.value) : key
     },
+    'transfer.prepare': () => ok(transfer.prepare()),
     'transfer.previewImage': async ({ file }) => {
       const bytes = fileBytes(file)
       return bytes.ok ? transfer.previewImage(bytes.value) : bytes

@@ -178,6 +178,8 @@ export function createTransferService(deps: TransferDeps) {
   }
 
   return {
+    /** The import dialog opened: the thread files are read on is started now, not with the first file. */
+    prepare: () => ({ started: deps.work?.prepare?.() ?? false }),
     // An image picked or dropped for import is a QR code (a Google Authenticator export, a set-up page).
     preview: (data: Uint8Array | string, password: string | undefined, keyFile?: Uint8Array) => (typeof data !== 'string' && readImageHeader(data) ? previewQr(data) : previewText(data, password, keyFile)),
     previewImage: (bytes: Uint8Array) => previewQr(bytes),

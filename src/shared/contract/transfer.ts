@@ -106,6 +106,12 @@ export const transferMethods = {
       .strict(),
     ImportPreview,
   ),
+  /**
+   * The import dialog opened: main gets ready to read a file (it starts the transfer worker thread
+   * now, so the first preview does not wait for it). `started`: a thread was started (false: one was
+   * ready already, or this runtime reads files on its own thread).
+   */
+  prepare: method(z.void(), z.object({ started: z.boolean() })),
   /** Reads the QR codes in an image (a photo, a screenshot, a pasted picture). */
   previewImage: method(z.object({ file: FileData }).strict(), ImportPreview),
   /** Captures the screen and reads the QR codes on it. */

@@ -83,6 +83,20 @@ describe('transfer worker thread', () => {
       work.close()
     })
 
+    it('prepare starts the thread ahead of the first file, which then runs on it; prepared again, nothing more starts', async () => {
+      const work = await workerCrypto()
+      expect(work.prepare()).toBe(true)
+      expect(work.prepare()).toBe(false)
+      expect(accountsOf(await work.run(importTask(3)))).toBe(3)
+      expect(work.started()).toBe(1)
+      // A prepared thread is kept like any other: idle, it ends; prepared then, a new one starts.
+      work.close()
+      expect(work.prepare()).toBe(true)
+      expect(accountsOf(await work.run(importTask(2)))).toBe(2)
+      expect(work.started()).toBe(2)
+      work.close()
+    })
+
     it('tasks at the same time each get a thread; one is kept after', async () => {
       const work = await workerCrypto()
       const counts = await Promise.all([work.run(importTask(500)), work.run(importTask(4))])

@@ -24,6 +24,7 @@ export const WORKER_IDLE_MS = 60_000
 
 export type WorkerCrypto = CryptoWork &
   Readonly<{
+    prepare(): boolean
     /** Ends the kept thread, if any (tasks still running finish on their own threads). */
     close(): void
     /** Threads started so far (for tests: a kept thread serves the next task without a start). */
@@ -70,8 +71,16 @@ export function createWorkerCrypto(entry: string, idleMs = WORKER_IDLE_MS): Work
     void release()?.on('error', ignore).terminate()
   }
 
+  /** A thread kept ready for the next task, started now if none is (the import dialog opened). */
+  function prepare(): boolean {
+    const before = starts
+    keep(take())
+    return starts > before
+  }
+
   return {
     run: <T extends WorkerTask>(task: T, options: WorkOptions = {}) => runOn<T>(take, keep, task, options),
+    prepare,
     close,
     started: () => starts,
   }

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { IMPORT_SOURCE_NAMES, type FileData } from '../../contract'
+import { useStore } from '../../store'
 import { readFileBytes } from '../../ui/files'
 import type { ImportFileFlow } from './use-import-file'
 
@@ -11,6 +12,9 @@ export function ImportFile({ flow }: Readonly<{ flow: ImportFileFlow }>) {
   const [password, setPassword] = useState('')
   const [keyFile, setKeyFile] = useState<FileData | null>(null)
   const ids = { file: useId(), password: useId(), keyFile: useId(), formats: useId() }
+  const prepareImport = useStore((s) => s.prepareImport)
+  // Shown: main starts the thread it reads files on now, so the first file does not wait for it (~250 ms here).
+  useEffect(() => void prepareImport(), [prepareImport])
   return (
     <>
       <p className="muted" id={ids.formats} data-testid="import-formats">

@@ -13,6 +13,8 @@ export type TransferSlice = {
   receiveImportAdding(progress: ImportAdding): void
   /** Stops a running import of this preview: nothing of it is kept. */
   cancelImport(input: Input<'transfer.cancel'>): Promise<Reply<'transfer.cancel'>>
+  /** The file chooser is shown: main gets ready to read a file (it starts its reading thread now). */
+  prepareImport(): Promise<Reply<'transfer.prepare'>>
   previewImport(input: Input<'transfer.preview'>): Promise<Reply<'transfer.preview'>>
   previewImage(input: Input<'transfer.previewImage'>): Promise<Reply<'transfer.previewImage'>>
   previewScreen(): Promise<Reply<'transfer.previewScreen'>>
@@ -27,6 +29,7 @@ export const createTransferSlice: StateCreator<TransferSlice, [], [], TransferSl
   importAdding: null,
   receiveImportAdding: (progress) => set({ importAdding: progress }),
   cancelImport: (input) => api().transfer.cancel(input),
+  prepareImport: () => api().transfer.prepare(),
   previewImport: (input) => api().transfer.preview(input),
   previewImage: (input) => api().transfer.previewImage(input),
   previewScreen: () => api().transfer.previewScreen(),

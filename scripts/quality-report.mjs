@@ -156,6 +156,8 @@ function importSection(data) {
       else out.push(`| ${family} | ${fmt(Number(n))} | ${ms(r.previewFirst)} | ${stall(r.previewFirst)} | ${ms(r.preview)} | ${stall(r.preview)} | ${ms(r.confirm)} | ${stall(r.confirm)} |`)
     }
   }
+  const dialog = data.dialogFirstPreview
+  if (dialog && !dialog.skipped) out.push('', `A session's first preview from the import dialog (it starts the reading thread when it opens; the file is picked a second later), ${fmt(dialog.accounts)} entries (${dialog.format}): ${fmt(dialog.ms)} ms, stall (busy) / frame gap ${stall(dialog)} ms. The first previews in the table are of a file dropped on the Codes screen, with no dialog before it.`)
   const open = data.kdbxOpen ?? {}
   if (open.skipped) return [...out, '', `KeePass open: ${open.skipped}.`]
   out.push('', 'KeePass databases made by keepassxc-cli at their own key-derivation cost, 100 entries: preview time (key derived on the transfer worker), the estimate shown as progress, main-thread stall (busy) / frame gap, and keepassxc-cli\'s own open of the same file.', '', '| database | preview (ms) | estimate (ms) | stall (busy) / frame gap (ms) | keepassxc-cli open (ms) |', '| --- | --- | --- | --- | --- |')

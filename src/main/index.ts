@@ -5,7 +5,6 @@
  */
 import { app, type BrowserWindow, globalShortcut, type Tray } from 'electron'
 import path from 'node:path'
-import { setFlagsFromString } from 'node:v8'
 import { installCrashGuard } from './core/crash-guard'
 import { createConsoleLogger } from './core/log'
 import { electronClipboard } from './electron/clipboard'
@@ -34,10 +33,10 @@ import { defaultBackupFolder } from './platform/backup-folder'
 import { osLockState } from './vault/secret-service-lock'
 import type { Settings } from '../shared/contract'
 
-// V8 sizes the heap for memory over speed, as web mode's `--optimize-for-size` (package.json web:start;
-// docs/QUALITY.md, start-up rows). Electron's js-flags switch reaches only the renderers, so the main
-// process sets the flag on itself, before any service exists.
-setFlagsFromString('--optimize-for-size')
+// Web mode sizes V8's heap for memory (package.json web:start: `--optimize-for-size`, a 2 MB young
+// generation). The desktop main process does not: Electron's js-flags switch reaches only the renderers,
+// and Node documents changing V8 flags once the VM runs (v8.setFlagsFromString) as able to crash or lose
+// data. Where it is wanted, the flags go on Electron's own command line (`--js-flags`) when it starts.
 const log = createConsoleLogger()
 // A timer or event callback that throws is logged; the app carries on (core/crash-guard.ts).
 installCrashGuard(log)

@@ -68,6 +68,8 @@ async function run(browser: Browser, filled: Fill, accounts: number, command?: s
   // The browser is open with a tab ready before the app starts: the user opens the printed link in it.
   // (Opening a tab through Playwright takes ~300 ms here, which is the harness, not the app's start-up.)
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  // Long open, as a user's browser is: Chromium's own work of opening the tab (a renderer process) is over first.
+  await new Promise((resolve) => setTimeout(resolve, 1500))
   const spawnedAt = performance.now()
   const server = await startWebMode({
     env: {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { nextTurn, SLICE_ITEMS, TIMED_SLICE_MS, type SliceOptions } from './slices'
+import { mapInTimedSlices, SLICE_ITEMS, type SliceOptions } from './slices'
 
 /** What checking a value against its schema gives: zod's own answer, in or out of slices. */
 export type Checked = Readonly<{ success: true; data: unknown }> | Readonly<{ success: false; issues: readonly z.core.$ZodIssue[] }>
@@ -33,27 +33,26 @@ export function needsSlices(schema: z.ZodType, value: unknown): boolean {
 const fromZod = (result: z.ZodSafeParseResult<unknown>): Checked => (result.success ? { success: true, data: result.data } : { success: false, issues: result.error.issues })
 
 /**
- * Checking time per slice, ms. Elements differ fifty-fold in cost (a code
- * frame ~4 µs, an account's checklist ~0.2 ms), so checks are sliced by
- * time, not count: 1,000 code frames go in one or two turns instead of 40,
- * each behind the other long jobs' slices (slices.ts). The answer cannot
- * depend on where the cuts fall: each element is checked on its own.
+ * The elements checked one by one, in slices cut by time (`mapInTimedSlices`):
+ * elements differ fifty-fold in cost (a code frame ~4 µs, an account's
+ * checklist ~0.2 ms), so 1,000 code frames go in one or two turns instead of
+ * 40, each behind the other long jobs' slices. The answer cannot depend on
+ * where the cuts fall: each element is checked on its own, and after the
+ * first problem the rest are not checked.
  */
-const CHECK_SLICE_MS = TIMED_SLICE_MS
-
 async function arrayInSlices(element: z.ZodType, items: readonly unknown[], options: SliceOptions): Promise<Checked> {
-  const data: unknown[] = []
-  let sliceStart = 0
-  for (let index = 0; index < items.length; index++) {
-    if (index === 0 || performance.now() - sliceStart >= CHECK_SLICE_MS) {
-      await nextTurn(options)
-      sliceStart = performance.now()
-    }
-    const one = element.safeParse(items[index])
-    if (!one.success) return { success: false, issues: one.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })) }
-    data.push(one.data)
-  }
-  return { success: true, data }
+  let failed: Checked | null = null
+  const data = await mapInTimedSlices(
+    items,
+    (item, index) => {
+      if (failed) return undefined
+      const one = element.safeParse(item)
+      if (!one.success) failed = { success: false, issues: one.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })) }
+      return one.data
+    },
+    options,
+  )
+  return failed ?? { success: true, data }
 }
 
 /**

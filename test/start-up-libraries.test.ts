@@ -11,9 +11,9 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-start-up-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
-type Loaded = Readonly<{ atStart: string[]; beforeFork: string[] | null }>
+type Loaded = Readonly<{ atStart: string[]; atUrl: string[]; beforeFork: string[] | null }>
 
-/** Starts web mode built from the current source: the packages it loaded before it was serving, and before it forked the keychain worker. */
+/** Starts web mode built from the current source: the packages it loaded by the time its services were up, when it printed its address, and before it forked the keychain worker. */
 async function packagesLoadedAtStart(): Promise<Loaded> {
   const entry = await builtEntry('src/main/web/index.ts', 'web', Object.keys(pkg.dependencies), { __APP_VERSION__: JSON.stringify('0.0.0-test') })
   // Web mode forks its keychain worker from beside itself, as out/main holds them.
@@ -29,8 +29,9 @@ async function packagesLoadedAtStart(): Promise<Loaded> {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString()
         const line = /^SELLERGUARD_LOADED=(.*)$/m.exec(stderr)
+        const url = /^SELLERGUARD_LOADED_AT_URL=(.*)$/m.exec(stderr)
         const fork = /^SELLERGUARD_LOADED_BEFORE_FORK=(.*)$/m.exec(stderr)
-        if (line && fork) resolve({ atStart: JSON.parse(line[1]!) as string[], beforeFork: JSON.parse(fork[1]!) as string[] | null })
+        if (line && url && fork) resolve({ atStart: JSON.parse(line[1]!) as string[], atUrl: JSON.parse(url[1]!) as string[], beforeFork: JSON.parse(fork[1]!) as string[] | null })
       })
       child.once('exit', (code) => reject(new Error(`web mode exited (${code}) before serving:\n${stderr}`)))
     })
@@ -61,5 +62,12 @@ describe('start-up loads only what the first screen needs (built web mode)', () 
     // zod comes with the contract, which every service imports: not loaded yet when the worker starts.
     expect(beforeFork).not.toContain('zod')
     expect(beforeFork).toEqual([])
+  }, 60_000)
+
+  it('listens and prints its address before it loads the contract and the services', async () => {
+    const { atUrl } = await loadedAtStart()
+    // The server alone (ws): the browser loads the page while zod, the contract and the services load.
+    expect(atUrl).toContain('ws')
+    for (const later of ['zod', 'otpauth']) expect(atUrl).not.toContain(later)
   }, 60_000)
 })

@@ -5,11 +5,8 @@ import { ApiError } from './contract/errors'
  * Web mode's WebSocket frames. Electron mode does not use these: there the
  * same contract rides on `ipcRenderer.invoke` and `webContents.send`.
  */
-export const WIRE_PROTOCOL = 'sellerguard.v1'
-/** A session token travels as a second WebSocket sub-protocol, never in a URL the server logs. */
-export const TOKEN_PROTOCOL_PREFIX = 'token.'
-/** The printed link's one-time code, offered the same way on a tab's first connection. */
-export const CODE_PROTOCOL_PREFIX = 'code.'
+// The sub-protocol names live without zod in wire-protocol.ts (web mode's server takes them before the contract loads).
+export { CODE_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from './wire-protocol'
 
 export const ClientFrame = z
   .object({

@@ -1,8 +1,10 @@
 /**
  * Web mode entry (`npm run web`), built to out/main/web.js. It starts the
  * keychain worker before anything else loads, then loads web mode itself
- * (web-mode.ts, a chunk of its own): the worker's start-up and the loading
- * of the services run side by side, so the first codes come sooner.
+ * (web-mode.ts, a chunk of its own), which listens and prints the address
+ * before it loads the contract and the services: the worker's start-up,
+ * the loading of the services and the browser's loading of the page run
+ * side by side, so the first codes come sooner.
  * test/start-up-libraries.test.ts holds this order.
  */
 import path from 'node:path'

@@ -2,8 +2,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
-import { apiError } from '../../shared/contract'
-import { ClientFrame, CODE_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerFrame } from '../../shared/wire'
+import type { ServerFrame } from '../../shared/wire'
+import { CODE_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/wire-protocol'
 import { guarded } from '../core/crash-guard'
 import type { Dispatch } from '../core/dispatch'
 import type { EventBus } from '../core/events'
@@ -13,12 +13,14 @@ import { SECURITY_HEADERS } from '../security/csp'
 import { readRendererFile } from '../security/renderer-files'
 import { createWebAccess } from './access'
 import { DEFAULT_LIMITS, guardConnections, type ConnectionLimits } from './connection-guard'
-import { MAX_REQUEST_BYTES } from '../../shared/contract/limits'
+import { MAX_REQUEST_BYTES } from '../../shared/contract/sizes'
+import type * as FrameCheck from './frame-check'
 
 export type WebServerOptions = Readonly<{
   rendererDir: string
   dispatch: Dispatch
-  bus: EventBus
+  /** Where the services' events come from: each tab subscribes when it connects. */
+  bus: Pick<EventBus, 'subscribe'>
   log: Logger
   /** 0 (default) picks a free port. */
   port?: number
@@ -59,6 +61,9 @@ export const DEFAULT_MAX_PAYLOAD = MAX_REQUEST_BYTES
  * timed out (connection-guard.ts).
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  // The frame check brings zod and the contract: loaded when the first frame comes, so they do not hold up listening.
+  let check: Promise<typeof FrameCheck> | null = null
+  const frameCheck = () => (check ??= import('./frame-check'))
   const access = createWebAccess(options.token ? { standing: options.token } : {})
   const { log } = options
   // One line per 10 s however many are refused: a flood must not fill the disk or the terminal.
@@ -146,25 +151,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ws.on('error', (e) => log.warn(`web mode socket error: ${e.message}`))
     ws.on(
       'message',
-      guarded(log, 'web mode message', (data: RawData, isBinary: boolean) => {
-        let json: unknown
-        try {
-          json = isBinary ? undefined : JSON.parse(data.toString())
-        } catch {
-          json = undefined
-        }
-        const frame = ClientFrame.safeParse(json)
-        if (!frame.success) {
-          // A frame we cannot even answer by id: the peer is not our shim. Close.
-          ws.close(1007, 'malformed frame')
-          return
-        }
-        const { id, method, input } = frame.data
-        options
-          .dispatch(method, input)
-          .then((reply) => send({ id, reply }))
-          .catch(() => send({ id, reply: { ok: false, error: apiError('internal', 'Something went wrong inside SellerGuard.') } }))
-      }),
+      // Each frame waits for the check to load (only the first ones do), in the order they came.
+      guarded(log, 'web mode message', (data: RawData, isBinary: boolean) =>
+        frameCheck().then(({ readClientFrame, internalError }) => {
+          const frame = readClientFrame(data, isBinary)
+          if (!frame) {
+            // A frame we cannot even answer by id: the peer is not our shim. Close.
+            ws.close(1007, 'malformed frame')
+            return
+          }
+          const { id, method, input } = frame
+          options
+            .dispatch(method, input)
+            .then((reply) => send({ id, reply }))
+            .catch(() => send({ id, reply: { ok: false, error: internalError() } }))
+        }),
+      ),
     )
   }
 

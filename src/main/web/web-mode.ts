@@ -2,23 +2,24 @@
  * Web mode (`npm run web`): the same services as the desktop app, with
  * plain Node adapters, behind a loopback WebSocket. Loaded by the entry
  * (index.ts, built to out/main/web.js) once the keychain worker is starting.
+ *
+ * The server listens and the address is printed first; the services
+ * (web-services.ts, a chunk of their own) load and start after that, while
+ * the browser loads the page. Requests that come before they are up wait
+ * for them; a tab connected by then hears their events from the start.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { installCrashGuard } from '../core/crash-guard'
+import type { EventListener } from '../core/events'
 import { createConsoleLogger } from '../core/log'
 import { defaultDataDir } from './paths'
 import { createMemoryClipboard } from '../../shared/clipboard-guard'
-import { createImportScreenCapture } from '../qr/screen-capture'
-import { createServices } from '../services'
 import { createIdleSource } from './idle-source'
 import { createStandInTouchId } from './stand-in-touch-id'
-import { createKeychainClient, keychainTimeouts } from '../vault/keychain-client'
-import { osLockState } from '../vault/secret-service-lock'
 import type { StartKeychainProcess } from '../vault/keychain-process'
 import { startWebServer } from './server'
-
-declare const __APP_VERSION__: string
+import type { WebServices } from './web-services'
 
 export type WebModeStart = Readonly<{
   /** The keychain worker the entry started first thing (vault/keychain-process.ts startEarly). */
@@ -42,45 +43,25 @@ export async function runWebMode({ keychain, builtDir }: WebModeStart): Promise<
   // No OS clipboard API in plain Node: web mode keeps copies in memory (the browser tab shows the code).
   const clipboard = createMemoryClipboard()
   const testHooks = process.env.SELLERGUARD_TEST_HOOKS === '1'
-  // keytar runs in its own process (out/main/keychain-worker.js): a keychain that crashes or hangs cannot take this one down.
-  const secrets = createKeychainClient({
-    start: keychain,
-    log,
-    ...osLockState(process.platform),
-    // A separate keychain service only for tests and side-by-side profiles; users never set it.
-    ...(process.env.SELLERGUARD_KEYCHAIN_SERVICE ? { service: process.env.SELLERGUARD_KEYCHAIN_SERVICE } : {}),
-    ...keychainTimeouts(process.env),
-  })
   // No system idle time in plain Node: idle counts from the last request of any tab (web/idle-source.ts).
   const idle = createIdleSource(Date.now)
   // e2e only: Touch ID cannot run here; a stand-in drives the quick-unlock screens (web/stand-in-touch-id.ts).
   const touchId = testHooks && process.env.SELLERGUARD_TEST_TOUCH_ID === '1' ? createStandInTouchId() : null
-  const services = await createServices({
-    dataDir: path.resolve(values['data-dir']),
-    appVersion: __APP_VERSION__,
-    platform: process.platform,
-    runtime: 'web',
-    // Built beside the entry by electron-vite (electron.vite.config.ts).
-    transferWorker: path.join(builtDir, 'transfer-worker.js'),
-    now: Date.now,
-    log,
-    secrets,
-    clipboard,
-    // The X display named by DISPLAY (ImageMagick's import), where there is one.
-    screen: process.env.DISPLAY ? createImportScreenCapture() : null,
-    idleSeconds: () => idle.seconds(),
-    ...(touchId ? { quickUnlock: touchId.port } : {}),
-    // Loopback test servers need no 2 s spacing between samples; real ones do.
-    ...(process.env.SELLERGUARD_NTP_SPACING_MS ? { clockCheckOptions: { sampleSpacingMs: Number(process.env.SELLERGUARD_NTP_SPACING_MS) } } : {}),
-  })
+
+  // Settled once the services are up (below, after the address is out); everything the server hands them waits on it.
+  let up: (started: WebServices) => void = () => undefined
+  let failed: (error: unknown) => void = () => undefined
+  const started = new Promise<WebServices>((resolve, reject) => ((up = resolve), (failed = reject)))
+  // A start that fails is reported by the entry (index.ts), which exits; nothing waiting on it needs its own handler.
+  started.catch(() => undefined)
   const server = await startWebServer({
     rendererDir: path.join(builtDir, '../renderer'),
-    dispatch: (method, input) => (idle.touch(), services.dispatch(method, input)),
-    bus: services.bus,
+    dispatch: async (method, input) => (idle.touch(), (await started).services.dispatch(method, input)),
+    bus: { subscribe: (listener: EventListener) => subscribeWhenUp(started, listener) },
     log,
     port,
     // Only for e2e: lets a test read what was copied. Off unless the environment asks for it.
-    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text, idle: (seconds: number) => (idle.pretend(seconds), services.autoLock.check()), ...(touchId ? { touchId: touchId.answer } : {}) } } : {}),
+    ...(testHooks ? { testHooks: { clipboard: () => clipboard.text, idle: (seconds: number) => (idle.pretend(seconds), void started.then((s) => s.services.autoLock.check())), ...(touchId ? { touchId: touchId.answer } : {}) } } : {}),
   })
   // One machine-readable line first (the e2e fixture reads it), then the human one.
   process.stdout.write(`SELLERGUARD_URL=${server.url}\n`)
@@ -94,10 +75,31 @@ export async function runWebMode({ keychain, builtDir }: WebModeStart): Promise<
     stopping = true
     void server
       .close()
-      .then(() => services.dispose())
-      .then(() => secrets.close())
+      .then(() => started)
+      .then(({ services, secrets }) => services.dispose().then(() => secrets.close()))
       .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  try {
+    const { startWebServices } = await import('./web-services')
+    up(await startWebServices({ dataDir: path.resolve(values['data-dir']), keychain, builtDir, log, clipboard, idleSeconds: () => idle.seconds(), quickUnlock: touchId?.port ?? null }))
+  } catch (error) {
+    failed(error)
+    throw error
+  }
+}
+
+/** A tab's subscription to the services' events, made as soon as they are up (at once when they are); the returned function ends it. */
+function subscribeWhenUp(started: Promise<WebServices>, listener: EventListener): () => void {
+  let off: (() => void) | null = null
+  let ended = false
+  void started.then(
+    ({ services }) => void (ended || (off = services.bus.subscribe(listener))),
+    () => undefined,
+  )
+  return () => {
+    ended = true
+    off?.()
+  }
 }

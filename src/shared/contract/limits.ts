@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_FILE_BYTES } from './sizes'
 
 /**
  * Every limit a request or a stored file must keep, in one place. The
@@ -78,19 +79,8 @@ export const SHORTCUT_PATTERN = /^[A-Za-z0-9+ ]*$/
 
 /** A file sent by the renderer: its name's length. */
 export const MAX_FILE_NAME_LENGTH = 255
-/**
- * The largest file the user can pick, drop or paste (an export to import,
- * a QR image, a key file), in bytes; far more than any authenticator export.
- */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024
-/** The most characters of a file's data as sent: base64 of `MAX_FILE_BYTES` (text is sent as base64 when that is shorter). */
-export const MAX_FILE_DATA_LENGTH = Math.ceil(MAX_FILE_BYTES / 3) * 4
-/**
- * The largest request web mode's socket takes, in bytes: two files (an
- * export and its key file) at their limit, plus room for the rest. So a
- * file the renderer lets through never closes the socket (code 1009).
- */
-export const MAX_REQUEST_BYTES = 2 * MAX_FILE_DATA_LENGTH + 1024 * 1024
+// The file and request sizes live without zod in sizes.ts (web mode's server takes them before the contract loads).
+export { MAX_FILE_BYTES, MAX_FILE_DATA_LENGTH, MAX_REQUEST_BYTES } from './sizes'
 
 const MB = 1024 * 1024
 /** The words for a file over `MAX_FILE_BYTES`, or null when it fits. */

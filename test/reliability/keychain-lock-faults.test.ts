@@ -3,7 +3,7 @@ import { promises as fs, mkdirSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type AccountSummary, type CodeFrames, type ImportPreview, type KeychainStatus } from '../../src/shared/contract'
 import { createMemoryLogger } from '../../src/main/core/log'
 import { normaliseKey } from '../../src/main/otp/base32'
@@ -269,7 +269,8 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
       figures.lost += lost.length
       expect(lost, where).toEqual([])
       expect(back, where).toMatchObject({ state: 'ready', missingSecrets: [], loaded: ids.size, total: ids.size })
-      expect((await call<CodeFrames>('codes.frames')).frames, where).toHaveLength(ids.size)
+      // Every account's code: the reply has those ready at once, and a reply after the push that follows has them all.
+      await vi.waitFor(async () => expect((await call<CodeFrames>('codes.frames')).frames, where).toHaveLength(ids.size), { timeout: 10_000 })
       // A refused import or add may leave written items behind (shown as orphans): clear them for the next moment.
       for (const orphan of back.orphanSecrets) await direct.delete(orphan)
     }

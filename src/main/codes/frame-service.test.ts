@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import type { AccountSummary } from '../../shared/contract'
+import { describe, expect, it, vi } from 'vitest'
+import type { AccountSummary, CodeFrames } from '../../shared/contract'
 import { normaliseKey } from '../otp/base32'
 import { codeFrame } from '../otp/generate'
 import type { Vault } from '../vault/vault'
-import { createFrameService } from './frame-service'
+import { createFrameService, REPLY_FRAMES_COMPUTED } from './frame-service'
 import { SLICE_ITEMS } from '../core/slices'
 import { testAccount } from '../../../test/helpers/accounts'
 
@@ -28,6 +28,7 @@ function setup(accounts: AccountSummary[], startMs: number) {
   let correction = 0
   const timers: Array<{ at: number; fn: () => void }> = []
   const published: number[] = []
+  const sets: CodeFrames[] = []
   const service = createFrameService({
     vault: fakeVault(accounts),
     now: () => now,
@@ -35,10 +36,11 @@ function setup(accounts: AccountSummary[], startMs: number) {
     setTimer: (fn, ms) => (timers.push({ at: now + ms, fn }), timers.length),
     clearTimer: () => timers.splice(0),
   })
-  service.onChange((f) => published.push(f.frames.length))
+  service.onChange((f) => (published.push(f.frames.length), sets.push(f)))
   return {
     service,
     published,
+    sets,
     timers,
     setNow: (t: number) => (now = t),
     setCorrection: (c: number) => (correction = c),
@@ -103,5 +105,39 @@ describe('code frames', () => {
     service.refresh()
     expect(published).toEqual([many.length, many.length])
     service.dispose()
+  })
+
+  it('a reply answers at once after an import: it computes a few new frames, and the rest follow in a newer push', async () => {
+    const many = Array.from({ length: REPLY_FRAMES_COMPUTED * 3 }, (_, i) => account(`acc_${String(i).padStart(8, '0')}`))
+    const { service, sets } = setup(many, T0)
+    const all = many.map((a) => ({ accountId: a.id, ...codeFrame(a, KEY, T0) }))
+    const reply = service.framesNow()
+    // The first accounts' frames, right; none of the others yet, and nothing waited for.
+    expect(reply.frames).toEqual(all.slice(0, REPLY_FRAMES_COMPUTED))
+    expect(sets).toEqual([])
+    await vi.waitFor(() => expect(sets).toHaveLength(1))
+    expect(sets[0]!.frames).toEqual(all)
+    expect(sets[0]!.seq).toBeGreaterThan(reply.seq)
+    // All ready now: the next reply has them all, and computes none.
+    const later = service.framesNow()
+    expect(later.frames).toEqual(all)
+    expect(later.seq).toBeGreaterThan(sets[0]!.seq)
+    expect(sets).toHaveLength(1)
+    service.dispose()
+  })
+
+  it('a reply with few new frames has them all, and no push is owed for it', () => {
+    const few = Array.from({ length: REPLY_FRAMES_COMPUTED }, (_, i) => account(`acc_${String(i).padStart(8, '0')}`))
+    const { service, sets } = setup(few, T0)
+    expect(service.framesNow().frames).toEqual(few.map((a) => ({ accountId: a.id, ...codeFrame(a, KEY, T0) })))
+    expect(sets).toEqual([])
+  })
+
+  it('every set sent has a higher seq than the last, starting above the clock so a restarted main outranks the old one', () => {
+    const { service } = setup([account('acc_aaaaaaaa')], T0)
+    const seqs = [service.frames().seq, service.framesNow().seq, service.frames().seq]
+    expect(seqs[0]).toBeGreaterThanOrEqual(T0)
+    expect(seqs[1]).toBeGreaterThan(seqs[0]!)
+    expect(seqs[2]).toBeGreaterThan(seqs[1]!)
   })
 })

@@ -22,8 +22,21 @@ export type FrameServiceDeps = Readonly<{
   clearTimer?: (handle: unknown) => void
 }>
 
+/**
+ * Frames a `codes.frames` reply computes itself, at most (about 200 HMACs,
+ * a few ms): the rest are computed in slices and pushed, so a reply never
+ * waits for a thousand just-imported accounts' first codes.
+ */
+export const REPLY_FRAMES_COMPUTED = 100
+
 export interface FrameService {
+  /** Every account's frame, computing all that are not ready. */
   frames(): CodeFrames
+  /**
+   * The frames ready now plus up to `REPLY_FRAMES_COMPUTED` not yet
+   * computed; if any are left out, a push of all of them follows.
+   */
+  framesNow(): CodeFrames
   /**
    * Computes the frames not yet ready (new accounts, a new period), a slice
    * of accounts at a time: `frames()` after it costs no HMAC.
@@ -87,17 +100,39 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
     return frame
   }
 
-  function frames(): CodeFrames {
+  // Every set sent gets a higher seq than the last, above the ms clock so a restarted main outranks the old one.
+  let seq = 0
+  const nextSeq = () => (seq = Math.max(seq + 1, Math.floor(deps.now())))
+
+  /** The frames at the code clock's now, computing at most `budget` that are not ready; `left` says how many were not. */
+  function collect(budget: number): Readonly<{ set: CodeFrames; left: number }> {
     const at = codeTime()
     const out: CodeFrame[] = []
     const live = new Set<string>()
+    let computed = 0
+    let left = 0
     for (const account of deps.vault.accounts()) {
       live.add(account.id)
-      const frame = frameOf(account.id, at)
+      const key = deps.vault.key(account.id)
+      const hit = key ? cached(account, key, at) : null
+      if (!hit && key && computed >= budget) {
+        left++
+        continue
+      }
+      if (!hit && key) computed++
+      const frame = hit ?? frameOf(account.id, at)
       if (frame) out.push(frame)
     }
     for (const id of cache.keys()) if (!live.has(id)) cache.delete(id)
-    return { frames: out, correctionMs: deps.correctionMs() }
+    return { set: { frames: out, correctionMs: deps.correctionMs(), seq: nextSeq() }, left }
+  }
+
+  const frames = (): CodeFrames => collect(Infinity).set
+
+  function framesNow(): CodeFrames {
+    const { set, left } = collect(REPLY_FRAMES_COMPUTED)
+    if (left > 0) refresh()
+    return set
   }
 
   /** Next moment any account's period rolls over, on the code clock. */
@@ -181,6 +216,7 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
 
   return {
     frames,
+    framesNow,
     warm,
     frame: (id) => frameOf(id, codeTime()),
     frameOrProblem,

@@ -55,7 +55,7 @@ describe('dispatch: the one validation path of every transport', () => {
 
   it('checks the reply to codes.frames ahead of long work already waiting: the codes the user watches come first', async () => {
     const frames = Array.from({ length: SLICE_ITEMS * 8 }, (_, i) => ({ accountId: `acc_${String(i).padStart(8, '0')}`, code: '123456', nextCode: null, periodStart: 0, period: 30 }))
-    const dispatch = createDispatch(handlers({ 'codes.frames': () => ok({ frames, correctionMs: 0 }) }), createMemoryLogger())
+    const dispatch = createDispatch(handlers({ 'codes.frames': () => ok({ frames, correctionMs: 0, seq: 1 }) }), createMemoryLogger())
     const order: string[] = []
     // Five long jobs (a checklist, the tray, other replies' checks) already wait for their slices.
     const long = Array.from({ length: 5 }, () => mapInSlices(Array.from({ length: SLICE_ITEMS * 2 }, (_, i) => i), (i) => i % SLICE_ITEMS === 0 && order.push('long')))

@@ -20,7 +20,7 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     const sent: unknown[] = []
     bus.subscribe((name, payload) => sent.push([name, payload]))
     bus.emit('settings.changed', { ...defaultSettings, theme: 'purple' } as never)
-    bus.emit('codes.frames', { frames: [{ accountId: 'acc_12345678', code: 'not a code', nextCode: null, periodStart: 0, period: 30 }], correctionMs: 0 })
+    bus.emit('codes.frames', { frames: [{ accountId: 'acc_12345678', code: 'not a code', nextCode: null, periodStart: 0, period: 30 }], correctionMs: 0, seq: 1 })
     expect(sent).toEqual([])
     expect(log.lines.filter((l) => l.startsWith('error event'))).toHaveLength(2)
   })
@@ -53,7 +53,7 @@ describe('event bus: pushed events keep to the contract, as replies do', () => {
     bus.subscribe((name) => void order.push(name))
     const frames = Array.from({ length: SLICE_ITEMS * 8 }, (_, i) => ({ accountId: `acc_${String(i).padStart(8, '0')}`, code: '123456', nextCode: null, periodStart: 0, period: 30 }))
     const long = Array.from({ length: 5 }, () => mapInSlices(Array.from({ length: SLICE_ITEMS * 2 }, (_, i) => i), (i) => i % SLICE_ITEMS === 0 && order.push('long')))
-    bus.emit('codes.frames', { frames, correctionMs: 0 })
+    bus.emit('codes.frames', { frames, correctionMs: 0, seq: 1 })
     await Promise.all(long)
     await vi.waitFor(() => expect(order).toContain('codes.frames'))
     expect(order.indexOf('codes.frames')).toBe(0)

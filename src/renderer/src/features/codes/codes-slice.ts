@@ -6,12 +6,15 @@ import type { AppSlice } from '../../app/app-slice'
 import type { SettingsSlice } from '../settings/settings-slice'
 import { chooseCode } from '../../../../shared/code-choice'
 import { copiedMessage } from './copy-message'
+import { newestFrames } from './newest-frames'
 
 export type CodesSlice = {
   accounts: AccountSummary[]
   frames: Record<string, CodeFrame>
   /** Added to Date.now() to get the time codes were computed on. */
   correctionMs: number
+  /** The `seq` of the frames held: older sets are dropped. */
+  framesSeq: number
   query: string
   showNext: boolean
   /** Set by the quick-pick shortcut until the codes screen has focused its search. */
@@ -51,6 +54,7 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
   accounts: [],
   frames: {},
   correctionMs: 0,
+  framesSeq: -1,
   query: '',
   showNext: false,
   searchRequested: false,
@@ -65,9 +69,11 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
     if (frames.ok) get().receiveFrames(frames.value)
   },
   receiveAccounts: (accounts) => set({ accounts }),
-  receiveFrames: ({ frames, correctionMs }) => {
-    if (frames.length > 0 && performance.getEntriesByName('sg:first-frames').length === 0) performance.mark('sg:first-frames')
-    set({ frames: Object.fromEntries(frames.map((f) => [f.accountId, f])), correctionMs })
+  receiveFrames: (incoming) => {
+    const newest = newestFrames(get().framesSeq, incoming)
+    if (!newest) return
+    if (incoming.frames.length > 0 && performance.getEntriesByName('sg:first-frames').length === 0) performance.mark('sg:first-frames')
+    set(newest)
   },
   setQuery: (query) => set({ query }),
   setShowNext: (showNext) => set({ showNext }),

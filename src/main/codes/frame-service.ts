@@ -23,11 +23,12 @@ export type FrameServiceDeps = Readonly<{
 }>
 
 /**
- * Frames a `codes.frames` reply computes itself, at most (about 200 HMACs,
- * a few ms): the rest are computed in slices and pushed, so a reply never
- * waits for a thousand just-imported accounts' first codes.
+ * Frames a `codes.frames` reply computes itself, at most (100 HMACs, a ms
+ * or two; a seller's whole list, most often): the rest are computed in
+ * slices and pushed, so a reply never waits for a thousand just-imported
+ * accounts' first codes.
  */
-export const REPLY_FRAMES_COMPUTED = 100
+export const REPLY_FRAMES_COMPUTED = 50
 
 export interface FrameService {
   /** Every account's frame, computing all that are not ready. */
@@ -95,7 +96,8 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
     }
     const hit = cached(account, key, at)
     if (hit) return hit
-    const frame = { accountId, ...codeFrame(account, key, at) }
+    // Frozen: it is sent as it is until its period ends, and its check is kept (core/sliced-parse.ts).
+    const frame = Object.freeze({ accountId, ...codeFrame(account, key, at) })
     cache.set(accountId, { account, key, frame })
     return frame
   }

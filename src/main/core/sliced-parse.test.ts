@@ -62,4 +62,36 @@ describe('checking in slices gives zod’s own answer', () => {
     clearInterval(timer)
     expect(ticks).toBeGreaterThan(0)
   })
+
+  it('checks an element that cannot change (frozen, primitives only) once, and every other each time', async () => {
+    let checks = 0
+    const Counted = z.object({ id: z.string().regex(/^a_\d+$/), n: z.number().int() }).refine(() => ++checks > 0)
+    const frozen = items(SLICE_ITEMS * 2).map((item) => Object.freeze(item))
+    const first = await parseInSlices(z.array(Counted), frozen)
+    expect(first).toEqual(whole(z.array(Counted), frozen))
+    checks = 0
+    const again = await parseInSlices(z.array(Counted), frozen)
+    expect(again).toEqual(first)
+    expect(checks).toBe(0)
+    // Not frozen, or frozen around an object that can still change: checked again.
+    const open = items(SLICE_ITEMS * 2)
+    await parseInSlices(z.array(Counted), open)
+    checks = 0
+    await parseInSlices(z.array(Counted), open)
+    expect(checks).toBe(open.length)
+    const Nested = z.object({ id: z.string(), inner: z.object({ n: z.number() }) }).refine(() => ++checks > 0)
+    const holding = Array.from({ length: SLICE_ITEMS * 2 }, (_, i) => Object.freeze({ id: String(i), inner: { n: i } }))
+    await parseInSlices(z.array(Nested), holding)
+    checks = 0
+    holding[0]!.inner.n = Number.NaN
+    const changed = await parseInSlices(z.array(Nested), holding)
+    expect(changed).toMatchObject({ success: false, issues: [{ path: [0, 'inner', 'n'] }] })
+  })
+
+  it('a failed check is not kept: the same frozen element is refused again', async () => {
+    const bad = Array.from({ length: SLICE_ITEMS * 2 }, (_, i) => Object.freeze({ id: i === 3 ? 'nope' : `a_${i}`, n: i }))
+    const first = await parseInSlices(z.array(Item), bad)
+    expect(first).toMatchObject({ success: false, issues: [{ path: [3, 'id'] }] })
+    expect(await parseInSlices(z.array(Item), bad)).toEqual(first)
+  })
 })

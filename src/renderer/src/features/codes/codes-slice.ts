@@ -6,7 +6,7 @@ import type { AppSlice } from '../../app/app-slice'
 import type { SettingsSlice } from '../settings/settings-slice'
 import { chooseCode } from '../../../../shared/code-choice'
 import { copiedMessage } from './copy-message'
-import { newestFrames } from './newest-frames'
+import { msToRollOver, newestFrames, rolledOver } from './newest-frames'
 
 export type CodesSlice = {
   accounts: AccountSummary[]
@@ -50,114 +50,132 @@ export type CodesSlice = {
 /** Electron: main computes the code at this moment and puts it on the system clipboard. */
 const copyInMain = (id: string, which: 'current' | 'next' | 'expected') => api().clipboard.copyCode({ id, which })
 
-export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlice, [], [], CodesSlice> = (set, get) => ({
-  accounts: [],
-  frames: {},
-  correctionMs: 0,
-  framesSeq: -1,
-  query: '',
-  showNext: false,
-  searchRequested: false,
-  iconImages: {},
-  quickPick: () => set({ screen: 'codes', searchRequested: true }),
-  searchFocused: () => set({ searchRequested: false }),
+export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlice, [], [], CodesSlice> = (set, get) => {
+  // At each period's end the held frames show their next codes (rolledOver), without waiting for main's push.
+  let rollTimer: ReturnType<typeof setTimeout> | null = null
+  const codeTime = () => Date.now() + get().correctionMs
+  function scheduleRollOver(): void {
+    if (rollTimer !== null) clearTimeout(rollTimer)
+    const wait = msToRollOver(get().frames, codeTime())
+    rollTimer =
+      wait === null
+        ? null
+        : setTimeout(() => {
+            const rolled = rolledOver(get().frames, codeTime())
+            if (rolled) set({ frames: rolled })
+            scheduleRollOver()
+          }, wait)
+  }
+  return {
+    accounts: [],
+    frames: {},
+    correctionMs: 0,
+    framesSeq: -1,
+    query: '',
+    showNext: false,
+    searchRequested: false,
+    iconImages: {},
+    quickPick: () => set({ screen: 'codes', searchRequested: true }),
+    searchFocused: () => set({ searchRequested: false }),
 
-  async loadAccounts() {
-    const [accounts, frames] = await Promise.all([api().accounts.list(), api().codes.frames()])
-    if (accounts.ok) set({ accounts: accounts.value })
-    else set({ lastError: accounts.error })
-    if (frames.ok) get().receiveFrames(frames.value)
-  },
-  receiveAccounts: (accounts) => set({ accounts }),
-  receiveFrames: (incoming) => {
-    const newest = newestFrames(get().framesSeq, incoming)
-    if (!newest) return
-    if (incoming.frames.length > 0 && performance.getEntriesByName('sg:first-frames').length === 0) performance.mark('sg:first-frames')
-    set(newest)
-  },
-  setQuery: (query) => set({ query }),
-  setShowNext: (showNext) => set({ showNext }),
+    async loadAccounts() {
+      const [accounts, frames] = await Promise.all([api().accounts.list(), api().codes.frames()])
+      if (accounts.ok) set({ accounts: accounts.value })
+      else set({ lastError: accounts.error })
+      if (frames.ok) get().receiveFrames(frames.value)
+    },
+    receiveAccounts: (accounts) => set({ accounts }),
+    receiveFrames: (incoming) => {
+      const newest = newestFrames(get().framesSeq, incoming)
+      if (!newest) return
+      if (incoming.frames.length > 0 && performance.getEntriesByName('sg:first-frames').length === 0) performance.mark('sg:first-frames')
+      set(newest)
+      scheduleRollOver()
+    },
+    setQuery: (query) => set({ query }),
+    setShowNext: (showNext) => set({ showNext }),
 
-  checkAccountText: (text) => api().accounts.check({ text }),
-  addAccount: (input) => api().accounts.add(input),
-  async updateAccount(patch) {
-    const reply = await api().accounts.update(patch)
-    // The edit form shows what is wrong with what was typed; anything else is for the app's banner.
-    if (!reply.ok && reply.error.kind !== 'invalid-input') set({ lastError: reply.error })
-    return reply
-  },
-  async revealSecret(id) {
-    const reply = await api().accounts.reveal({ id })
-    if (!reply.ok) set({ lastError: reply.error })
-    return reply
-  },
+    checkAccountText: (text) => api().accounts.check({ text }),
+    addAccount: (input) => api().accounts.add(input),
+    async updateAccount(patch) {
+      const reply = await api().accounts.update(patch)
+      // The edit form shows what is wrong with what was typed; anything else is for the app's banner.
+      if (!reply.ok && reply.error.kind !== 'invalid-input') set({ lastError: reply.error })
+      return reply
+    },
+    async revealSecret(id) {
+      const reply = await api().accounts.reveal({ id })
+      if (!reply.ok) set({ lastError: reply.error })
+      return reply
+    },
 
-  async copyCode(id, which = 'current') {
-    const page = pageClipboard()
-    const clearAfterS = get().settings?.clipboardClearSeconds ?? 0
-    const frame = get().frames[id]
-    // Web mode: the code on screen is copied from the click, chosen by main's rule (`chooseCode`); the "expected" one is computed in main on the true time.
-    const below = get().settings?.copyNextBelowSeconds ?? 0
-    const inPage = () => (frame ? chooseCode(frame, which === 'next' ? 'next' : 'current', below, Date.now() + get().correctionMs) : undefined)
-    const copied = page === null ? await copyInMain(id, which) : await copyInPage(page, which === 'expected' ? copyInMain(id, which) : inPage(), clearAfterS)
-    if (!copied.ok) return set({ lastError: copied.error })
-    // Main saw the copy unless the page made it: tell it, for "recently used" order (the copy has succeeded either way).
-    if (page !== null && which !== 'expected') void api().accounts.markUsed({ id })
-    const notCleared = copied.value.clearAt === null && page !== null && clearAfterS > 0 ? ' This browser does not let SellerGuard check the clipboard later, so it will not be cleared.' : ''
-    get().showToast(`${copiedMessage(copied.value, which, Date.now())}${notCleared}`)
-  },
+    async copyCode(id, which = 'current') {
+      const page = pageClipboard()
+      const clearAfterS = get().settings?.clipboardClearSeconds ?? 0
+      const frame = get().frames[id]
+      // Web mode: the code on screen is copied from the click, chosen by main's rule (`chooseCode`); the "expected" one is computed in main on the true time.
+      const below = get().settings?.copyNextBelowSeconds ?? 0
+      const inPage = () => (frame ? chooseCode(frame, which === 'next' ? 'next' : 'current', below, Date.now() + get().correctionMs) : undefined)
+      const copied = page === null ? await copyInMain(id, which) : await copyInPage(page, which === 'expected' ? copyInMain(id, which) : inPage(), clearAfterS)
+      if (!copied.ok) return set({ lastError: copied.error })
+      // Main saw the copy unless the page made it: tell it, for "recently used" order (the copy has succeeded either way).
+      if (page !== null && which !== 'expected') void api().accounts.markUsed({ id })
+      const notCleared = copied.value.clearAt === null && page !== null && clearAfterS > 0 ? ' This browser does not let SellerGuard check the clipboard later, so it will not be cleared.' : ''
+      get().showToast(`${copiedMessage(copied.value, which, Date.now())}${notCleared}`)
+    },
 
-  async loadIconImage(id, version) {
-    const key = `${id}@${version}`
-    if (key in get().iconImages) return
-    set({ iconImages: { ...get().iconImages, [key]: null } })
-    const reply = await api().accounts.iconImage({ id })
-    const src = reply.ok && reply.value ? `data:${reply.value.mimeType};base64,${reply.value.data}` : null
-    set({ iconImages: { ...get().iconImages, [key]: src } })
-  },
-  setIconImage: (id, file) => api().accounts.setIconImage({ id, file }),
-  async togglePin(id) {
-    const account = get().accounts.find((a) => a.id === id)
-    if (!account) return
-    const reply = await api().accounts.update({ id, pinned: !account.pinned })
-    if (!reply.ok) return set({ lastError: reply.error })
-    get().showToast(reply.value.pinned ? 'Pinned: it comes first here, in the tray and in the quick pick.' : 'Unpinned.')
-  },
-  confirmWorking: (id) => api().accounts.confirmWorking({ id }),
+    async loadIconImage(id, version) {
+      const key = `${id}@${version}`
+      if (key in get().iconImages) return
+      set({ iconImages: { ...get().iconImages, [key]: null } })
+      const reply = await api().accounts.iconImage({ id })
+      const src = reply.ok && reply.value ? `data:${reply.value.mimeType};base64,${reply.value.data}` : null
+      set({ iconImages: { ...get().iconImages, [key]: src } })
+    },
+    setIconImage: (id, file) => api().accounts.setIconImage({ id, file }),
+    async togglePin(id) {
+      const account = get().accounts.find((a) => a.id === id)
+      if (!account) return
+      const reply = await api().accounts.update({ id, pinned: !account.pinned })
+      if (!reply.ok) return set({ lastError: reply.error })
+      get().showToast(reply.value.pinned ? 'Pinned: it comes first here, in the tray and in the quick pick.' : 'Unpinned.')
+    },
+    confirmWorking: (id) => api().accounts.confirmWorking({ id }),
 
-  async nextHotp(id) {
-    const reply = await api().codes.nextHotp({ id })
-    if (!reply.ok) return set({ lastError: reply.error })
-    set({ frames: { ...get().frames, [id]: reply.value } })
-  },
+    async nextHotp(id) {
+      const reply = await api().codes.nextHotp({ id })
+      if (!reply.ok) return set({ lastError: reply.error })
+      set({ frames: { ...get().frames, [id]: reply.value } })
+    },
 
-  async removeAccount(id) {
-    const account = get().accounts.find((a) => a.id === id)
-    const reply = await api().accounts.remove({ id })
-    if (!reply.ok) return set({ lastError: reply.error })
-    const seconds = Math.max(1, Math.round((reply.value.undoUntil - Date.now()) / 1000))
-    get().showToast(`Deleted ${account?.issuer || account?.label || 'account'}. You have ${seconds} s to undo.`, {
-      label: 'Undo',
-      run: () => {
-        void api().accounts.undoRemove({ id }).then((undone) => {
-          if (!undone.ok) set({ lastError: undone.error })
-          get().dismissToast()
-        })
-      },
-    })
-  },
+    async removeAccount(id) {
+      const account = get().accounts.find((a) => a.id === id)
+      const reply = await api().accounts.remove({ id })
+      if (!reply.ok) return set({ lastError: reply.error })
+      const seconds = Math.max(1, Math.round((reply.value.undoUntil - Date.now()) / 1000))
+      get().showToast(`Deleted ${account?.issuer || account?.label || 'account'}. You have ${seconds} s to undo.`, {
+        label: 'Undo',
+        run: () => {
+          void api().accounts.undoRemove({ id }).then((undone) => {
+            if (!undone.ok) set({ lastError: undone.error })
+            get().dismissToast()
+          })
+        },
+      })
+    },
 
-  async moveAccount(id, delta) {
-    const ids = get().accounts.map((a) => a.id)
-    const from = ids.indexOf(id)
-    const to = from + delta
-    if (from < 0 || to < 0 || to >= ids.length) return
-    ids.splice(to, 0, ids.splice(from, 1)[0]!)
-    await get().reorderAccounts(ids)
-  },
+    async moveAccount(id, delta) {
+      const ids = get().accounts.map((a) => a.id)
+      const from = ids.indexOf(id)
+      const to = from + delta
+      if (from < 0 || to < 0 || to >= ids.length) return
+      ids.splice(to, 0, ids.splice(from, 1)[0]!)
+      await get().reorderAccounts(ids)
+    },
 
-  async reorderAccounts(ids) {
-    const reply = await api().accounts.reorder({ ids })
-    if (!reply.ok) set({ lastError: reply.error })
-  },
-})
+    async reorderAccounts(ids) {
+      const reply = await api().accounts.reorder({ ids })
+      if (!reply.ok) set({ lastError: reply.error })
+    },
+  }
+}

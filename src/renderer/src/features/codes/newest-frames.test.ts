@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newestFrames } from './newest-frames'
+import { msToRollOver, newestFrames, rolledOver } from './newest-frames'
 
 const frame = (accountId: string, code: string) => ({ accountId, code, nextCode: null, periodStart: 0, period: 30 })
 
@@ -14,5 +14,41 @@ describe('the newest set of code frames', () => {
 
   it('takes the same set twice (a reply and a push of one moment)', () => {
     expect(newestFrames(6, { frames: [], correctionMs: 0, seq: 6 })).toEqual({ frames: {}, correctionMs: 0, framesSeq: 6 })
+  })
+})
+
+describe('codes on time at a period boundary, from what main sent', () => {
+  const T = 1_800_000_000_000
+  const totp = { accountId: 'acc_aaaaaaaa', code: '111111', nextCode: '222222', periodStart: T, period: 30 }
+  const steam = { accountId: 'acc_ssssssss', code: 'ABCDE', nextCode: 'FGHJK', periodStart: T, period: 30 }
+  const minute = { accountId: 'acc_mmmmmmmm', code: '333333', nextCode: '444444', periodStart: T, period: 60 }
+  const hotp = { accountId: 'acc_hhhhhhhh', code: '555555', nextCode: null, periodStart: 0, period: 0 }
+  const held = { [totp.accountId]: totp, [steam.accountId]: steam, [minute.accountId]: minute, [hotp.accountId]: hotp }
+
+  it('waits for the first period to end; HOTP never ends', () => {
+    expect(msToRollOver(held, T + 10_000)).toBe(20_000)
+    expect(msToRollOver(held, T + 31_000)).toBe(0)
+    expect(msToRollOver({ [hotp.accountId]: hotp }, T)).toBeNull()
+    expect(msToRollOver({}, T)).toBeNull()
+  })
+
+  it('within every period nothing changes', () => {
+    expect(rolledOver(held, T + 29_999)).toBeNull()
+  })
+
+  it('at the boundary an ended frame shows its next code for the next period; the others stay', () => {
+    expect(rolledOver(held, T + 30_000)).toEqual({
+      [totp.accountId]: { ...totp, code: '222222', nextCode: null, periodStart: T + 30_000 },
+      [steam.accountId]: { ...steam, code: 'FGHJK', nextCode: null, periodStart: T + 30_000 },
+      [minute.accountId]: minute,
+      [hotp.accountId]: hotp,
+    })
+  })
+
+  it('never shows an expired code: a frame with no code left for now is dropped', () => {
+    const once = rolledOver(held, T + 30_000)!
+    expect(rolledOver(once, T + 60_000)).toEqual({ [minute.accountId]: { ...minute, code: '444444', nextCode: null, periodStart: T + 60_000 }, [hotp.accountId]: hotp })
+    // Asleep for two periods: even the next code has expired.
+    expect(rolledOver(held, T + 61_000)).toEqual({ [minute.accountId]: { ...minute, code: '444444', nextCode: null, periodStart: T + 60_000 }, [hotp.accountId]: hotp })
   })
 })

@@ -11,3 +11,39 @@ export function newestFrames(held: number, incoming: CodeFrames): HeldFrames | n
   if (incoming.seq < held) return null
   return { frames: Object.fromEntries(incoming.frames.map((f) => [f.accountId, f])), correctionMs: incoming.correctionMs, framesSeq: incoming.seq }
 }
+
+const periodEnd = (f: CodeFrame) => f.periodStart + f.period * 1000
+
+/** Ms until the first held TOTP or Steam frame's period ends, on the code clock (`codeTimeMs`); null: none will. */
+export function msToRollOver(frames: Readonly<Record<string, CodeFrame>>, codeTimeMs: number): number | null {
+  let soonest: number | null = null
+  for (const f of Object.values(frames)) {
+    if (f.period === 0) continue
+    const wait = Math.max(0, periodEnd(f) - codeTimeMs)
+    if (soonest === null || wait < soonest) soonest = wait
+  }
+  return soonest
+}
+
+/**
+ * The frames at `codeTimeMs` (the code clock). A frame whose period has
+ * ended shows its next code, which main sent with it, for the period that
+ * follows: the codes on screen change on time even while main's fresh
+ * frames are on their way (main busy with an import, say). A frame with no
+ * code left for now is dropped, so no expired code is ever shown. HOTP
+ * frames do not expire. Null: nothing changed.
+ */
+export function rolledOver(frames: Readonly<Record<string, CodeFrame>>, codeTimeMs: number): Record<string, CodeFrame> | null {
+  let changed = false
+  const out: Record<string, CodeFrame> = {}
+  for (const [id, f] of Object.entries(frames)) {
+    if (f.period === 0 || codeTimeMs < periodEnd(f)) {
+      out[id] = f
+      continue
+    }
+    changed = true
+    const next = { ...f, code: f.nextCode ?? '', nextCode: null, periodStart: periodEnd(f) }
+    if (f.nextCode !== null && codeTimeMs < periodEnd(next)) out[id] = next
+  }
+  return changed ? out : null
+}

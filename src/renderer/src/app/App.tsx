@@ -2,8 +2,6 @@ import { useEffect } from 'react'
 import { useStore } from '../store'
 import { CodesScreen } from '../features/codes/CodesScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
-import { ClockScreen } from '../features/clock/ClockScreen'
-import { ChecklistScreen } from '../features/checklist/ChecklistScreen'
 import { BackupBanner } from '../features/backup/BackupBanner'
 import { isAppLocked } from '../features/lock/lock-slice'
 import { UnlockScreen } from '../features/lock/UnlockScreen'
@@ -14,6 +12,12 @@ import { StatusStrip } from './StatusStrip'
 import { Toast } from '../ui/Toast'
 import { StorageBanner } from '../features/storage/StorageBanner'
 import { useTheme } from './use-theme'
+import { LazyPart, lazyNamed } from '../ui/Lazy'
+
+// The codes are the first screen; Checklist and Clock load when first opened (each a chunk of its own). Settings stays:
+// the backup banner opens it and scrolls to its backup section at once (BackupBanner.tsx).
+const ChecklistScreen = lazyNamed(() => import('../features/checklist/ChecklistScreen'), 'ChecklistScreen')
+const ClockScreen = lazyNamed(() => import('../features/clock/ClockScreen'), 'ClockScreen')
 
 export function App() {
   const screen = useStore((s) => s.screen)
@@ -38,9 +42,13 @@ export function App() {
             <BackupBanner />
             <StorageBanner />
             {screen === 'codes' && <CodesScreen />}
-            {screen === 'checklist' && <ChecklistScreen />}
-            {screen === 'clock' && <ClockScreen />}
             {screen === 'settings' && <SettingsScreen />}
+            {(screen === 'checklist' || screen === 'clock') && (
+              <LazyPart>
+                {screen === 'checklist' && <ChecklistScreen />}
+                {screen === 'clock' && <ClockScreen />}
+              </LazyPart>
+            )}
           </>
         )}
       </main>

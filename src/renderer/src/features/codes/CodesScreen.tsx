@@ -2,17 +2,20 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { describeOffset, SortOrder, type ImportPreview } from '../../contract'
 import { useStore } from '../../store'
 import { ImportAccountsDialog } from '../transfer/ImportAccountsDialog'
-import { ImportDialog } from '../transfer/ImportDialog'
 import { useImportFile } from '../transfer/use-import-file'
 import { AddAccountDialog } from '../add-account/AddAccountDialog'
 import { ClockBanner } from '../clock/ClockBanner'
-import { CodeHelpDialog } from '../clock/CodeHelpDialog'
 import { KeychainBanner } from '../vault/KeychainBanner'
 import { CodeList } from './CodeList'
-import { EditAccountDialog } from './EditAccountDialog'
 import { EmptyState } from './EmptyState'
 import { describeAccounts, selectRows } from './select-rows'
 import { useTypeToSearch } from './use-type-to-search'
+import { LazyPart, lazyNamed } from '../../ui/Lazy'
+
+// Dialogs the list does not show until asked: each loads when first opened (the Add dialog stays, for the empty state).
+const CodeHelpDialog = lazyNamed(() => import('../clock/CodeHelpDialog'), 'CodeHelpDialog')
+const EditAccountDialog = lazyNamed(() => import('./EditAccountDialog'), 'EditAccountDialog')
+const ImportDialog = lazyNamed(() => import('../transfer/ImportDialog'), 'ImportDialog')
 
 const SORT_LABELS: Readonly<Record<SortOrder, string>> = { manual: 'My order', name: 'By name', issuer: 'By issuer', recent: 'Recently used' }
 
@@ -141,18 +144,20 @@ export function CodesScreen() {
         />
       )}
       {choosingImport && <ImportAccountsDialog flow={importFile} onClose={() => setChoosingImport(false)} />}
-      {importing && <ImportDialog preview={importing} onClose={() => setImporting(null)} />}
-      {editing && (
-        <EditAccountDialog
-          id={editing}
-          onClose={() => setEditing(null)}
-          onHelp={(id) => {
-            setEditing(null)
-            setHelping(id)
-          }}
-        />
-      )}
-      {helping && <CodeHelpDialog id={helping} onClose={() => setHelping(null)} />}
+      <LazyPart>
+        {importing && <ImportDialog preview={importing} onClose={() => setImporting(null)} />}
+        {editing && (
+          <EditAccountDialog
+            id={editing}
+            onClose={() => setEditing(null)}
+            onHelp={(id) => {
+              setEditing(null)
+              setHelping(id)
+            }}
+          />
+        )}
+        {helping && <CodeHelpDialog id={helping} onClose={() => setHelping(null)} />}
+      </LazyPart>
     </section>
   )
 }

@@ -22,7 +22,13 @@ export default defineConfig({
   main: {
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
+      // Bundled, not loaded from node_modules at run time: zod is ~95 files, and web mode's code cache
+      // (src/main/web/compile-cache.ts) covers only the built files. Both are plain JavaScript.
+      externalizeDeps: { exclude: ['zod', 'otpauth'] },
       rollupOptions: {
+        // A lazily loaded library comes in with require(), as every library here has a CommonJS build:
+        // a file compiled from the code cache (vm.Script) cannot run import().
+        output: { dynamicImportInCjs: false },
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/main/web/index.ts'),

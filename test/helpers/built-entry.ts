@@ -29,7 +29,7 @@ export function builtEntry(source: string, name: string, external: readonly stri
       configFile: false,
       logLevel: 'silent',
       define: { ...define },
-      build: { ssr: path.join(ROOT, source), outDir, emptyOutDir: false, minify: false, rollupOptions: { external: [...external], output: { format: 'cjs', entryFileNames: `${name}.js` } } },
+      build: { ssr: path.join(ROOT, source), outDir, emptyOutDir: false, minify: false, rollupOptions: { external: [...external], output: { format: 'cjs', entryFileNames: `${name}.js`, dynamicImportInCjs: false } } },
     })
     return path.join(outDir, `${name}.js`)
   })()

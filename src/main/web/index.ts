@@ -6,9 +6,17 @@
  * the loading of the services and the browser's loading of the page run
  * side by side, so the first codes come sooner.
  * test/start-up-libraries.test.ts holds this order.
+ *
+ * Before anything else it installs the V8 code cache for the files built
+ * beside it (compile-cache.ts), so every chunk loaded after this line comes
+ * from the cache from the second start on. SELLERGUARD_CACHE_DIR moves it.
  */
 import path from 'node:path'
+import { installCompileCache } from './compile-cache'
+import { defaultCacheDir } from './paths'
 import { forkKeychainProcess, startEarly } from '../vault/keychain-process'
+
+installCompileCache({ dir: path.join(process.env.SELLERGUARD_CACHE_DIR ?? defaultCacheDir(), 'code-cache'), include: (file) => file.startsWith(__dirname + path.sep) })
 
 const keychain = startEarly(forkKeychainProcess(path.join(__dirname, 'keychain-worker.js')))
 

@@ -10,3 +10,10 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'SellerGuard')
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'SellerGuard')
 }
+
+/** The OS's per-user cache folder for SellerGuard: only what can be made again (web/compile-cache.ts). */
+export function defaultCacheDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'SellerGuard', 'Cache')
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'SellerGuard')
+  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'SellerGuard')
+}

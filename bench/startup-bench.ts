@@ -7,6 +7,10 @@
  *  - the same, spawning web:start's own command line (`node <its flags>
  *    out/main/web.js`) with no npm or sh before it: the process the desktop
  *    app's main process is, minus Electron. Both rows are kept, each named;
+ *  - these two rows start with web mode's code cache in place, as every start
+ *    after the first does (src/main/web/compile-cache.ts; the 0-account runs
+ *    before them write it); the row n50firstStart starts the README's way on
+ *    an empty cache each round, as the first start after an install does;
  *  - resident memory at 0, 50 and 1,000 accounts of the web-mode process (the
  *    main-process services) and of its keychain worker, each once every
  *    secret is loaded with a window connected, and again after a forced full
@@ -63,7 +67,7 @@ async function firstCodePainted(page: Page): Promise<void> {
 /** web:start's command line as package.json has it (node, its flags, out/main/web.js), run without npm. */
 const direct = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['web:start']!
 
-async function run(browser: Browser, filled: Fill, accounts: number, command?: string): Promise<Run> {
+async function run(browser: Browser, filled: Fill, accounts: number, command?: string, cacheDir?: string): Promise<Run> {
   let output = ''
   // The browser is open with a tab ready before the app starts: the user opens the printed link in it.
   // (Opening a tab through Playwright takes ~300 ms here, which is the harness, not the app's start-up.)
@@ -78,6 +82,7 @@ async function run(browser: Browser, filled: Fill, accounts: number, command?: s
       SELLERGUARD_DATA_DIR: filled.dir,
       SELLERGUARD_KEYCHAIN_SERVICE: filled.service,
       SELLERGUARD_PORT: '0',
+      ...(cacheDir ? { SELLERGUARD_CACHE_DIR: cacheDir } : {}),
     },
     onOutput: (text) => void (output += text),
     ...(command ? { command } : {}),
@@ -143,11 +148,17 @@ try {
     const filled = await fill(accounts, null)
     const runs: Run[] = []
     const directRuns: Run[] = []
+    const firstStartRuns: Run[] = []
     // The timing goal is at 50 accounts: more rounds there; memory varies little between rounds.
     for (let r = 0; r < (accounts === 50 ? rounds : 2); r++) {
       runs.push(await run(browser, filled, accounts))
       // Round by round beside the README's way, so both see the same machine.
       if (accounts === 50) directRuns.push(await run(browser, filled, accounts, direct))
+      if (accounts === 50) {
+        const empty = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-cache-'))
+        firstStartRuns.push(await run(browser, filled, accounts, undefined, empty))
+        rmSync(empty, { recursive: true, force: true })
+      }
     }
     if (accounts === 50) {
       results.n50direct = {
@@ -155,6 +166,11 @@ try {
         runs: directRuns,
         firstCodePaintedMsMedian: median(directRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
         urlPrintedMsMedian: median(directRuns.map((r) => r.urlPrintedMs)),
+      }
+      results.n50firstStart = {
+        runs: firstStartRuns,
+        firstCodePaintedMsMedian: median(firstStartRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
+        urlPrintedMsMedian: median(firstStartRuns.map((r) => r.urlPrintedMs)),
       }
     }
     process.stderr.write(`startup bench: ${accounts} accounts done\n`)
@@ -174,7 +190,7 @@ try {
   await browser.close()
 }
 
-const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own'
+const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own; every row but n50firstStart starts with the code cache written by an earlier start'
 // npmFloorMs: spawn to the address line of an empty script started the same way, the part of every start-up figure no app change can remove.
 const floor = { runs: floors, npmFloorMsMedian: median(floors) }
 process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, floor, ...results }, null, 2)}\n`)

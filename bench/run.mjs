@@ -57,6 +57,7 @@ if (want('clock')) save('clock', await runJson(process.execPath, ['bench/clock-b
 if (want('backup')) save('backup', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/backup-bench.ts']), 'npm run bench -- backup')
 if (want('lock')) save('lock', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/lock-bench.ts']), 'npm run bench -- lock')
 if (want('import')) save('import', await runJson(process.execPath, [...webModeFlags, 'bench/run-ts.mjs', 'bench/import-bench.ts']), 'npm run bench -- import')
+if (want('import-ui')) save('import-ui', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/import-ui-bench.ts']), 'npm run bench -- import-ui')
 if (want('transfer')) save('transfer', await runJson(process.execPath, ['bench/transfer-bench.mjs', '--rounds', '3']), 'npm run bench -- transfer')
 
 await runJson(process.execPath, ['scripts/quality-report.mjs', '--json'])

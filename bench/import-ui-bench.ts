@@ -69,6 +69,7 @@ try {
       const api = (window as unknown as { sellerguard: Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>>> }).sellerguard
       const preview = await api.transfer!.preview!({ file: { name: 'accounts.txt', encoding: 'text', data } })
       if (!preview.ok) throw new Error(preview.error!.message)
+      ;(window as unknown as { __previewed: number }).__previewed = performance.timeOrigin + performance.now()
       const { previewId, entries: found } = preview.value as { previewId: string; entries: unknown[] }
       const confirmed = await api.transfer!.confirm!({ previewId, indexes: found.map((_, i) => i) })
       if (!confirmed.ok) throw new Error(confirmed.error!.message)
@@ -98,6 +99,8 @@ try {
   const added = await importText(Buffer.from(otpauthList(incoming).bytes).toString('utf8'))
   const confirmMs = Date.now() - startedAt
   await page.waitForTimeout(1000)
+  const previewedAt = (await page.evaluate('window.__previewed')) as number
+  const confirmedAt = startedAt + confirmMs
   const frames = (await page.evaluate(() => {
     const w = window as unknown as { __frames: { t: number; label: string; code: string }[]; __stop: boolean }
     w.__stop = true
@@ -107,6 +110,9 @@ try {
 
   const gaps = frames.slice(1).map((f, i) => f.t - frames[i]!.t)
   const missed = gaps.filter((g) => g > 2 * FRAME_MS).length
+  // Where each missed frame fell: while the preview was read, while the confirm wrote, or once it answered.
+  const phase = (t: number) => (t <= previewedAt ? 'preview' : t <= confirmedAt ? 'confirm' : 'after')
+  const missedGaps = gaps.flatMap((g, i) => (g > 2 * FRAME_MS ? [{ atMs: round(frames[i]!.t - startedAt), gapMs: round(g), phase: phase(frames[i]!.t) }] : [])).slice(0, 20)
   // A frame shows a stale code when the code on screen is not the one of that moment.
   let staleMs = 0
   let longestStaleMs = 0
@@ -134,6 +140,8 @@ try {
     periodBoundariesCrossed: boundaries,
     longestFrameGapMs: round(Math.max(...gaps)),
     framesMissed: missed,
+    missedGaps,
+    previewMs: round(previewedAt - startedAt),
     framesOverOneFrame: gaps.filter((g) => g > FRAME_MS * 1.5).length,
     staleCodeMs: round(staleMs),
     longestStaleCodeMs: round(longestStaleMs),

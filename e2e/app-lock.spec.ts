@@ -68,6 +68,8 @@ test('enable the lock, lock, no code answers, a wrong password is refused, the r
   await page.getByTestId('unlock-password').fill(PASSWORD)
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('code')).toHaveCount(1)
+  // What the start asked for before it knew it was locked (each refused with `locked`) left no error behind.
+  await expect(page.getByTestId('error-region')).toBeEmpty()
 })
 
 test('auto-lock: idle time from the injected source locks, and the copied code is cleared', async ({ page, app }, testInfo) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nameDetail, shortName, type NamedAccount } from './account-name'
+import { nameDetail, sameText, shortName, type NamedAccount } from './account-name'
 
 const a = (over: Partial<NamedAccount>): NamedAccount => ({ issuer: 'Amazon', label: 'seller@shop.com', kind: 'other', region: null, ...over })
 
@@ -41,5 +41,29 @@ describe('nameDetail: the line under the short name', () => {
     [{ kind: 'other', issuer: '', label: 'me@bank.example' }, ''],
   ])('%j → %j', (over, expected) => {
     expect(nameDetail(a(over))).toBe(expected)
+  })
+})
+
+describe('sameText: the same letters, ignoring case and accents', () => {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
+  const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
+
+  it('answers as the collator does for every pair of printable ASCII characters (its shortcut)', () => {
+    for (const x of ascii) for (const y of ascii) expect(sameText(x, y), `${x} ${y}`).toBe(collator.compare(x, y) === 0)
+  })
+
+  it.each<[string, string, boolean]>([
+    ['Seller Central', 'seller central', true],
+    ['Seller Central', 'Seller  Central', false],
+    ['amazon.de', 'Amazon.DE', true],
+    ['Café', 'cafe', true],
+    ['Zoë', 'ZOE', true],
+    ['Straße', 'strasse', true],
+    ['Müller', 'Muller', true],
+    ['Müller', 'Miller', false],
+    ['', '', true],
+  ])('%j and %j: %s', (x, y, same) => {
+    expect(sameText(x, y)).toBe(same)
+    expect(sameText(x, y)).toBe(collator.compare(x, y) === 0)
   })
 })

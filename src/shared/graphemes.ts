@@ -1,4 +1,5 @@
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+// Made on first use (a name that is not printable ASCII), not at start: building it loads ICU's break data.
+let segmenter: Intl.Segmenter | null = null
 
 /*
  * Printable ASCII: every character is a grapheme of its own (UAX #29 breaks
@@ -10,6 +11,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 /** The user-perceived characters of a text: an emoji family or "e" + combining accent is one. */
 export function graphemes(text: string): string[] {
   if (PRINTABLE_ASCII.test(text)) return text.split('')
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   return Array.from(segmenter.segment(text), (s) => s.segment)
 }
 

@@ -46,13 +46,27 @@ export async function startStore(): Promise<() => void> {
       if (isAppLocked(before.lock) && state.lock && !isAppLocked(state.lock)) void loadUnlocked()
     }),
   ]
-  const [, , lock] = await Promise.all([s.loadInfo(), s.loadSettings(), s.loadLock()])
-  if (!isAppLocked(lock)) await loadUnlocked()
+  const first = Promise.all([s.loadInfo(), s.loadSettings(), s.loadLock()])
+  // Asked for with the lock's status, so the codes come one round trip sooner; used only if the app is not locked
+  // (then main answered each with a `locked` error, which is dropped: the unlock loads them again).
+  const early = askUnlocked()
+  const [, , lock] = await first
+  if (!isAppLocked(lock)) await loadUnlocked(early)
   return () => unsubscribers.forEach((off) => off())
 }
 
 /** Everything but the unlock screen's own needs: none of it answers while the app is locked. */
-async function loadUnlocked(): Promise<void> {
+function askUnlocked() {
+  return {
+    clock: api().clock.status(),
+    keychain: api().vault.status(),
+    accounts: { accounts: api().accounts.list(), frames: api().codes.frames() },
+    backup: api().backup.status(),
+    storage: api().storage.status(),
+  }
+}
+
+async function loadUnlocked(asked = askUnlocked()): Promise<void> {
   const s = useStore.getState()
-  await Promise.all([s.loadClock(), s.loadKeychain(), s.loadAccounts(), s.loadBackup(), s.loadStorage()])
+  await Promise.all([s.loadClock(asked.clock), s.loadKeychain(asked.keychain), s.loadAccounts(asked.accounts), s.loadBackup(asked.backup), s.loadStorage(asked.storage)])
 }

@@ -8,7 +8,7 @@ export type BackupSlice = {
   backup: BackupStatus | null
   /** The last "Verify backups" answer, shown until the next one. */
   drill: DrillReport | null
-  loadBackup(): Promise<void>
+  loadBackup(pending?: Promise<Reply<'backup.status'>>): Promise<void>
   receiveBackup(status: BackupStatus): void
   /** The reply as is: the settings form shows a refused folder or password next to its field. */
   configureBackup(change: Input<'backup.configure'>): Promise<Reply<'backup.configure'>>
@@ -25,8 +25,8 @@ export type BackupSlice = {
 export const createBackupSlice: StateCreator<BackupSlice & AppSlice, [], [], BackupSlice> = (set) => ({
   backup: null,
   drill: null,
-  async loadBackup() {
-    const reply = await api().backup.status()
+  async loadBackup(pending) {
+    const reply = await (pending ?? api().backup.status())
     if (reply.ok) set({ backup: reply.value })
     else set({ lastError: reply.error })
   },

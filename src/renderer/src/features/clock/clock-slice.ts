@@ -7,7 +7,8 @@ export type ClockSlice = {
   clock: ClockStatus | null
   /** The offsets measured so far, for the chart (loaded when the clock page opens or a check ends). */
   clockHistory: ClockHistoryEntry[]
-  loadClock(): Promise<void>
+  /** `pending`: the reply of a request already sent (the start asks for it with the lock's status). */
+  loadClock(pending?: Promise<Reply<'clock.status'>>): Promise<void>
   receiveClock(status: ClockStatus): void
   checkClock(): Promise<Reply<'clock.check'>>
   loadClockHistory(): Promise<Reply<'clock.history'>>
@@ -20,8 +21,8 @@ export type ClockSlice = {
 export const createClockSlice: StateCreator<ClockSlice & AppSlice, [], [], ClockSlice> = (set, get) => ({
   clock: null,
   clockHistory: [],
-  async loadClock() {
-    const reply = await api().clock.status()
+  async loadClock(pending) {
+    const reply = await (pending ?? api().clock.status())
     if (reply.ok) set({ clock: reply.value })
     else set({ lastError: reply.error })
   },

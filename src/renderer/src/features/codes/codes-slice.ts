@@ -22,7 +22,8 @@ export type CodesSlice = {
   /** The quick-pick shortcut: whatever screen is open, show the codes with the search focused. */
   quickPick(): void
   searchFocused(): void
-  loadAccounts(): Promise<void>
+  /** `pending`: the replies of requests already sent (the start asks for them with the lock's status). */
+  loadAccounts(pending?: Readonly<{ accounts: Promise<Reply<'accounts.list'>>; frames: Promise<Reply<'codes.frames'>> }>): Promise<void>
   receiveAccounts(accounts: AccountSummary[]): void
   receiveFrames(frames: CodeFrames): void
   setQuery(query: string): void
@@ -78,8 +79,8 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
     quickPick: () => set({ screen: 'codes', searchRequested: true }),
     searchFocused: () => set({ searchRequested: false }),
 
-    async loadAccounts() {
-      const [accounts, frames] = await Promise.all([api().accounts.list(), api().codes.frames()])
+    async loadAccounts(pending) {
+      const [accounts, frames] = await Promise.all([pending?.accounts ?? api().accounts.list(), pending?.frames ?? api().codes.frames()])
       if (accounts.ok) set({ accounts: accounts.value })
       else set({ lastError: accounts.error })
       if (frames.ok) get().receiveFrames(frames.value)

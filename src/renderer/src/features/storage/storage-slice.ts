@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand'
-import type { StorageStatus, StoredFileName } from '../../contract'
+import type { Reply, StorageStatus, StoredFileName } from '../../contract'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
 export type StorageSlice = {
   /** What loading found in SellerGuard's files (damaged, newer, restored from a backup). */
   storage: StorageStatus
-  loadStorage(): Promise<void>
+  loadStorage(pending?: Promise<Reply<'storage.status'>>): Promise<void>
   receiveStorage(status: StorageStatus): void
   recoverFile(file: StoredFileName, use: 'backup' | 'fresh'): Promise<void>
   dismissFileNotice(file: StoredFileName): Promise<void>
@@ -19,7 +19,7 @@ export const createStorageSlice: StateCreator<StorageSlice & AppSlice, [], [], S
   }
   return {
     storage: { issues: [] },
-    loadStorage: async () => apply(await api().storage.status()),
+    loadStorage: async (pending) => apply(await (pending ?? api().storage.status())),
     receiveStorage: (storage) => set({ storage }),
     recoverFile: async (file, use) => apply(await api().storage.recover({ file, use })),
     dismissFileNotice: async (file) => apply(await api().storage.dismiss({ file })),

@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand'
-import type { KeychainStatus } from '../../contract'
+import type { KeychainStatus, Reply } from '../../contract'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
 export type VaultSlice = {
   keychain: KeychainStatus | null
-  loadKeychain(): Promise<void>
+  loadKeychain(pending?: Promise<Reply<'vault.status'>>): Promise<void>
   receiveKeychain(status: KeychainStatus): void
   retryKeychain(): Promise<void>
   /** Keychain items without an account become accounts again (named "Recovered account", for the user to rename). */
@@ -16,8 +16,8 @@ export type VaultSlice = {
 
 export const createVaultSlice: StateCreator<VaultSlice & AppSlice, [], [], VaultSlice> = (set, get) => ({
   keychain: null,
-  async loadKeychain() {
-    const reply = await api().vault.status()
+  async loadKeychain(pending) {
+    const reply = await (pending ?? api().vault.status())
     if (reply.ok) set({ keychain: reply.value })
     else set({ lastError: reply.error })
   },

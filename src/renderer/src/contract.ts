@@ -1,5 +1,15 @@
-/** The renderer's one door to shared code: the contract and its result type. */
-export * from '../../shared/contract'
+/**
+ * The renderer's one door to shared code: the contract's types, and its plain
+ * values. No zod here: the first script builds no schema (main validates every
+ * request against them); the one check the page makes, of web mode's frames,
+ * loads with zod as a chunk of its own (bridge/web-bridge.ts).
+ */
+export type * from '../../shared/contract'
+export * from '../../shared/contract/limits'
+export * from '../../shared/contract/choices'
+export { apiError } from '../../shared/contract/api-error'
+export { buildApi } from '../../shared/contract/build-api'
+export { hostProblem, TIME_SERVER_NAME, TIME_SITE_NAME } from '../../shared/contract/host-text'
 export type { Result } from '../../shared/result'
 export { groupCode } from '../../shared/group-code'
 export { fold, KIND_LABELS, KIND_ORDER } from '../../shared/account-kinds'

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { apiError, type ApiError } from './errors'
+import { apiError } from './api-error'
+import type { ApiError } from './errors'
+import { ACCOUNT_KINDS, SELLER_REGIONS } from './choices'
 import { method } from './define'
 import { FileData } from './files'
 import { MAX_ACCOUNT_TEXT_LENGTH, MAX_ACCOUNTS_PER_REQUEST, MAX_BRAND_ID_LENGTH, MAX_DIGITS, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PERIOD, STEAM_DIGITS } from './limits'
@@ -14,7 +16,7 @@ export type HashAlgorithm = z.infer<typeof HashAlgorithm>
  * What the account protects: drives grouping, the short name ("Seller
  * Central EU", "KDP", "AWS") and the checklist. Stored: never renamed.
  */
-export const AccountKind = z.enum(['seller-central', 'kdp', 'associates', 'amazon-buyer', 'aws', 'other'])
+export const AccountKind = z.enum(ACCOUNT_KINDS)
 export type AccountKind = z.infer<typeof AccountKind>
 
 /**
@@ -22,7 +24,7 @@ export type AccountKind = z.infer<typeof AccountKind>
  * login is not a Seller Central NA one), and menus that differ a little.
  */
 // Stored: never renamed. `fe` meant "Japan, Australia, Singapore" before Japan had its own entry; it now means Australia or Singapore.
-export const SellerRegion = z.enum(['na', 'eu', 'fe', 'in', 'me', 'jp'])
+export const SellerRegion = z.enum(SELLER_REGIONS)
 export type SellerRegion = z.infer<typeof SellerRegion>
 
 /**

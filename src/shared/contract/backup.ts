@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { AccountId } from './accounts'
-import { ExportPassword, ImportPassword } from './limits'
+import { ExportPassword, ImportPassword } from './passwords'
 import { ImportPreview } from './transfer'
 
 /** Why automatic backups are not working right now; each is shown (banner, tray, checklist), never silent. */

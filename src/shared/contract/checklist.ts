@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { CHECKLIST_SECTIONS } from './choices'
 import { method } from './define'
 import { AccountId, AccountKind, SellerRegion } from './accounts'
 import { ExportedFile } from './files'
 import { MAX_DONE_BY_LENGTH, MAX_NOTE_LENGTH } from './limits'
 
-export const ChecklistSection = z.enum(['sign-in', 'bank-and-tax', 'people-and-devices', 'recovery'])
+export const ChecklistSection = z.enum(CHECKLIST_SECTIONS)
 export type ChecklistSection = z.infer<typeof ChecklistSection>
 
 /** What SellerGuard can check for itself. Such items are never ticked by hand. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { AccountPatch, buildApi, eventNames, eventSchema, methodNames, methodSpec, NewAccount, SECRET_BEARING_METHODS, type MethodName } from './index'
+import { AccountPatch, buildApi, EVENT_NAMES, eventNames, eventSchema, METHOD_NAMES, methodNames, methodSpec, NewAccount, SECRET_BEARING_METHODS, type MethodName } from './index'
 
 /** Property names that would mean a secret is crossing to the renderer (ids *of* secrets are fine). */
 const SECRET_LIKE = /^(secrets?|seed|password|passphrase|key|privatekey|base32|uri|otpauth)$/i
@@ -40,6 +40,11 @@ describe('the contract', () => {
     expect(methodNames.every((m) => /^[a-z]+\.[a-zA-Z]+$/.test(m))).toBe(true)
     expect(new Set(methodNames).size).toBe(methodNames.length)
     expect(eventNames).toContain('settings.changed')
+  })
+
+  it('lists the same names without zod, for building window.sellerguard (the typecheck holds them equal too)', () => {
+    expect([...METHOD_NAMES].sort()).toEqual([...methodNames].sort())
+    expect([...EVENT_NAMES].sort()).toEqual([...eventNames].sort())
   })
 
   const ordinary = methodNames.filter((m) => !(SECRET_BEARING_METHODS as readonly string[]).includes(m))

@@ -19,9 +19,14 @@ import { storageEvents, storageMethods } from './storage'
 import { transferEvents, transferMethods } from './transfer'
 import { trayEvents, trayMethods } from './tray'
 import { vaultEvents, vaultMethods } from './vault'
+import type { EVENT_NAMES, METHOD_NAMES } from './build-api'
 
 export * from './errors'
+export * from './api-error'
 export * from './limits'
+export * from './choices'
+export * from './host-text'
+export * from './passwords'
 export * from './files'
 export * from './app'
 export * from './settings'
@@ -36,6 +41,7 @@ export * from './backup'
 export * from './tray'
 export * from './storage'
 export * from './lock'
+export { buildApi, EVENT_NAMES, METHOD_NAMES } from './build-api'
 
 /** Invoke methods by area: `sellerguard.<area>.<verb>(input)`. */
 export const methods = {
@@ -139,27 +145,10 @@ export function eventSchema(name: EventName): z.ZodType {
 export const invokeChannel = (name: MethodName): string => `api:${name}`
 export const eventChannel = (name: EventName): string => `event:${name}`
 
-/**
- * Builds the nested `window.sellerguard` object from the method list, over
- * any transport. Used by the preload (IPC) and by web mode's shim.
- */
-export function buildApi(
-  invoke: (name: MethodName, input: unknown) => Promise<unknown>,
-  subscribe: (name: EventName, listener: (payload: unknown) => void) => Unsubscribe,
-): SellerGuardApi {
-  const api: Record<string, unknown> = {}
-  for (const name of methodNames) {
-    const [area, verb] = split(name)
-    const group = (api[area] ??= {}) as Record<string, unknown>
-    group[verb] = (input?: unknown) => invoke(name, input)
-  }
-  api.on = (event: unknown, listener: unknown) => {
-    if (!isEventName(event)) throw new TypeError(`unknown event: ${String(event)}`)
-    if (typeof listener !== 'function') throw new TypeError('listener must be a function')
-    return subscribe(event, listener as (payload: unknown) => void)
-  }
-  return api as unknown as SellerGuardApi
-}
+// The zod-free name lists must be exactly the maps' names (build-api.ts builds `window.sellerguard` from them).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Holds<T extends true> = T
+export type NameListsMatch = [Holds<Same<(typeof METHOD_NAMES)[number], MethodName>>, Holds<Same<(typeof EVENT_NAMES)[number], EventName>>]
 
 /** What a main-side handler receives: the input after schema parsing. */
 export type ParsedInput<M extends MethodName> = SpecOf<M> extends { input: infer I extends z.ZodType } ? z.output<I> : never

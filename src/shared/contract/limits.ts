@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { MAX_FILE_BYTES } from './sizes'
 
 /**
@@ -96,15 +95,8 @@ export const MAX_PASSWORD_LENGTH = 1024
  * every secret, and anyone with the file can try passwords offline.
  */
 export const MIN_EXPORT_PASSWORD_LENGTH = 8
-
-/** A password for a file someone else wrote (an import): any non-empty length. */
-export const ImportPassword = z.string().max(MAX_PASSWORD_LENGTH)
-
-/** A password SellerGuard encrypts an export with (its own backup, an encrypted Aegis vault). */
-export const ExportPassword = z
-  .string()
-  .min(MIN_EXPORT_PASSWORD_LENGTH, `Use a password of at least ${MIN_EXPORT_PASSWORD_LENGTH} characters. You will need it to restore the backup.`)
-  .max(MAX_PASSWORD_LENGTH, `Use a password of at most ${MAX_PASSWORD_LENGTH} characters.`)
+/** The shortest app password: it guards every secret, and the keychain item it wraps can be tried offline. */
+export const MIN_APP_PASSWORD_LENGTH = 8
 
 /** A bundled brand's id (`shared/brands/brand-table.ts`), as stored in an account's icon choice. */
 export const MAX_BRAND_ID_LENGTH = 40

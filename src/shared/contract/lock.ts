@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
-import { MAX_PASSWORD_LENGTH } from './limits'
+import { START_OVER_PHRASE } from './choices'
+import { MAX_PASSWORD_LENGTH, MIN_APP_PASSWORD_LENGTH } from './limits'
 
 /*
  * The app lock: an optional password (off by default). With it on, every
@@ -8,9 +9,6 @@ import { MAX_PASSWORD_LENGTH } from './limits'
  * quick unlock) opens; while locked, main holds no secret and no key, and
  * every method outside OPEN_WHILE_LOCKED replies with a `locked` error.
  */
-
-/** The shortest app password: it guards every secret, and the keychain item it wraps can be tried offline. */
-export const MIN_APP_PASSWORD_LENGTH = 8
 
 /** A new app password (enable, change). */
 export const NewAppPassword = z
@@ -61,9 +59,6 @@ export const LockStatus = z.object({
   problem: z.string().nullable(),
 })
 export type LockStatus = z.infer<typeof LockStatus>
-
-/** What the user types to start over after forgetting the password: checked here, not only on the screen. */
-export const START_OVER_PHRASE = 'delete my secrets'
 
 export const lockMethods = {
   status: method(z.void(), LockStatus),

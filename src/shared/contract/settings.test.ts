@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { hostProblem, TIME_SERVER_NAME, TIME_SITE_NAME } from './host-text'
 import { HttpsTimeHost, NtpServer, SettingsPatch } from './settings'
 
 describe('time server names in the contract', () => {
@@ -32,4 +33,13 @@ describe('time server names in the contract', () => {
     expect(HttpsTimeHost.safeParse('127.0.0.1:8443').success).toBe(true)
     expect(HttpsTimeHost.safeParse('amazon.com:0').success).toBe(false)
   })
+
+  it.each(['time.google.com', ' host:99999 ', 'host:0', '[::1]:70000', 'host:abc', 'host:', 'bad host', '', '   ', 'a'.repeat(254), `${'a'.repeat(250)}:99999`])(
+    'hostProblem (the form, without zod) says what the schema says of %j',
+    (text) => {
+      for (const [schema, what] of [[NtpServer, TIME_SERVER_NAME], [HttpsTimeHost, TIME_SITE_NAME]] as const) {
+        expect(hostProblem(text.trim(), what)).toBe(schema.safeParse(text).error?.issues[0]?.message ?? null)
+      }
+    },
+  )
 })

@@ -1,17 +1,11 @@
 import { z } from 'zod'
+import { DENSITIES, SORT_ORDERS, THEMES } from './choices'
 import { method } from './define'
-import { MAX_AUTO_LOCK_MINUTES, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_COPY_NEXT_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, NTP_SERVER_PATTERN, SHORTCUT_PATTERN } from './limits'
+import { MAX_AUTO_LOCK_MINUTES, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_COPY_NEXT_SECONDS, MAX_HOST_LENGTH, MAX_NTP_SERVERS, MAX_SHORTCUT_LENGTH, SHORTCUT_PATTERN } from './limits'
+import { hostFormProblem, TIME_SERVER_NAME, TIME_SITE_NAME } from './host-text'
 
-export const Theme = z.enum(['system', 'light', 'dark'])
+export const Theme = z.enum(THEMES)
 export type Theme = z.infer<typeof Theme>
-
-/** The port a `host:port` names, or null when it names none (`host`, `[::1]`, or a bare IPv6 literal). */
-function portOf(text: string): string | null {
-  const bracket = /^\[[^\]]*\](?::(.*))?$/.exec(text)
-  if (bracket) return bracket[1] ?? null
-  const colons = text.split(':').length - 1
-  return colons === 1 ? text.slice(text.indexOf(':') + 1) : null
-}
 
 /** A host name or IP literal with an optional :port (1–65535), as typed by the user. */
 const hostWithPort = (what: string) =>
@@ -21,16 +15,14 @@ const hostWithPort = (what: string) =>
     .min(1, `Type a ${what}.`)
     .max(MAX_HOST_LENGTH, `A ${what} is at most ${MAX_HOST_LENGTH} characters.`)
     .superRefine((text, ctx) => {
-      const port = portOf(text)
-      if (port !== null && !/^\d{1,5}$/.test(port)) ctx.addIssue({ code: 'custom', message: `“${text}”: the port after “:” must be a number from 1 to 65535.` })
-      else if (port !== null && (Number(port) < 1 || Number(port) > 65535)) ctx.addIssue({ code: 'custom', message: `“${text}”: port ${Number(port)} does not exist; ports go from 1 to 65535.` })
-      else if (!NTP_SERVER_PATTERN.test(text)) ctx.addIssue({ code: 'custom', message: `“${text}” is not a host name or IP address (optionally with :port).` })
+      const problem = hostFormProblem(text)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
 
 /** An NTP server. */
-export const NtpServer = hostWithPort('time server name')
+export const NtpServer = hostWithPort(TIME_SERVER_NAME)
 /** An HTTPS site whose `Date` header is read when no NTP server answers. */
-export const HttpsTimeHost = hostWithPort('site name')
+export const HttpsTimeHost = hostWithPort(TIME_SITE_NAME)
 
 /**
  * Read only when no NTP server answers (UDP port 123 blocked): the sites
@@ -45,11 +37,11 @@ export const DEFAULT_HTTPS_TIME_HOSTS: readonly string[] = [
 ]
 
 /** Row height of the codes list: `comfortable` (72 px) or `compact` (44 px, 14+ accounts at 1024×700). */
-export const Density = z.enum(['comfortable', 'compact'])
+export const Density = z.enum(DENSITIES)
 export type Density = z.infer<typeof Density>
 
 /** Order of the codes list within each section: `manual` (the user's order), by name, by issuer, or most recently copied first. */
-export const SortOrder = z.enum(['manual', 'name', 'issuer', 'recent'])
+export const SortOrder = z.enum(SORT_ORDERS)
 export type SortOrder = z.infer<typeof SortOrder>
 
 export const Settings = z.object({

@@ -1,26 +1,10 @@
 import { z } from 'zod'
+import { STORED_FILE_NAMES } from './choices'
 import { method } from './define'
 
 /** Every file SellerGuard keeps in its data folder, by the name the contract uses for it. */
-export const StoredFileName = z.enum(['accounts', 'settings', 'checklist', 'clockHistory', 'backupRecord', 'automaticBackups', 'windowState', 'rollbacks', 'lockFailures'])
+export const StoredFileName = z.enum(STORED_FILE_NAMES)
 export type StoredFileName = z.infer<typeof StoredFileName>
-
-/**
- * Each stored file in the user's words: what it is ("Your account list
- * could not be used"; main's messages say "the account list"), and what
- * "Start fresh" begins with. One table for main and the renderer.
- */
-export const STORED_FILE_WORDS: { readonly [N in StoredFileName]: Readonly<{ what: string; fresh: string }> } = {
-  accounts: { what: 'account list', fresh: 'an empty account list (the secrets stay in the keychain, listed as secrets without an account)' },
-  settings: { what: 'settings', fresh: 'the default settings' },
-  checklist: { what: 'security checklist', fresh: 'an empty checklist' },
-  clockHistory: { what: 'clock history', fresh: 'a new clock history' },
-  backupRecord: { what: 'record of your last backup', fresh: 'no record of a backup' },
-  automaticBackups: { what: 'automatic backup settings', fresh: 'the default automatic backup settings' },
-  windowState: { what: 'window position', fresh: 'the default window position' },
-  rollbacks: { what: 'record of unfinished imports', fresh: 'no record (secrets it listed stay in the keychain, shown as secrets without an account)' },
-  lockFailures: { what: 'count of wrong app passwords', fresh: 'a count of zero' },
-}
 
 /**
  * Something found while loading a file. `damaged`, `too-new` (written by a

@@ -1,55 +1,15 @@
 import { z } from 'zod'
+import { IMPORT_SOURCES } from './choices'
 import { method } from './define'
 import { AccountKind, AccountSummary, SellerRegion } from './accounts'
 import { ExportedFile, FileData } from './files'
-import { ExportPassword, ImportPassword, MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS } from './limits'
+import { MAX_ACCOUNTS_PER_REQUEST, MAX_GROUP_LENGTH, MAX_NAME_LENGTH, MAX_PREVIEW_PROBLEMS } from './limits'
+import { ExportPassword, ImportPassword } from './passwords'
 
 /** Where an import came from: the file format, recognised by content. */
-export const ImportSource = z.enum([
-  'otpauth-list',
-  'google-migration',
-  'aegis',
-  '2fas',
-  'bitwarden',
-  'proton',
-  'andotp',
-  'freeotp-plus',
-  'authenticator-pro',
-  'authy',
-  'steam',
-  'battle-net',
-  'duo',
-  'keepass',
-  '1password',
-  'proton-pass',
-  'ente',
-  'lastpass',
-  'sellerguard-backup',
-])
+export const ImportSource = z.enum(IMPORT_SOURCES)
 export type ImportSource = z.infer<typeof ImportSource>
 
-/** The product each source is, as users know it: for preview titles and the list of formats SellerGuard reads. */
-export const IMPORT_SOURCE_NAMES: Readonly<Record<ImportSource, string>> = {
-  'otpauth-list': 'otpauth:// links',
-  'google-migration': 'Google Authenticator',
-  aegis: 'Aegis',
-  '2fas': '2FAS',
-  bitwarden: 'Bitwarden',
-  proton: 'Proton Authenticator',
-  andotp: 'andOTP',
-  'freeotp-plus': 'FreeOTP+',
-  'authenticator-pro': 'Authenticator Pro (Stratum)',
-  authy: 'Authy (decrypted by a community export tool)',
-  steam: 'Steam Desktop Authenticator',
-  'battle-net': 'Battle.net Authenticator',
-  duo: 'Duo Mobile',
-  keepass: 'KeePass / KeePassXC',
-  '1password': '1Password',
-  'proton-pass': 'Proton Pass',
-  ente: 'Ente Auth',
-  lastpass: 'LastPass Authenticator',
-  'sellerguard-backup': 'SellerGuard backup',
-}
 
 /** One account found in a file, without its secret. */
 export const PreviewEntry = AccountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }).extend({

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { AccountKind, KIND_LABELS } from '../contract'
+import { ACCOUNT_KINDS, KIND_LABELS, type AccountKind } from '../contract'
 
 /** The account-kind picker of the add, edit and import dialogs; `''` lets main guess from the name. */
 export function KindSelect({ value, onChange, allowGuess }: Readonly<{ value: AccountKind | ''; onChange: (kind: AccountKind | '') => void; allowGuess: boolean }>) {
@@ -9,7 +9,7 @@ export function KindSelect({ value, onChange, allowGuess }: Readonly<{ value: Ac
       <label htmlFor={id}>Kind</label>
       <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value as AccountKind | '')}>
         {allowGuess && <option value="">Guess from the name</option>}
-        {AccountKind.options.map((k) => (
+        {ACCOUNT_KINDS.map((k) => (
           <option key={k} value={k}>
             {KIND_LABELS[k]}
           </option>

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { REGION_LABELS, SellerRegion, type AccountKind } from '../contract'
+import { choiceOf, REGION_LABELS, SELLER_REGIONS, type AccountKind, type SellerRegion } from '../contract'
 
 /** Kinds where Amazon keeps separate accounts per regional site, so the region is part of the short name. */
 export const KINDS_WITH_REGION: ReadonlySet<AccountKind> = new Set(['seller-central', 'associates', 'amazon-buyer'])
@@ -10,9 +10,9 @@ export function RegionSelect({ value, onChange }: Readonly<{ value: SellerRegion
   return (
     <div className="form__field">
       <label htmlFor={id}>Amazon region</label>
-      <select id={id} className="input" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : SellerRegion.parse(e.target.value))} data-testid="region">
+      <select id={id} className="input" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : choiceOf(SELLER_REGIONS, e.target.value))} data-testid="region">
         <option value="">Not set</option>
-        {SellerRegion.options.map((r) => (
+        {SELLER_REGIONS.map((r) => (
           <option key={r} value={r}>
             {REGION_LABELS[r]}
           </option>

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { ChecklistSection, SECTION_TITLES, type ChecklistItemChange, type ChecklistItemView } from '../../contract'
+import { CHECKLIST_SECTIONS, SECTION_TITLES, type ChecklistItemChange, type ChecklistItemView } from '../../contract'
 import { ChecklistItemRow } from './ChecklistItemRow'
 
 type Change = Omit<ChecklistItemChange, 'accountId' | 'itemId'>
@@ -20,7 +20,7 @@ export function ItemList({
 }: Readonly<{ items: readonly ChecklistItemView[]; ownerName: string; hideDone: boolean; now: number; onChange: (itemId: string, change: Change) => Promise<unknown> }>) {
   const left = hideDone ? items.filter((i) => i.status !== 'done' && i.status !== 'verified') : items
   // In the order drawn (by section), so the arrow keys follow what the eye sees.
-  const sections = ChecklistSection.options.map((section) => [section, left.filter((i) => i.section === section)] as const).filter(([, inSection]) => inSection.length > 0)
+  const sections = CHECKLIST_SECTIONS.map((section) => [section, left.filter((i) => i.section === section)] as const).filter(([, inSection]) => inSection.length > 0)
   const shown = sections.flatMap(([, inSection]) => inSection)
   const indexOf = new Map(shown.map((item, n) => [item.id, n]))
   const [activeId, setActiveId] = useState<string | null>(null)

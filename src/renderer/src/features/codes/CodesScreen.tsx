@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { describeOffset, SortOrder, type ImportPreview } from '../../contract'
+import { choiceOf, describeOffset, SORT_ORDERS, type ImportPreview, type SortOrder } from '../../contract'
 import { useStore } from '../../store'
 import { ImportAccountsDialog } from '../transfer/ImportAccountsDialog'
 import { useImportFile } from '../transfer/use-import-file'
@@ -99,8 +99,8 @@ export function CodesScreen() {
           <label htmlFor={sortId} className="visually-hidden">
             Sort accounts
           </label>
-          <select id={sortId} className="input input--inline" value={sort} onChange={(e) => void updateSettings({ sort: SortOrder.parse(e.target.value) })} data-testid="sort">
-            {SortOrder.options.map((option) => (
+          <select id={sortId} className="input input--inline" value={sort} onChange={(e) => void updateSettings({ sort: choiceOf(SORT_ORDERS, e.target.value) })} data-testid="sort">
+            {SORT_ORDERS.map((option) => (
               <option key={option} value={option}>
                 {SORT_LABELS[option]}
               </option>

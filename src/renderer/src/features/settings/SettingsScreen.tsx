@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { Density, Theme } from '../../contract'
+import { DENSITIES, THEMES } from '../../contract'
 import { useStore } from '../../store'
 import { BackupSettings } from '../backup/BackupSettings'
 import { LockSettings } from '../lock/LockSettings'
@@ -32,7 +32,7 @@ export function SettingsScreen() {
       </header>
       <fieldset className="field">
         <legend>Theme</legend>
-        {Theme.options.map((option) => (
+        {THEMES.map((option) => (
           <label key={option} className="radio">
             <input type="radio" name="theme" value={option} checked={settings.theme === option} onChange={() => void update({ theme: option })} />
             {THEME_LABELS[option]}
@@ -43,7 +43,7 @@ export function SettingsScreen() {
       <PrivacySettings settings={settings} update={update} platform={platform} web={runtime === 'web'} />
       <fieldset className="field">
         <legend>Codes list</legend>
-        {Density.options.map((option) => (
+        {DENSITIES.map((option) => (
           <label key={option} className="radio">
             <input type="radio" name="density" value={option} checked={settings.density === option} onChange={() => void update({ density: option })} />
             {DENSITY_LABELS[option]}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { clockCondition, HttpsTimeHost, MAX_NTP_SERVERS, NtpServer, robustnessWords, type Reply, type Settings, type SettingsPatch } from '../../contract'
+import { clockCondition, hostProblem, MAX_NTP_SERVERS, robustnessWords, TIME_SERVER_NAME, TIME_SITE_NAME, type Reply, type Settings, type SettingsPatch } from '../../contract'
 import { useStore } from '../../store'
 import { useNow } from '../clock/use-now'
 
@@ -11,13 +11,13 @@ const linesOf = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean)
 
-/** The first thing wrong with a list of hosts, in the schema's own words ("port 99999 does not exist…"). */
-function problemOf(lines: readonly string[], schema: typeof NtpServer, what: string, min: number): string | null {
+/** The first thing wrong with a list of hosts, in the contract's own words ("port 99999 does not exist…"). */
+function problemOf(lines: readonly string[], name: string, what: string, min: number): string | null {
   if (lines.length < min) return `Give at least one ${what}.`
   if (lines.length > MAX_NTP_SERVERS) return `At most ${MAX_NTP_SERVERS} ${what}s.`
   for (const [i, line] of lines.entries()) {
-    const parsed = schema.safeParse(line)
-    if (!parsed.success) return `Line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'not a host name or address.'}`
+    const problem = hostProblem(line, name)
+    if (problem) return `Line ${i + 1}: ${problem}`
   }
   return null
 }
@@ -35,8 +35,8 @@ export function TimeServersField({ settings, onSave }: Readonly<{ settings: Sett
   const [saving, setSaving] = useState<Saving>('idle')
   const serverLines = linesOf(servers)
   const hostLines = linesOf(hosts)
-  const serverProblem = problemOf(serverLines, NtpServer, 'server', 1)
-  const hostProblem = problemOf(hostLines, HttpsTimeHost, 'site', 0)
+  const serverProblem = problemOf(serverLines, TIME_SERVER_NAME, 'server', 1)
+  const hostProblem = problemOf(hostLines, TIME_SITE_NAME, 'site', 0)
   const changed = serverLines.join('\n') !== settings.ntpServers.join('\n') || hostLines.join('\n') !== settings.httpsTimeHosts.join('\n')
 
   async function save() {

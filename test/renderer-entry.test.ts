@@ -29,18 +29,16 @@ const packageOf = (id: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?
 const sourceOf = (id: string) => path.relative(path.resolve(__dirname, '..'), id)
 
 describe("the renderer's first script (built)", () => {
-  it('carries no zod and no schema of the contract: the frame check comes as a chunk of its own', async () => {
+  it('carries no schema of the contract, and the page loads no zod at all (its frame check is plain code)', async () => {
     const chunks = await rendererChunks()
     const first = firstScript(chunks).flatMap((c) => c.moduleIds)
     // The recorder works: React and the codes screen are there.
     expect(first.map(packageOf)).toContain('react-dom')
     expect(first.map(sourceOf)).toContain('src/renderer/src/features/codes/CodesScreen.tsx')
-    expect(first.map(packageOf)).not.toContain('zod')
+    expect(first.map(sourceOf)).toContain('src/shared/read-server-frame.ts')
     // Files of the contract that build schemas at load.
     const schemas = first.map(sourceOf).filter((id) => id.startsWith('src/shared/contract/') && !/\/(limits|sizes|choices|api-error|build-api|host-text)\.ts$/.test(id))
     expect(schemas).toEqual([])
-    // The frames are still checked: web-bridge.ts loads zod with the frame schemas later.
-    const later = chunks.filter((c) => !c.isEntry && c.moduleIds.some((id) => id.endsWith('src/shared/wire.ts')))
-    expect(later.flatMap((c) => c.moduleIds).map(packageOf)).toContain('zod')
+    expect(chunks.flatMap((c) => c.moduleIds).map(packageOf)).not.toContain('zod')
   }, 60_000)
 })

@@ -1,8 +1,8 @@
 /**
  * The renderer's one door to shared code: the contract's types, and its plain
- * values. No zod here: the first script builds no schema (main validates every
+ * values. No zod here: the page builds no schema (main validates every
  * request against them); the one check the page makes, of web mode's frames,
- * loads with zod as a chunk of its own (bridge/web-bridge.ts).
+ * is plain code (shared/read-server-frame.ts).
  */
 export type * from '../../shared/contract'
 export * from '../../shared/contract/limits'

@@ -1,8 +1,6 @@
 import { apiError, buildApi, type EventName, type SellerGuardApi } from '../contract'
 import { CODE_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire-protocol'
-import type { ServerFrame } from '../../../shared/wire'
-
-type FrameCheck = (raw: unknown) => { success: true; data: ServerFrame } | { success: false }
+import { readServerFrame } from '../../../shared/read-server-frame'
 
 const TOKEN_KEY = 'sellerguard.token'
 /** What a tab opened without the link (a bookmark, a new tab, a spent link) is told. */
@@ -17,10 +15,8 @@ export const NOT_ADMITTED = 'Open the one-time link that SellerGuard printed in 
  * sessionStorage (reloads and reconnects use it). The link itself, left in
  * the browser's history or session files, opens nothing afterwards.
  *
- * Every frame from the server is checked against the contract's frame
- * schema. That check (zod and the frame schemas) is a chunk of its own,
- * fetched while the socket opens, so the page's first script carries no
- * zod; frames that come before it has loaded wait for it, in order.
+ * Every frame from the server is checked as the contract's frame schema
+ * checks it (shared/read-server-frame.ts, plain code: the page loads no zod).
  */
 export function connectWebBridge(location: Location = window.location): SellerGuardApi {
   let code = new URLSearchParams(location.hash.slice(1)).get('code')
@@ -36,35 +32,19 @@ export function connectWebBridge(location: Location = window.location): SellerGu
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const queue: string[] = []
   let socket: WebSocket
-  let check: FrameCheck | null = null
-  let checkFailed = false
-  const unchecked: string[] = []
 
   const disconnected = () => ({ ok: false, error: apiError('disconnected', 'Lost the connection to SellerGuard. Is `npm run web` still running?') })
   const notAdmitted = () => ({ ok: false, error: apiError('not-admitted', NOT_ADMITTED) })
 
-  void import('../../../shared/wire').then(
-    (wire) => {
-      check = (raw) => wire.ServerFrame.safeParse(raw)
-      for (const data of unchecked.splice(0)) receive(data)
-    },
-    // No check, no frame taken: the page cannot talk to main (its server is gone, most likely).
-    () => {
-      checkFailed = true
-      unchecked.length = 0
-      socket.close()
-    },
-  )
-
   function receive(data: string): void {
-    const frame = check!(JSON.parse(data))
-    if (!frame.success) return
-    if ('session' in frame.data) sessionStorage.setItem(TOKEN_KEY, frame.data.session)
-    else if ('id' in frame.data) {
-      pending.get(frame.data.id)?.(frame.data.reply)
-      pending.delete(frame.data.id)
+    const frame = readServerFrame(JSON.parse(data))
+    if (!frame) return
+    if ('session' in frame) sessionStorage.setItem(TOKEN_KEY, frame.session)
+    else if ('id' in frame) {
+      pending.get(frame.id)?.(frame.reply)
+      pending.delete(frame.id)
     } else {
-      for (const listener of listeners.get(frame.data.event as EventName) ?? []) listener(frame.data.payload)
+      for (const listener of listeners.get(frame.event as EventName) ?? []) listener(frame.payload)
     }
   }
 
@@ -84,11 +64,7 @@ export function connectWebBridge(location: Location = window.location): SellerGu
       opened = true
       for (const frame of queue.splice(0)) socket.send(frame)
     })
-    socket.addEventListener('message', (message) => {
-      const data = String(message.data)
-      if (check) receive(data)
-      else if (!checkFailed) unchecked.push(data)
-    })
+    socket.addEventListener('message', (message) => receive(String(message.data)))
     socket.addEventListener('close', () => {
       const waiting = [...pending.values()]
       pending.clear()
@@ -108,7 +84,6 @@ export function connectWebBridge(location: Location = window.location): SellerGu
   return buildApi(
     (name, input) =>
       new Promise((resolve) => {
-        if (checkFailed) return resolve(disconnected())
         if (socket.readyState === WebSocket.CLOSED || socket.readyState === WebSocket.CLOSING) open()
         const id = nextId++
         pending.set(id, resolve)

@@ -15,7 +15,12 @@
  * here), so codes must change on time while main is busy writing secrets.
  * Prints one JSON document. Not a test: nothing here asserts a timing.
  *
- *   node bench/run-ts.mjs bench/import-ui-bench.ts [--entries 1000]
+ * With `--trace <file>`, a Chromium trace (timeline + CPU samples) of the
+ * page is written, from when main has written `--trace-from` (a fraction,
+ * default 0.9) of the secrets to 1 s after the confirm: for finding what
+ * blocks frames when the accounts come in. Its figures are not the bench's.
+ *
+ *   node bench/run-ts.mjs bench/import-ui-bench.ts [--entries 1000] [--trace out.json [--trace-from 0.9]]
  */
 import { chromium } from '@playwright/test'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,8 +37,10 @@ type StartOptions = Readonly<{ env: NodeJS.ProcessEnv; onOutput: (text: string) 
 // The README's way to start web mode, shared with e2e and the other benches.
 const { startWebMode } = createRequire(import.meta.url)('../test/helpers/web-mode.cjs') as { startWebMode: (options: StartOptions) => Promise<WebMode> }
 
-const { values } = parseArgs({ options: { entries: { type: 'string', default: '1000' } } })
+const { values } = parseArgs({ options: { entries: { type: 'string', default: '1000' }, trace: { type: 'string' }, 'trace-from': { type: 'string', default: '0.9' } } })
 const entries = Number(values.entries)
+const traceFrom = Number(values['trace-from'])
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'toplevel']
 const FRAME_MS = 1000 / 60
 const round = (x: number) => Math.round(x * 10) / 10
 const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -61,6 +68,9 @@ const browser = await chromium.launch({
 })
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  // With --trace: what main sent, by size (Chromium takes in a big frame before any script sees it).
+  const received: { t: number; bytes: number; head: string }[] = []
+  if (values.trace) page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => received.push({ t: Date.now(), bytes: payload.length, head: String(payload).slice(0, 48) })))
   await page.goto(server.url)
   await page.waitForSelector('[data-testid="empty-state"], [data-testid="code-row"]', { timeout: 60_000 })
   /** transfer.preview then transfer.confirm of every entry, in the page as the import dialog calls them. */
@@ -95,10 +105,28 @@ try {
     }
     requestAnimationFrame(tick)
   })
+  const trace: { started: Promise<void> | null } = { started: null }
+  if (values.trace) {
+    // Started once main has written most secrets (its transfer.adding events, seen by the page).
+    await page.exposeFunction('__adding', (written: number, total: number) => {
+      if (trace.started === null && written >= total * traceFrom) trace.started = browser.startTracing(page, { categories: TRACE_CATEGORIES })
+    })
+    await page.evaluate(() => {
+      const w = window as unknown as { sellerguard: { on: (name: string, listener: (p: { written: number; total: number }) => void) => void }; __adding: (written: number, total: number) => void }
+      w.sellerguard.on('transfer.adding', (p) => w.__adding(p.written, p.total))
+    })
+  }
   const startedAt = Date.now()
   const added = await importText(Buffer.from(otpauthList(incoming).bytes).toString('utf8'))
   const confirmMs = Date.now() - startedAt
   await page.waitForTimeout(1000)
+  if (trace.started !== null) {
+    await trace.started
+    writeFileSync(values.trace!, await browser.stopTracing())
+    const big = received.filter((f) => f.bytes >= 10_000).map((f) => ({ ...f, atMs: f.t - startedAt }))
+    writeFileSync(`${values.trace!}.frames.json`, JSON.stringify(big, null, 1))
+    log(`import ui bench: trace written to ${values.trace}`)
+  }
   const previewedAt = (await page.evaluate('window.__previewed')) as number
   const confirmedAt = startedAt + confirmMs
   const frames = (await page.evaluate(() => {

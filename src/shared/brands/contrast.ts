@@ -16,6 +16,9 @@ export function contrastRatio(a: string, b: string): number {
 export const LIGHT_GLYPH = '#FFFFFF'
 export const DARK_GLYPH = '#000000'
 
+// Badges are filled with the brand table's and the letter badges' colours only: a few dozen, each worked out once.
+const glyphs = new Map<string, string>()
+
 /**
  * The glyph colour for a badge filled with `background`: white or black,
  * whichever contrasts more. One of the two always reaches at least 4.58:1
@@ -23,5 +26,10 @@ export const DARK_GLYPH = '#000000'
  * its own background, so the result holds in the light and the dark theme.
  */
 export function glyphOn(background: string): string {
-  return contrastRatio(background, LIGHT_GLYPH) >= contrastRatio(background, DARK_GLYPH) ? LIGHT_GLYPH : DARK_GLYPH
+  let glyph = glyphs.get(background)
+  if (glyph === undefined) {
+    glyph = contrastRatio(background, LIGHT_GLYPH) >= contrastRatio(background, DARK_GLYPH) ? LIGHT_GLYPH : DARK_GLYPH
+    glyphs.set(background, glyph)
+  }
+  return glyph
 }

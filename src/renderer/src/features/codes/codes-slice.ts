@@ -7,9 +7,12 @@ import type { SettingsSlice } from '../settings/settings-slice'
 import { chooseCode } from '../../../../shared/code-choice'
 import { copiedMessage } from './copy-message'
 import { msToRollOver, newestFrames, rolledOver } from './newest-frames'
+import { createAccountViews, type AccountViews } from './account-views'
 
 export type CodesSlice = {
   accounts: AccountSummary[]
+  /** Each account's names, badge and search text, by id: set with `accounts`, so it has every one of them. */
+  views: AccountViews
   frames: Record<string, CodeFrame>
   /** Added to Date.now() to get the time codes were computed on. */
   correctionMs: number
@@ -54,6 +57,9 @@ const copyInMain = (id: string, which: 'current' | 'next' | 'expected') => api()
 export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlice, [], [], CodesSlice> = (set, get) => {
   // At each period's end the held frames show their next codes (rolledOver), without waiting for main's push.
   let rollTimer: ReturnType<typeof setTimeout> | null = null
+  // A big push (an import) is described a slice at a time; the list shows the accounts before it until all are ready.
+  const describe = createAccountViews()
+  const takeAccounts = (accounts: AccountSummary[]) => describe(accounts, (views) => set({ accounts, views }))
   const codeTime = () => Date.now() + get().correctionMs
   function scheduleRollOver(): void {
     if (rollTimer !== null) clearTimeout(rollTimer)
@@ -69,6 +75,7 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
   }
   return {
     accounts: [],
+    views: new Map(),
     frames: {},
     correctionMs: 0,
     framesSeq: -1,
@@ -81,13 +88,13 @@ export const createCodesSlice: StateCreator<CodesSlice & AppSlice & SettingsSlic
 
     async loadAccounts(pending) {
       const [accounts, frames] = await Promise.all([pending?.accounts ?? api().accounts.list(), pending?.frames ?? api().codes.frames()])
-      if (accounts.ok) set({ accounts: accounts.value })
+      if (accounts.ok) takeAccounts(accounts.value)
       else set({ lastError: accounts.error })
       if (frames.ok) get().receiveFrames(frames.value)
     },
-    receiveAccounts: (accounts) => set({ accounts }),
+    receiveAccounts: takeAccounts,
     receiveFrames: (incoming) => {
-      const newest = newestFrames(get().framesSeq, incoming)
+      const newest = newestFrames(get().framesSeq, incoming, get().frames)
       if (!newest) return
       if (incoming.frames.length > 0 && performance.getEntriesByName('sg:first-frames').length === 0) performance.mark('sg:first-frames')
       set(newest)

@@ -15,6 +15,14 @@ describe('the newest set of code frames', () => {
   it('takes the same set twice (a reply and a push of one moment)', () => {
     expect(newestFrames(6, { frames: [], correctionMs: 0, seq: 6 })).toEqual({ frames: {}, correctionMs: 0, framesSeq: 6 })
   })
+
+  it('keeps a frame equal to the one shown as that object, so its row does not render again', () => {
+    const shown = { acc_aaaaaaaa: frame('acc_aaaaaaaa', '123456'), acc_bbbbbbbb: frame('acc_bbbbbbbb', '111111') }
+    const next = newestFrames(6, { frames: [frame('acc_aaaaaaaa', '123456'), frame('acc_bbbbbbbb', '222222'), frame('acc_cccccccc', '333333')], correctionMs: 0, seq: 7 }, shown)!
+    expect(next.frames.acc_aaaaaaaa).toBe(shown.acc_aaaaaaaa)
+    expect(next.frames.acc_bbbbbbbb).toEqual(frame('acc_bbbbbbbb', '222222'))
+    expect(next.frames).toEqual({ acc_aaaaaaaa: frame('acc_aaaaaaaa', '123456'), acc_bbbbbbbb: frame('acc_bbbbbbbb', '222222'), acc_cccccccc: frame('acc_cccccccc', '333333') })
+  })
 })
 
 describe('codes on time at a period boundary, from what main sent', () => {

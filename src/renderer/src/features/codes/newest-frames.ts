@@ -6,11 +6,21 @@ export type HeldFrames = Readonly<{ frames: Record<string, CodeFrame>; correctio
  * The frames to show after a set arrives: replies and pushes can arrive out
  * of order (a reply computed before a period boundary, delivered after the
  * boundary's push), so a set older than the one held is dropped (null).
+ * A frame equal to the one `shown` stays that object: main pushes every
+ * account's frame after any change (an import's 1,000 new ones, say), and
+ * rows whose code did not change then do not render again.
  */
-export function newestFrames(held: number, incoming: CodeFrames): HeldFrames | null {
+export function newestFrames(held: number, incoming: CodeFrames, shown: Readonly<Record<string, CodeFrame>> = {}): HeldFrames | null {
   if (incoming.seq < held) return null
-  return { frames: Object.fromEntries(incoming.frames.map((f) => [f.accountId, f])), correctionMs: incoming.correctionMs, framesSeq: incoming.seq }
+  const frames: Record<string, CodeFrame> = {}
+  for (const f of incoming.frames) {
+    const before = shown[f.accountId]
+    frames[f.accountId] = before !== undefined && sameFrame(before, f) ? before : f
+  }
+  return { frames, correctionMs: incoming.correctionMs, framesSeq: incoming.seq }
 }
+
+const sameFrame = (a: CodeFrame, b: CodeFrame) => a.code === b.code && a.nextCode === b.nextCode && a.periodStart === b.periodStart && a.period === b.period && a.accountId === b.accountId
 
 const periodEnd = (f: CodeFrame) => f.periodStart + f.period * 1000
 

@@ -20,14 +20,15 @@ export type ListRow =
 
 /** Names, badges and search text for every account (brand matching runs here, once). */
 export function describeAccounts(accounts: readonly AccountSummary[]): Map<string, AccountView> {
-  return new Map(
-    accounts.map((account) => {
-      const name = shortName(account)
-      const detail = nameDetail(account)
-      const haystack = fold(`${name} ${detail} ${account.issuer} ${account.label} ${account.group} ${KIND_LABELS[account.kind]}${account.pinned ? ' pinned' : ''}`)
-      return [account.id, { account, name, nameParts: shortNameParts(account), detail, haystack, badge: badgeFor({ ...account, choice: account.icon }) }]
-    }),
-  )
+  return new Map(accounts.map((account) => [account.id, describeAccount(account)]))
+}
+
+/** One account's view (account-views.ts keeps it while the account is unchanged). */
+export function describeAccount(account: AccountSummary): AccountView {
+  const name = shortName(account)
+  const detail = nameDetail(account)
+  const haystack = fold(`${name} ${detail} ${account.issuer} ${account.label} ${account.group} ${KIND_LABELS[account.kind]}${account.pinned ? ' pinned' : ''}`)
+  return { account, name, nameParts: shortNameParts(account), detail, haystack, badge: badgeFor({ ...account, choice: account.icon }) }
 }
 
 /** Every word of the query must appear in the name, the line under it, the issuer, label, group or kind. */

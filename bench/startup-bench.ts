@@ -11,6 +11,11 @@
  *    after the first does (src/main/web/compile-cache.ts; the 0-account runs
  *    before them write it); the row n50firstStart starts the README's way on
  *    an empty cache each round, as the first start after an install does;
+ *  - the page floor, round by round beside them: a plain Node server (no app
+ *    code) serving a page where React renders one code-like element
+ *    (bench/floor-page/), spawn → painted the same way. With the npm floor
+ *    below, it is what any React page started the README's way takes here
+ *    before the app does anything;
  *  - resident memory at 0, 50 and 1,000 accounts of the web-mode process (the
  *    main-process services) and of its keychain worker, each once every
  *    secret is loaded with a window connected, and again after a forced full
@@ -26,6 +31,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { build } from 'vite'
 import { fill, type Fill } from './fill-accounts'
 
 type WebMode = Readonly<{ url: string; serverPid: () => number; stop: () => Promise<void> }>
@@ -135,6 +141,31 @@ async function npmFloorMs(): Promise<number> {
   }
 }
 
+/** The page floor (bench/floor-page/), built once with the app's React and Vite into `outDir`. */
+async function buildFloorPage(outDir: string): Promise<void> {
+  await build({ root: path.join(root, 'bench/floor-page'), configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true } })
+}
+
+/** Spawn → painted for the page floor, opened as the app's link is (a tab open 1.5 s before). */
+async function pageFloorMs(browser: Browser, builtDir: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  const spawnedAt = performance.now()
+  const server = await startWebMode({ env: process.env, onOutput: () => undefined, command: `node bench/floor-page/server.cjs ${JSON.stringify(builtDir)}` })
+  try {
+    await page.goto(server.url)
+    await firstCodePainted(page)
+    return round(performance.now() - spawnedAt)
+  } finally {
+    await page.close()
+    await server.stop()
+  }
+}
+
+const floorPage = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-floor-page-'))
+await buildFloorPage(floorPage)
+const pageFloors: number[] = []
+
 const floors: number[] = []
 for (let r = 0; r < rounds; r++) floors.push(await npmFloorMs())
 
@@ -158,6 +189,7 @@ try {
         const empty = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-cache-'))
         firstStartRuns.push(await run(browser, filled, accounts, undefined, empty))
         rmSync(empty, { recursive: true, force: true })
+        pageFloors.push(await pageFloorMs(browser, floorPage))
       }
     }
     if (accounts === 50) {
@@ -188,9 +220,11 @@ try {
   }
 } finally {
   await browser.close()
+  rmSync(floorPage, { recursive: true, force: true })
 }
 
 const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own; every row but n50firstStart starts with the code cache written by an earlier start'
 // npmFloorMs: spawn to the address line of an empty script started the same way, the part of every start-up figure no app change can remove.
-const floor = { runs: floors, npmFloorMsMedian: median(floors) }
+// pageFloorMs: spawn to painted of a plain Node server and a one-element React page (bench/floor-page/), without npm.
+const floor = { runs: floors, npmFloorMsMedian: median(floors), pageFloorRuns: pageFloors, pageFloorMsMedian: median(pageFloors) }
 process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, floor, ...results }, null, 2)}\n`)

@@ -59,6 +59,7 @@ const ROWS = [
   ['startup', 'data.n50.firstCodePaintedMsMedian', 'Web mode start-up the README\'s way (`npm run web:start`): process spawn to first code painted, 50 accounts (median)', 'ms', '≤ 800', (v) => v <= 800],
   ['startup', 'data.n50.urlPrintedMsMedian', 'Same way: process spawn to serving (URL printed), 50 accounts', 'ms', '—', null],
   ['startup', 'data.floor.npmFloorMsMedian', 'Same way, an empty script instead of the app: npm, sh and Node alone, spawn to its first line (the floor of both figures above)', 'ms', '—', null],
+  ['startup', 'data.floor.pageFloorMsMedian', 'Page floor, without npm: a plain Node server with no app code serving a page where React renders one code-like element (bench/floor-page/), spawn to painted the same way. Plus the npm floor, the least any React page started the README\'s way takes here', 'ms', '—', null],
   ['startup', 'data.n50direct.firstCodePaintedMsMedian', 'Web mode start-up without npm (web:start\'s own `node` command line, as the desktop app\'s main process starts with no npm): spawn to first code painted, 50 accounts (median)', 'ms', '≤ 800', (v) => v <= 800],
   ['startup', 'data.n50direct.urlPrintedMsMedian', 'Same start without npm: spawn to serving (URL printed), 50 accounts', 'ms', '—', null],
   ['startup', 'data.n50firstStart.firstCodePaintedMsMedian', 'First start after an install, the README\'s way: the same with web mode\'s code cache empty (the rows above start with it written by an earlier start)', 'ms', '—', null],

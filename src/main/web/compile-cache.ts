@@ -29,9 +29,9 @@ export type CompileCacheStats = {
   off: string | null
   /** Files compiled from their cache. */
   hits: number
-  /** Files with no cache yet, or a cache made from other source. */
+  /** Files with no usable cache file: none yet, one made from other source, or one the owner and mode checks refused. */
   misses: number
-  /** Files whose cache V8 or the checks here refused. */
+  /** Files whose cache V8 refused (another V8 build or flags, or damaged data). */
   rejected: number
   /** Cache files written. */
   written: number

@@ -182,3 +182,39 @@ test('300 accounts: collapsed cards, search and jump, axe-clean, at 720×480 and
   const count = await long.locator('.account-card__count').boundingBox()
   expect(count && box && count.x + count.width <= box.x + box.width).toBe(true)
 })
+
+test('a checklist change carries no view: the Checklist screen asks for it, open or not', async ({ page }) => {
+  // What main pushes: only when the checklist changed (at 1,050 accounts the view is 835 KB, read for nothing on the Codes screen).
+  await page.evaluate(() => {
+    const seen: string[][] = []
+    ;(window as unknown as { changes: string[][] }).changes = seen
+    window.sellerguard.on('checklist.changed', (change) => seen.push(Object.keys(change)))
+  })
+  const changes = () => page.evaluate(() => (window as unknown as { changes: string[][] }).changes)
+  // Added on the Codes screen: the Checklist screen, opened after, shows it.
+  await page.evaluate(() => window.sellerguard.accounts.add({ text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer: 'Amazon Seller Central', kind: 'seller-central' }))
+  await expect.poll(async () => (await changes()).length).toBeGreaterThan(0)
+  expect(new Set((await changes()).map((keys) => keys.join(',')))).toEqual(new Set(['evaluatedAt']))
+  await openChecklist(page)
+  const cards = page.getByTestId('checklist-account')
+  await expect(cards).toHaveCount(1)
+  // Added while it is open: it shows up, and so does a tick made elsewhere.
+  await page.evaluate(() => window.sellerguard.accounts.add({ text: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', issuer: 'KDP', kind: 'kdp' }))
+  await expect(cards).toHaveCount(2)
+  await page.evaluate(async () => {
+    const list = await window.sellerguard.accounts.list()
+    const kdp = list.ok ? list.value.find((a) => a.issuer === 'KDP') : undefined
+    if (kdp) await window.sellerguard.checklist.setItem({ accountId: kdp.id, itemId: 'contact-details', done: true })
+  })
+  await expect(page.locator('[data-testid="checklist-account"] [data-item-id="contact-details"][data-status="done"]')).toHaveCount(1)
+  // Removed on the Codes screen: gone from the checklist when it opens again.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Codes' }).click()
+  await page.evaluate(async () => {
+    const list = await window.sellerguard.accounts.list()
+    const kdp = list.ok ? list.value.find((a) => a.issuer === 'KDP') : undefined
+    if (kdp) await window.sellerguard.accounts.remove({ id: kdp.id })
+  })
+  await openChecklist(page)
+  await expect(cards).toHaveCount(1)
+  await expect(cards).toContainText('Amazon Seller Central')
+})

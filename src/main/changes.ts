@@ -1,6 +1,5 @@
 import type { BackupService } from './backup/backup-service'
 import type { ChecklistService } from './checklist/checklist-api'
-import { createPackedSender } from './checklist/packed-view'
 import type { ClockService } from './clock/clock-service'
 import type { FrameService } from './codes/frame-service'
 import { coalesce } from './core/coalesce'
@@ -77,9 +76,8 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
   lock.onChange((status) => (bus.emit('lock.status', status), tray.refresh(), checklist.evidenceChanged()))
   lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))
   lock.onUnlocked(() => void vault.readSecrets())
-  // Packed (definitions once) in slices; a view overtaken while it was packed is not sent.
-  const sendChecklist = createPackedSender((view) => bus.emit('checklist.changed', view))
-  checklist.onChange((view) => void sendChecklist(view))
+  // When, not what: a screen showing the checklist asks for the view (contract: ChecklistChanged).
+  checklist.onChange((view) => bus.emit('checklist.changed', { evaluatedAt: view.evaluatedAt }))
   tray.onChange((menu) => bus.emit('tray.menu', menu))
   // A backup verified, failing, or a change it does not hold yet: the checklist's "backup" item follows.
   backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh(), checklist.evidenceChanged()))

@@ -40,9 +40,11 @@ describe('createServices: one way for every change to reach the renderer', () =>
     const { services, events } = await start((d) => fs.writeFile(path.join(d, 'checklist.json'), 'garbage'))
     const before = (await services.dispatch('checklist.get', undefined)) as { value: PackedChecklistView }
     expect(before.value.problem).not.toBeNull()
+    const beforeRecover = events.length
     expect(await services.dispatch('checklist.recover', { use: 'fresh' })).toMatchObject({ ok: true, value: { problem: null } })
-    const changed = events.filter(([name]) => name === 'checklist.changed').map(([, view]) => view as PackedChecklistView)
-    expect(changed.at(-1)?.problem).toBeNull()
+    // The renderer hears that it changed (contract: ChecklistChanged), and the view it then asks for has no problem.
+    await vi.waitFor(() => expect(events.slice(beforeRecover).some(([name]) => name === 'checklist.changed')).toBe(true))
+    expect(await services.dispatch('checklist.get', undefined)).toMatchObject({ ok: true, value: { problem: null } })
     expect((await fs.readdir(dir)).some((n) => n.startsWith('checklist.json.damaged-'))).toBe(true)
   })
 
@@ -56,6 +58,8 @@ describe('createServices: one way for every change to reach the renderer', () =>
     await vi.waitFor(() => expect(events.some(([name]) => name === 'codes.frames')).toBe(true))
     const names = new Set(events.map(([name]) => name))
     for (const name of ['settings.changed', 'accounts.changed', 'checklist.changed', 'codes.frames', 'tray.menu'] as const) expect(names).toContain(name)
+    // The checklist's event says when, not what: the renderer asks for the view where it shows it.
+    for (const [name, payload] of events) if (name === 'checklist.changed') expect(payload).toEqual({ evaluatedAt: expect.any(Number) })
   })
 
   it('a backup counts per account, and a 1-character password is refused in main, not only in the renderer', async () => {

@@ -3,7 +3,7 @@ import { clockAt } from '../../../test/helpers/clock-status'
 import { packChecklist, unpackChecklist } from '../../shared/checklist-packing'
 import { ChecklistView, PackedChecklistView, type AccountKind, type SellerRegion } from '../../shared/contract'
 import { DAY_MS, evaluateChecklist, type ChecklistAccount } from './evaluate'
-import { createPackedSender, packInSlices } from './packed-view'
+import { packInSlices } from './packed-view'
 import { emptyChecklistState, setItem, type ChecklistState } from './state'
 
 const T0 = Date.UTC(2026, 0, 1)
@@ -49,12 +49,5 @@ describe('the checklist as it is sent (definitions once)', () => {
     const packed = packChecklist(viewOf(2))
     const broken = { ...packed, accounts: packed.accounts.map((a) => ({ ...a, items: a.items.map((i) => ({ ...i, def: 999 })) })) }
     expect(() => unpackChecklist(broken)).toThrow(/definition 999/)
-  })
-
-  it('views go out in the order they were made: one overtaken while it was packed is dropped', async () => {
-    const sent: number[] = []
-    const send = createPackedSender((view) => sent.push(view.accounts.length))
-    await Promise.all([send(viewOf(1000)), send(viewOf(3))])
-    expect(sent).toEqual([3])
   })
 })

@@ -7,17 +7,3 @@ export async function packInSlices(view: ChecklistView): Promise<PackedChecklist
   const packer = createChecklistPacker()
   return packer.finish(view, await mapInSlices(view.accounts, packer.account))
 }
-
-/**
- * Views sent in the order they were made: packing takes turns of the event
- * loop, so a view packed while a newer one is waiting is dropped, never
- * sent after it.
- */
-export function createPackedSender(send: (view: PackedChecklistView) => void): (view: ChecklistView) => Promise<void> {
-  let latest = 0
-  return async (view) => {
-    const mine = ++latest
-    const packed = await packInSlices(view)
-    if (mine === latest) send(packed)
-  }
-}

@@ -1,14 +1,20 @@
 import type { StateCreator } from 'zustand'
-import type { ChecklistItemChange, ChecklistView, Input, PackedChecklistView, Reply, SellerRegion } from '../../contract'
+import type { ChecklistItemChange, ChecklistView, Input, Reply, SellerRegion } from '../../contract'
 import { unpackChecklist } from '../../../../shared/checklist-packing'
 import { api } from '../../bridge/api'
 import type { AppSlice } from '../../app/app-slice'
 
 export type ChecklistSlice = {
   checklist: ChecklistView | null
+  /** Asks main for the view (packed: definitions once); a load overtaken by a newer one is dropped. */
   loadChecklist(): Promise<void>
-  /** A view as main sends it (packed: definitions once). */
-  receiveChecklist(view: PackedChecklistView): void
+  /**
+   * Main says the checklist changed (the event carries no view): the
+   * Checklist screen, when it is the one open, loads it again; on any
+   * other screen the old view is dropped, and the Checklist screen loads
+   * the new one when it opens.
+   */
+  checklistChanged(): void
   /**
    * Ticks, unticks, dates or annotates one item (`accountId: null`: "This
    * computer"). Fields left out keep what main has, so a note alone keeps the
@@ -21,41 +27,61 @@ export type ChecklistSlice = {
   recoverChecklist(use: Input<'checklist.recover'>['use']): Promise<Reply<'checklist.recover'>>
 }
 
-export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [], ChecklistSlice> = (set, get) => ({
-  checklist: null,
-  async loadChecklist() {
+export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [], ChecklistSlice> = (set, get) => {
+  // Loads in the order they were asked for: a reply to an older one never replaces a newer one's.
+  let loads = 0
+  // While one load is out, changes ask for one more after it, not one each (a 1,000-entry import sends a burst).
+  let out: Promise<void> | null = null
+  let again = false
+  async function load(): Promise<void> {
+    const mine = ++loads
     const reply = await api().checklist.get()
+    if (mine !== loads) return
     if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
     else set({ lastError: reply.error })
-  },
-  receiveChecklist: (packed) => set({ checklist: unpackChecklist(packed) }),
-  async changeChecklistItem(change) {
-    // A tick shows at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
-    const before = get().checklist
-    if (before && change.done !== undefined) set({ checklist: withTick(before, change.accountId, change.itemId, change.done) })
-    const reply = await api().checklist.setItem(change)
-    if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
-    else set({ checklist: before, lastError: reply.error })
-    return reply
-  },
-  async setChecklistRegion(accountId, region) {
-    const reply = await api().checklist.setRegion({ accountId, region })
-    if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
-    else set({ lastError: reply.error })
-  },
-  async exportChecklistReport(format) {
-    const reply = await api().checklist.exportReport({ format })
-    if (!reply.ok) set({ lastError: reply.error })
-    return reply
-  },
-  async recoverChecklist(use) {
-    const reply = await api().checklist.recover({ use })
-    // Recovered: the fresh view replaces the stale one, and the error a refused save left is no longer true.
-    if (reply.ok) set({ checklist: unpackChecklist(reply.value), lastError: null })
-    else set({ lastError: reply.error })
-    return reply
-  },
-})
+  }
+  function reload(): void {
+    if (out) return void (again = true)
+    out = load().finally(() => {
+      out = null
+      if (!again) return
+      again = false
+      reload()
+    })
+  }
+  return {
+    checklist: null,
+    loadChecklist: load,
+    // Elsewhere the view is dropped, not kept stale: the screen loads a fresh one when it opens, as it does the first time.
+    checklistChanged: () => (get().screen === 'checklist' ? reload() : get().checklist !== null && set({ checklist: null })),
+    async changeChecklistItem(change) {
+      // A tick shows at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
+      const before = get().checklist
+      if (before && change.done !== undefined) set({ checklist: withTick(before, change.accountId, change.itemId, change.done) })
+      const reply = await api().checklist.setItem(change)
+      if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
+      else set({ checklist: before, lastError: reply.error })
+      return reply
+    },
+    async setChecklistRegion(accountId, region) {
+      const reply = await api().checklist.setRegion({ accountId, region })
+      if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
+      else set({ lastError: reply.error })
+    },
+    async exportChecklistReport(format) {
+      const reply = await api().checklist.exportReport({ format })
+      if (!reply.ok) set({ lastError: reply.error })
+      return reply
+    },
+    async recoverChecklist(use) {
+      const reply = await api().checklist.recover({ use })
+      // Recovered: the fresh view replaces the stale one, and the error a refused save left is no longer true.
+      if (reply.ok) set({ checklist: unpackChecklist(reply.value), lastError: null })
+      else set({ lastError: reply.error })
+      return reply
+    },
+  }
+}
 
 /** The view with one manual item ticked or unticked, before main confirms it. */
 export function withTick(view: ChecklistView, accountId: string | null, itemId: string, done: boolean): ChecklistView {

@@ -13,8 +13,8 @@ const path = require('node:path')
 const dir = path.resolve(process.argv[2] ?? '')
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' }
 const server = http.createServer((req, res) => {
-  const name = (req.url ?? '/').split(/[?#]/)[0] === '/' ? '/index.html' : (req.url ?? '').split(/[?#]/)[0]
-  const file = path.join(dir, path.normalize(name))
+  const asked = (req.url ?? '/').split(/[?#]/)[0]
+  const file = path.join(dir, path.normalize(asked === '/' ? '/index.html' : asked))
   if (!file.startsWith(dir + path.sep)) return void res.writeHead(404).end()
   fs.readFile(file, (error, body) => {
     if (error) return void res.writeHead(404).end()

@@ -6,7 +6,7 @@ import type { AppSlice } from '../../app/app-slice'
 
 export type ChecklistSlice = {
   checklist: ChecklistView | null
-  /** Asks main for the view (packed: definitions once); a load overtaken by a newer one is dropped. */
+  /** Asks main for the view (packed: definitions once); asked again while a load is out, one more load follows it. */
   loadChecklist(): Promise<void>
   /**
    * Main says the checklist changed (the event carries no view): the
@@ -28,32 +28,35 @@ export type ChecklistSlice = {
 }
 
 export const createChecklistSlice: StateCreator<ChecklistSlice & AppSlice, [], [], ChecklistSlice> = (set, get) => {
-  // Loads in the order they were asked for: a reply to an older one never replaces a newer one's.
-  let loads = 0
-  // While one load is out, changes ask for one more after it, not one each (a 1,000-entry import sends a burst).
+  // One load at a time, so a reply never replaces a newer one's. Asked for while one is out (a 1,000-entry
+  // import sends a burst of changes), it runs once more after it, not once per ask.
   let out: Promise<void> | null = null
   let again = false
-  async function load(): Promise<void> {
-    const mine = ++loads
-    const reply = await api().checklist.get()
-    if (mine !== loads) return
-    if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
-    else set({ lastError: reply.error })
-  }
-  function reload(): void {
-    if (out) return void (again = true)
-    out = load().finally(() => {
+  function loadChecklist(): Promise<void> {
+    if (out) {
+      again = true
+      return out
+    }
+    out = (async () => {
+      do {
+        again = false
+        const reply = await api().checklist.get()
+        if (reply.ok) set({ checklist: unpackChecklist(reply.value) })
+        else set({ lastError: reply.error })
+      } while (again)
+    })().finally(() => {
       out = null
-      if (!again) return
-      again = false
-      reload()
     })
+    return out
   }
   return {
     checklist: null,
-    loadChecklist: load,
-    // Elsewhere the view is dropped, not kept stale: the screen loads a fresh one when it opens, as it does the first time.
-    checklistChanged: () => (get().screen === 'checklist' ? reload() : get().checklist !== null && set({ checklist: null })),
+    loadChecklist,
+    checklistChanged() {
+      if (get().screen === 'checklist') void loadChecklist()
+      // Elsewhere the view is dropped, not kept stale: the screen loads a fresh one when it opens, as it does the first time.
+      else if (get().checklist !== null) set({ checklist: null })
+    },
     async changeChecklistItem(change) {
       // A tick shows at once so the checkbox responds; main's reply (with dates and progress) then replaces it.
       const before = get().checklist

@@ -78,7 +78,6 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
   lock.onUnlocked(() => void vault.readSecrets())
   // When, not what: a screen showing the checklist asks for the view (contract: ChecklistChanged).
   checklist.onChange((view) => bus.emit('checklist.changed', { evaluatedAt: view.evaluatedAt }))
-  tray.onChange((menu) => bus.emit('tray.menu', menu))
   // A backup verified, failing, or a change it does not hold yet: the checklist's "backup" item follows.
   backups.onChange((status) => (bus.emit('backup.status', status), tray.refresh(), checklist.evidenceChanged()))
   return {

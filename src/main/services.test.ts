@@ -57,7 +57,10 @@ describe('createServices: one way for every change to reach the renderer', () =>
     await services.dispatch('checklist.setItem', { accountId: id, itemId: 'bank-review', done: true })
     await vi.waitFor(() => expect(events.some(([name]) => name === 'codes.frames')).toBe(true))
     const names = new Set(events.map(([name]) => name))
-    for (const name of ['settings.changed', 'accounts.changed', 'checklist.changed', 'codes.frames', 'tray.menu'] as const) expect(names).toContain(name)
+    for (const name of ['settings.changed', 'accounts.changed', 'checklist.changed', 'codes.frames'] as const) expect(names).toContain(name)
+    // The tray follows the account in main; its menu is not pushed to windows, which never show it.
+    expect(names).not.toContain('tray.menu')
+    expect(await services.dispatch('tray.menu', undefined)).toMatchObject({ ok: true, value: { items: expect.arrayContaining([expect.objectContaining({ kind: 'copy', accountId: id })]) } })
     // The checklist's event says when, not what: the renderer asks for the view where it shows it.
     for (const [name, payload] of events) if (name === 'checklist.changed') expect(payload).toEqual({ evaluatedAt: expect.any(Number) })
   })

@@ -21,7 +21,7 @@ export const METHOD_NAMES = [
 
 export const EVENT_NAMES = [
   'app.quickPick', 'settings.changed', 'vault.status', 'accounts.changed', 'codes.frames', 'clock.status', 'checklist.changed', 'transfer.progress',
-  'transfer.adding', 'backup.status', 'tray.menu', 'storage.status', 'lock.status',
+  'transfer.adding', 'backup.status', 'storage.status', 'lock.status',
 ] as const satisfies readonly EventName[]
 
 const split = (name: string): [string, string] => {

@@ -17,7 +17,7 @@ import { codesEvents, codesMethods } from './codes'
 import { settingsEvents, settingsMethods } from './settings'
 import { storageEvents, storageMethods } from './storage'
 import { transferEvents, transferMethods } from './transfer'
-import { trayEvents, trayMethods } from './tray'
+import { trayMethods } from './tray'
 import { vaultEvents, vaultMethods } from './vault'
 import type { EVENT_NAMES, METHOD_NAMES } from './build-api'
 
@@ -60,7 +60,11 @@ export const methods = {
   lock: lockMethods,
 } as const
 
-/** Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`. */
+/**
+ * Events main pushes to the renderer: `sellerguard.on('<area>.<name>', cb)`.
+ * The tray menu is not one: the tray lives in main and follows its service,
+ * and no window shows it (`tray.menu` answers a window that asks).
+ */
 export const events = {
   app: appEvents,
   settings: settingsEvents,
@@ -71,7 +75,6 @@ export const events = {
   checklist: checklistEvents,
   transfer: transferEvents,
   backup: backupEvents,
-  tray: trayEvents,
   storage: storageEvents,
   lock: lockEvents,
 } as const

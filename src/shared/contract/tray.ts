@@ -68,7 +68,3 @@ export const trayMethods = {
   /** What clicking the item with this id does. */
   activate: method(z.object({ id: z.string().max(200) }).strict(), TrayActivation),
 }
-
-export const trayEvents = {
-  menu: TrayMenu,
-}

@@ -84,7 +84,7 @@ try {
       const { previewId, entries: found } = preview.value as { previewId: string; entries: unknown[] }
       const confirmed = await api.transfer!.confirm!({ previewId, indexes: found.map((_, i) => i) })
       if (!confirmed.ok) throw new Error(confirmed.error!.message)
-      return (confirmed.value as { added: unknown[] }).added.length
+      return (confirmed.value as { addedIds: unknown[] }).addedIds.length
     }, text)
 
   await importText(Buffer.from(otpauthList(first50).bytes).toString('utf8'))

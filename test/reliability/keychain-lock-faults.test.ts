@@ -4,7 +4,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { type AccountSummary, type CodeFrames, type ImportPreview, type KeychainStatus } from '../../src/shared/contract'
+import { type AccountSummary, type CodeFrames, type ImportOutcome, type ImportPreview, type KeychainStatus } from '../../src/shared/contract'
 import { createMemoryLogger } from '../../src/main/core/log'
 import { normaliseKey } from '../../src/main/otp/base32'
 import type { Services } from '../../src/main/services'
@@ -208,7 +208,7 @@ describe(`keychain locked at ${MOMENTS} random moments, ${ACCOUNTS} accounts (se
           const lines = Array.from({ length: 40 }, (_, i) => `otpauth://totp/Imported:i${i}-${randomBytes(3).toString('hex')}?secret=${newSecret()}&issuer=Imported`).join('\n')
           const preview = await call<ImportPreview>('transfer.preview', { file: { name: 'list.txt', encoding: 'text', data: lines } })
           const reply = await services!.dispatch('transfer.confirm', { previewId: preview.previewId, indexes: preview.entries.map((e) => e.index) })
-          if (reply.ok) (reply.value as { added: AccountSummary[] }).added.forEach((a) => confirmed.add(a.id))
+          if (reply.ok) (reply.value as ImportOutcome).addedIds.forEach((id) => confirmed.add(id))
         }
         break
     }

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { TOTP } from 'otpauth'
-import type { AccountSummary, ImportPreview, PackedChecklistView } from '../../src/shared/contract'
+import type { AccountSummary, ImportOutcome, ImportPreview, PackedChecklistView } from '../../src/shared/contract'
 import type { WebClient } from '../helpers/web-client'
 import { base32 } from './support'
 
@@ -39,8 +39,8 @@ const withAccounts = (model: Model, change: (accounts: Map<string, ModelAccount>
 }
 const added = (model: Model, wanted: readonly ModelAccount[], value: unknown) =>
   withAccounts(model, (accounts) => {
-    const real = value as AccountSummary[] | undefined
-    wanted.forEach((a, i) => accounts.set(real?.[i]?.id ?? `pending-${a.label}`, { ...a, id: real?.[i]?.id ?? `pending-${a.label}` }))
+    const ids = value as readonly string[] | undefined
+    wanted.forEach((a, i) => accounts.set(ids?.[i] ?? `pending-${a.label}`, { ...a, id: ids?.[i] ?? `pending-${a.label}` }))
   })
 
 async function confirmed<T>(client: WebClient, method: string, input?: unknown): Promise<T> {
@@ -63,7 +63,7 @@ export function pickStep(model: Model, random: () => number, n: number, checklis
       return {
         kind,
         send: (c) => confirmed(c, 'accounts.add', { text: secrets.get(account.label), issuer: account.issuer, label: account.label }),
-        after: (m, value) => added(m, [account], value === undefined ? undefined : [value]),
+        after: (m, value) => added(m, [account], value === undefined ? undefined : [(value as AccountSummary).id]),
       }
     }
     case 'import': {
@@ -74,8 +74,8 @@ export function pickStep(model: Model, random: () => number, n: number, checklis
         kind,
         send: async (c) => {
           const preview = await confirmed<ImportPreview>(c, 'transfer.preview', { file: { name: `list-${n}.txt`, encoding: 'text', data } })
-          const outcome = await confirmed<{ added: AccountSummary[] }>(c, 'transfer.confirm', { previewId: preview.previewId, indexes: preview.entries.map((e) => e.index) })
-          return outcome.added
+          const outcome = await confirmed<ImportOutcome>(c, 'transfer.confirm', { previewId: preview.previewId, indexes: preview.entries.map((e) => e.index) })
+          return outcome.addedIds
         },
         after: (m, value) => added(m, wanted, value),
       }

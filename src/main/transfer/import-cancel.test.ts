@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AccountSummary, ImportAdding, ImportPreview, KeychainStatus } from '../../shared/contract'
+import type { AccountSummary, ImportAdding, ImportOutcome, ImportPreview, KeychainStatus } from '../../shared/contract'
 import { createMemoryLogger } from '../core/log'
 import type { Services } from '../services'
 import type { KeychainClient } from '../vault/keychain-client'
@@ -79,17 +79,17 @@ describe('cancelling an import', () => {
 
     // The same preview can still be imported whole afterwards.
     onAdding = () => undefined
-    const again = await call<{ added: AccountSummary[] }>('transfer.confirm', { previewId, indexes: entries.map((e) => e.index) })
-    expect(again.added).toHaveLength(ENTRIES)
-    expect((await keychainItems()).sort()).toEqual(again.added.map((a) => a.id).sort())
+    const again = await call<ImportOutcome>('transfer.confirm', { previewId, indexes: entries.map((e) => e.index) })
+    expect(again.addedIds).toHaveLength(ENTRIES)
+    expect((await keychainItems()).sort()).toEqual([...again.addedIds].sort())
   })
 
   it('a Cancel after the import finished changes nothing and says so', async () => {
     const { previewId, entries } = await preview()
-    const confirmed = await call<{ added: AccountSummary[] }>('transfer.confirm', { previewId, indexes: entries.map((e) => e.index) })
+    const confirmed = await call<ImportOutcome>('transfer.confirm', { previewId, indexes: entries.map((e) => e.index) })
     expect(await call('transfer.cancel', { previewId })).toEqual({ cancelled: false })
     expect(await call<AccountSummary[]>('accounts.list')).toHaveLength(ENTRIES)
-    expect(confirmed.added).toHaveLength(ENTRIES)
+    expect(confirmed.addedIds).toHaveLength(ENTRIES)
     expect(progress.at(-1)).toEqual({ previewId, written: ENTRIES, total: ENTRIES })
   })
 })

@@ -174,7 +174,7 @@ export function createTransferService(deps: TransferDeps) {
       })
       await deps.restoreChecklist(held.checklist, ids)
     }
-    return ok({ added: added.value, skipped: held.accounts.length - added.value.length })
+    return ok({ addedIds: added.value.map((a) => a.id), onlyAdded: added.value.length === 1 ? added.value[0]! : null, skipped: held.accounts.length - added.value.length })
   }
 
   return {

@@ -63,9 +63,9 @@ export function ImportDialog({ preview, onClose }: Readonly<{ preview: ImportPre
       return onClose()
     }
     if (!reply.ok) return setError(reply.error.message)
-    const n = reply.value.added.length
+    const n = reply.value.addedIds.length
     // One scanned account: show its code to finish the site's setup, as adding by key does.
-    if (single && n === 1) return setAdded(reply.value.added[0]!)
+    if (single && reply.value.onlyAdded) return setAdded(reply.value.onlyAdded)
     showToast(`Added ${n} account${n === 1 ? '' : 's'}${reply.value.skipped ? `, skipped ${reply.value.skipped}` : ''}.`)
     onClose()
   }

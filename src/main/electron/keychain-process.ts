@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron'
-import type { StartKeychainProcess } from '../vault/keychain-process'
+import { keychainWorkerEnv, type StartKeychainProcess } from '../vault/keychain-process'
 
 /**
  * The keychain worker as an Electron utility process: a Node child that
@@ -8,7 +8,7 @@ import type { StartKeychainProcess } from '../vault/keychain-process'
  */
 export function utilityKeychainProcess(entry: string): StartKeychainProcess {
   return () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'SellerGuard keychain', stdio: 'inherit' })
+    const child = utilityProcess.fork(entry, [], { serviceName: 'SellerGuard keychain', stdio: 'inherit', env: keychainWorkerEnv() })
     return {
       send: (message) => child.postMessage(message),
       onMessage: (listener) => void child.on('message', listener),

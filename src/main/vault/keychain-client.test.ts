@@ -112,6 +112,25 @@ describe('keychain client (calls in a worker process)', () => {
     await expect(client.get('a')).rejects.toThrow(/closed/)
   })
 
+  it('starts the worker without NODE_EXTRA_CA_CERTS (it never uses TLS, and Node would read the file as it starts), and with the rest of the environment', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-env-worker-')), 'worker.js')
+    writeFileSync(file, `process.send({ hello: 'ready' })
+process.on('message', (request) => process.send({ id: request.id, ok: true, value: JSON.stringify([process.env.NODE_EXTRA_CA_CERTS ?? null, process.env.SG_TEST_KEPT ?? null]) }))
+`)
+    const before = { ca: process.env.NODE_EXTRA_CA_CERTS, kept: process.env.SG_TEST_KEPT }
+    process.env.NODE_EXTRA_CA_CERTS = path.join(os.tmpdir(), 'sg-no-such-ca.pem')
+    process.env.SG_TEST_KEPT = 'kept'
+    try {
+      const client = open(file, { timeoutMs: 5_000 })
+      expect(JSON.parse((await client.get('a')) ?? 'null')).toEqual([null, 'kept'])
+    } finally {
+      for (const [name, value] of [['NODE_EXTRA_CA_CERTS', before.ca], ['SG_TEST_KEPT', before.kept]] as const) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+    }
+  })
+
   it('takes the worker started early, with the hello it said before anyone listened', async () => {
     const mark = path.join(mkdtempSync(path.join(os.tmpdir(), 'sg-early-')), 'hello-sent')
     const fork = forkKeychainProcess(markingWorker(mark, null))

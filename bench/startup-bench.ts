@@ -4,6 +4,9 @@
  * app's main process), on the real keychain:
  *  - process spawn → first code painted in Debian's Chromium (already open, with
  *    a blank tab the link is opened in), 50 accounts;
+ *  - "painted" is a mark the tab sets itself once the frame after the first
+ *    code is drawn, read over a raw DevTools session (watchFirstCode), so no
+ *    Playwright script runs in the tab while the app starts;
  *  - the same, spawning web:start's own command line (`node <its flags>
  *    out/main/web.js`) with no npm or sh before it: the process the desktop
  *    app's main process is, minus Electron. Both rows are kept, each named;
@@ -11,6 +14,9 @@
  *    after the first does (src/main/web/compile-cache.ts; the 0-account runs
  *    before them write it); the row n50firstStart starts the README's way on
  *    an empty cache each round, as the first start after an install does;
+ *  - where the host sets NODE_EXTRA_CA_CERTS, the README's way again with it
+ *    removed (n50withoutExtraCaCerts, and the npm floor the same way): see
+ *    hostSetsExtraCaCerts;
  *  - the page floor, round by round beside them: a plain Node server (no app
  *    code) serving a page where React renders one code-like element
  *    (bench/floor-page/), spawn → painted the same way. With the npm floor
@@ -64,26 +70,62 @@ function workerPid(parent: number): number {
   throw new Error(`no keychain worker under process ${parent}`)
 }
 
-async function firstCodePainted(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="code"]', { timeout: 60_000 })
-  // The code is in the DOM; once the next frame is drawn, it is on screen.
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))')
+/*
+ * When the first code is painted, read without Playwright's help: a mark the
+ * tab sets itself (epoch ms) once a code is in the DOM and the frame after it
+ * has been drawn, read over a raw DevTools session. Playwright's
+ * waitForSelector injects its selector engine into the tab as the app
+ * starts, and compiling it ran on the page's main thread beside the app's
+ * own work (~50 ms of the figure here, more with the CPU busier); neither
+ * the observer below nor Runtime.evaluate adds work there.
+ */
+const PAINT_MARK = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="code"]')) return
+    observer.disconnect()
+    requestAnimationFrame(() => setTimeout(() => { window.__sgFirstCodePainted = performance.timeOrigin + performance.now() }))
+  })
+  observer.observe(document, { subtree: true, childList: true })
+})()`
+
+const withoutExtraCaCertsEnv = ({ NODE_EXTRA_CA_CERTS: _dropped, ...rest }: NodeJS.ProcessEnv): NodeJS.ProcessEnv => rest
+
+/** Epoch ms, on the same clock as the tab's mark. */
+const epochNow = () => performance.timeOrigin + performance.now()
+
+/** Call before the page loads; the promise gives when the first code was painted (epoch ms). */
+async function watchFirstCode(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(PAINT_MARK)
+  const devtools = await page.context().newCDPSession(page)
+  return async () => {
+    const giveUpAt = epochNow() + 60_000
+    for (;;) {
+      const { result } = await devtools.send('Runtime.evaluate', { expression: 'window.__sgFirstCodePainted ?? null', returnByValue: true })
+      if (typeof result.value === 'number') return result.value
+      if (epochNow() > giveUpAt) throw new Error('no code was painted within 60 s')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
 }
 
 /** web:start's command line as package.json has it (node, its flags, out/main/web.js), run without npm. */
 const direct = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['web:start']!
 
-async function run(browser: Browser, filled: Fill, accounts: number, command?: string, cacheDir?: string): Promise<Run> {
+/** How a run starts: web:start's command line instead of npm; an empty code cache; the environment without NODE_EXTRA_CA_CERTS. */
+type RunOptions = Readonly<{ command?: string; cacheDir?: string; withoutExtraCaCerts?: boolean }>
+
+async function run(browser: Browser, filled: Fill, accounts: number, { command, cacheDir, withoutExtraCaCerts = false }: RunOptions = {}): Promise<Run> {
   let output = ''
   // The browser is open with a tab ready before the app starts: the user opens the printed link in it.
   // (Opening a tab through Playwright takes ~300 ms here, which is the harness, not the app's start-up.)
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const painted = await watchFirstCode(page)
   // Long open, as a user's browser is: Chromium's own work of opening the tab (a renderer process) is over first.
   await new Promise((resolve) => setTimeout(resolve, 1500))
-  const spawnedAt = performance.now()
+  const spawnedAt = epochNow()
   const server = await startWebMode({
     env: {
-      ...process.env,
+      ...(withoutExtraCaCerts ? withoutExtraCaCertsEnv(process.env) : process.env),
       NODE_OPTIONS: `--require ${JSON.stringify(path.join(root, 'bench/gc-on-signal.cjs'))}`,
       SELLERGUARD_DATA_DIR: filled.dir,
       SELLERGUARD_KEYCHAIN_SERVICE: filled.service,
@@ -94,13 +136,9 @@ async function run(browser: Browser, filled: Fill, accounts: number, command?: s
     ...(command ? { command } : {}),
   })
   try {
-    const urlPrintedMs = performance.now() - spawnedAt
+    const urlPrintedMs = epochNow() - spawnedAt
     await page.goto(server.url)
-    let firstCodePaintedMs: number | null = null
-    if (accounts > 0) {
-      await firstCodePainted(page)
-      firstCodePaintedMs = performance.now() - spawnedAt
-    }
+    const firstCodePaintedMs = accounts > 0 ? (await painted()) - spawnedAt : null
     // Loaded: the keychain answered, every secret is in, and the orphan check that follows has run.
     const loaded = `window.sellerguard.vault.status().then((s) => s.ok && s.value.state === 'ready' && s.value.loaded === ${accounts} && s.value.total === ${accounts})`
     await page.waitForFunction(loaded, undefined, { timeout: 120_000, polling: 200 })
@@ -126,13 +164,13 @@ async function run(browser: Browser, filled: Fill, accounts: number, command?: s
  * The least any start the README's way can take here: npm, sh and Node
  * running a script that only prints the address line (no app at all).
  */
-async function npmFloorMs(): Promise<number> {
+async function npmFloorMs(env: NodeJS.ProcessEnv): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-floor-'))
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, scripts: { start: 'node floor.js' } }))
   writeFileSync(path.join(dir, 'floor.js'), "process.stdout.write('SELLERGUARD_URL=http://127.0.0.1:1/\\n')\nsetInterval(() => undefined, 1000)\n")
   try {
     const spawnedAt = performance.now()
-    const floor = await startWebMode({ env: process.env, onOutput: () => undefined, command: `npm --prefix ${JSON.stringify(dir)} run start` })
+    const floor = await startWebMode({ env, onOutput: () => undefined, command: `npm --prefix ${JSON.stringify(dir)} run start` })
     const ms = performance.now() - spawnedAt
     await floor.stop()
     return round(ms)
@@ -149,13 +187,13 @@ async function buildFloorPage(outDir: string): Promise<void> {
 /** Spawn → painted for the page floor, opened as the app's link is (a tab open 1.5 s before). */
 async function pageFloorMs(browser: Browser, builtDir: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const painted = await watchFirstCode(page)
   await new Promise((resolve) => setTimeout(resolve, 1500))
-  const spawnedAt = performance.now()
+  const spawnedAt = epochNow()
   const server = await startWebMode({ env: process.env, onOutput: () => undefined, command: `node bench/floor-page/server.cjs ${JSON.stringify(builtDir)}` })
   try {
     await page.goto(server.url)
-    await firstCodePainted(page)
-    return round(performance.now() - spawnedAt)
+    return round((await painted()) - spawnedAt)
   } finally {
     await page.close()
     await server.stop()
@@ -166,8 +204,21 @@ const floorPage = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-floor-page-'))
 await buildFloorPage(floorPage)
 const pageFloors: number[] = []
 
+/*
+ * Some hosts (this project's build machines among them, and many corporate
+ * ones) set NODE_EXTRA_CA_CERTS: every Node process then reads and parses
+ * that certificate bundle as it starts, npm and web mode's own included
+ * (~60 ms of CPU each here; the keychain worker is started without it).
+ * The row n50withoutExtraCaCerts starts the README's way with it removed,
+ * as a user's terminal has it, beside the rows that keep the host's.
+ */
+const hostSetsExtraCaCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined
 const floors: number[] = []
-for (let r = 0; r < rounds; r++) floors.push(await npmFloorMs())
+const plainEnvFloors: number[] = []
+for (let r = 0; r < rounds; r++) {
+  floors.push(await npmFloorMs(process.env))
+  if (hostSetsExtraCaCerts) plainEnvFloors.push(await npmFloorMs(withoutExtraCaCertsEnv(process.env)))
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -180,16 +231,18 @@ try {
     const runs: Run[] = []
     const directRuns: Run[] = []
     const firstStartRuns: Run[] = []
+    const plainEnvRuns: Run[] = []
     // The timing goal is at 50 accounts: more rounds there; memory varies little between rounds.
     for (let r = 0; r < (accounts === 50 ? rounds : 2); r++) {
       runs.push(await run(browser, filled, accounts))
       // Round by round beside the README's way, so both see the same machine.
-      if (accounts === 50) directRuns.push(await run(browser, filled, accounts, direct))
+      if (accounts === 50) directRuns.push(await run(browser, filled, accounts, { command: direct }))
       if (accounts === 50) {
         const empty = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-cache-'))
-        firstStartRuns.push(await run(browser, filled, accounts, undefined, empty))
+        firstStartRuns.push(await run(browser, filled, accounts, { cacheDir: empty }))
         rmSync(empty, { recursive: true, force: true })
         pageFloors.push(await pageFloorMs(browser, floorPage))
+        if (hostSetsExtraCaCerts) plainEnvRuns.push(await run(browser, filled, accounts, { withoutExtraCaCerts: true }))
       }
     }
     if (accounts === 50) {
@@ -199,6 +252,13 @@ try {
         firstCodePaintedMsMedian: median(directRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
         urlPrintedMsMedian: median(directRuns.map((r) => r.urlPrintedMs)),
       }
+      results.n50withoutExtraCaCerts = hostSetsExtraCaCerts
+        ? {
+            runs: plainEnvRuns,
+            firstCodePaintedMsMedian: median(plainEnvRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
+            urlPrintedMsMedian: median(plainEnvRuns.map((r) => r.urlPrintedMs)),
+          }
+        : { skipped: 'NODE_EXTRA_CA_CERTS is not set here: n50 is this start' }
       results.n50firstStart = {
         runs: firstStartRuns,
         firstCodePaintedMsMedian: median(firstStartRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
@@ -223,8 +283,8 @@ try {
   rmSync(floorPage, { recursive: true, force: true })
 }
 
-const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own; every row but n50firstStart starts with the code cache written by an earlier start'
+const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own; every row but n50firstStart starts with the code cache written by an earlier start; n50withoutExtraCaCerts: the README\'s way with NODE_EXTRA_CA_CERTS removed from the environment (set on this host; a user\'s terminal has none); painted is a mark the tab sets one frame after the first code is in the DOM, read over a raw DevTools session (no Playwright script in the tab)'
 // npmFloorMs: spawn to the address line of an empty script started the same way, the part of every start-up figure no app change can remove.
 // pageFloorMs: spawn to painted of a plain Node server and a one-element React page (bench/floor-page/), without npm.
-const floor = { runs: floors, npmFloorMsMedian: median(floors), pageFloorRuns: pageFloors, pageFloorMsMedian: median(pageFloors) }
+const floor = { runs: floors, npmFloorMsMedian: median(floors), ...(hostSetsExtraCaCerts ? { withoutExtraCaCertsRuns: plainEnvFloors, npmFloorWithoutExtraCaCertsMsMedian: median(plainEnvFloors) } : {}), pageFloorRuns: pageFloors, pageFloorMsMedian: median(pageFloors) }
 process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, floor, ...results }, null, 2)}\n`)

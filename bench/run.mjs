@@ -51,7 +51,7 @@ if (want('vault') || want('renderer')) {
     save('renderer', renderer, 'npm run bench -- renderer')
   }
 }
-if (want('startup')) save('startup', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/startup-bench.ts', '--rounds', '5']), 'npm run bench -- startup')
+if (want('startup')) save('startup', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/startup-bench.ts', '--rounds', '9']), 'npm run bench -- startup')
 if (want('codes')) save('codes', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/codes-bench.ts']), 'npm run bench -- codes')
 if (want('clock')) save('clock', await runJson(process.execPath, ['bench/clock-bench.mjs', '--rounds', '20', '--chronyd-runs', '2']), 'npm run bench -- clock')
 if (want('backup')) save('backup', await runJson(process.execPath, ['bench/run-ts.mjs', 'bench/backup-bench.ts']), 'npm run bench -- backup')

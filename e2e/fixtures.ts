@@ -147,6 +147,12 @@ export const test = base.extend<Fixtures & Options>({
     // As a browser that lets the page write and read back its own copies (the copy spec also tries one that does not).
     const context = await browser.newContext({ colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] })
     const page = await context.newPage()
+    /*
+     * The link's code is spent by the tab's first connection, whose first frame is the session token
+     * the tab keeps for reloads (web-bridge.ts, TOKEN_KEY). A test gets the page once the tab holds it:
+     * a spec that reloads at once (to watch a fresh socket) raced that frame and was refused (seen in CI).
+     */
+    const admitted = () => page.waitForFunction(() => sessionStorage.getItem('sellerguard.token') !== null)
     running.current = {
       clipboardText: () => page.evaluate(() => navigator.clipboard.readText()),
       mainClipboardText: () => server.clipboardText(),
@@ -155,9 +161,11 @@ export const test = base.extend<Fixtures & Options>({
         await server.stop()
         server = await startWebMode({ ...env(), DISPLAY: '' })
         await page.goto(server.url)
+        await admitted()
       },
     }
     await page.goto(server.url)
+    await admitted()
     await use(page)
     await context.close()
     await server.stop()

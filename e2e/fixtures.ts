@@ -15,6 +15,7 @@ import path from 'node:path'
 import { startChronyd } from '../test/helpers/chronyd'
 import { startPrivateKeyring, type PrivateKeyring } from '../test/helpers/private-keyring'
 import { defaultSettings } from '../src/shared/contract'
+import { SESSION_TOKEN_KEY } from '../src/shared/wire-protocol'
 import { startWebMode as startReadmeWebMode } from '../test/helpers/web-mode.cjs'
 
 export type AppHandle = Readonly<{
@@ -149,10 +150,10 @@ export const test = base.extend<Fixtures & Options>({
     const page = await context.newPage()
     /*
      * The link's code is spent by the tab's first connection, whose first frame is the session token
-     * the tab keeps for reloads (web-bridge.ts, TOKEN_KEY). A test gets the page once the tab holds it:
+     * the tab keeps for reloads (under SESSION_TOKEN_KEY). A test gets the page once the tab holds it:
      * a spec that reloads at once (to watch a fresh socket) raced that frame and was refused (seen in CI).
      */
-    const admitted = () => page.waitForFunction(() => sessionStorage.getItem('sellerguard.token') !== null)
+    const admitted = () => page.waitForFunction((key) => sessionStorage.getItem(key) !== null, SESSION_TOKEN_KEY)
     running.current = {
       clipboardText: () => page.evaluate(() => navigator.clipboard.readText()),
       mainClipboardText: () => server.clipboardText(),

@@ -1,8 +1,7 @@
 import { apiError, buildApi, type EventName, type SellerGuardApi } from '../contract'
-import { CODE_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire-protocol'
+import { CODE_PROTOCOL_PREFIX, SESSION_TOKEN_KEY, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/wire-protocol'
 import { readServerFrame } from '../../../shared/read-server-frame'
 
-const TOKEN_KEY = 'sellerguard.token'
 /** What a tab opened without the link (a bookmark, a new tab, a spent link) is told. */
 export const NOT_ADMITTED = 'Open the one-time link that SellerGuard printed in the terminal.'
 
@@ -23,7 +22,7 @@ export function connectWebBridge(location: Location = window.location): SellerGu
   if (code) {
     history.replaceState(null, '', location.pathname + location.search)
     // A new link wins over a session of an earlier run kept in this tab.
-    sessionStorage.removeItem(TOKEN_KEY)
+    sessionStorage.removeItem(SESSION_TOKEN_KEY)
   }
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`
 
@@ -39,7 +38,7 @@ export function connectWebBridge(location: Location = window.location): SellerGu
   function receive(data: string): void {
     const frame = readServerFrame(JSON.parse(data))
     if (!frame) return
-    if ('session' in frame) sessionStorage.setItem(TOKEN_KEY, frame.session)
+    if ('session' in frame) sessionStorage.setItem(SESSION_TOKEN_KEY, frame.session)
     else if ('id' in frame) {
       pending.get(frame.id)?.(frame.reply)
       pending.delete(frame.id)
@@ -49,7 +48,7 @@ export function connectWebBridge(location: Location = window.location): SellerGu
   }
 
   function credential(): string {
-    const session = sessionStorage.getItem(TOKEN_KEY)
+    const session = sessionStorage.getItem(SESSION_TOKEN_KEY)
     if (session) return `${TOKEN_PROTOCOL_PREFIX}${session}`
     // The code is good for one connection: a reconnect without a session has nothing to offer.
     const once = code

@@ -11,6 +11,9 @@
  *  - at each frame, the code shown in the first row, checked afterwards
  *    against the code of that moment from the account's secret (otpauth, as
  *    oathtool does): how long a code past its period stayed on screen.
+ *  - whose time the gaps were (bench/host-cpu.ts): the share of the
+ *    machine's CPU its host took ("steal") during the confirm, and the page
+ *    main thread's time on a CPU and waiting in a run queue for one.
  * The confirm runs across at least one 30 s period boundary (it takes ~40 s
  * here), so codes must change on time while main is busy writing secrets.
  * Prints one JSON document. Not a test: nothing here asserts a timing.
@@ -18,7 +21,9 @@
  * With `--trace <file>`, a Chromium trace (timeline + CPU samples) of the
  * page is written, from when main has written `--trace-from` (a fraction,
  * default 0.9) of the secrets to 1 s after the confirm: for finding what
- * blocks frames when the accounts come in. Its figures are not the bench's.
+ * blocks frames when the accounts come in. Its figures are not the bench's;
+ * the result's `traced` then says, for each gap of over two frames in the
+ * trace, how much CPU time the page's main thread itself used inside it.
  *
  *   node bench/run-ts.mjs bench/import-ui-bench.ts [--entries 1000] [--trace out.json [--trace-from 0.9] [--trace-light]]
  */
@@ -30,6 +35,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import * as OTPAuth from 'otpauth'
 import { defaultSettings } from '../src/shared/contract'
+import { attributeGaps, hostCpu, hostShares, renderersUnder, threadSched } from './host-cpu'
 import { accounts, otpauthList, type Account } from './import-formats'
 
 type WebMode = Readonly<{ url: string; stop: () => Promise<void> }>
@@ -117,13 +123,26 @@ try {
       w.sellerguard.on('transfer.adding', (p) => w.__adding(p.written, p.total))
     })
   }
+  // The page's renderer (Playwright's Chromium is this process's child): its main thread's time on and waiting for a CPU.
+  const renderers = renderersUnder(process.pid)
+  const schedBefore = new Map(renderers.map((pid) => [pid, threadSched(pid)]))
+  const hostBefore = hostCpu()
   const startedAt = Date.now()
   const added = await importText(Buffer.from(otpauthList(incoming).bytes).toString('utf8'))
   const confirmMs = Date.now() - startedAt
+  const host = hostShares(hostBefore, hostCpu())
+  // The busiest renderer is the page's (an idle spare may sit beside it).
+  const rendererSched = renderers
+    .map((pid) => ({ before: schedBefore.get(pid)!, after: threadSched(pid) }))
+    .map(({ before, after }) => ({ runMs: after.runMs - before.runMs, waitMs: after.waitMs - before.waitMs }))
+    .reduce((a, b) => (b.runMs > a.runMs ? b : a), { runMs: 0, waitMs: 0 })
   await page.waitForTimeout(1000)
+  let traced: ReturnType<typeof attributeGaps> | null = null
   if (trace.started !== null) {
     await trace.started
-    writeFileSync(values.trace!, await browser.stopTracing())
+    const traceBuffer = await browser.stopTracing()
+    writeFileSync(values.trace!, traceBuffer)
+    traced = attributeGaps(traceBuffer.toString('utf8'))
     const big = received.filter((f) => f.bytes >= 10_000).map((f) => ({ ...f, atMs: f.t - startedAt }))
     writeFileSync(`${values.trace!}.frames.json`, JSON.stringify(big, null, 1))
     log(`import ui bench: trace written to ${values.trace}`)
@@ -174,6 +193,11 @@ try {
     framesOverOneFrame: gaps.filter((g) => g > FRAME_MS * 1.5).length,
     staleCodeMs: round(staleMs),
     longestStaleCodeMs: round(longestStaleMs),
+    // Whose time the gaps were: the machine's CPU stolen by its host and left idle during the confirm, and the page main thread's time on a CPU and waiting for one.
+    confirmHost: host,
+    confirmPageMainThread: { runMs: Math.round(rendererSched.runMs), waitForCpuMs: Math.round(rendererSched.waitMs) },
+    // With --trace: each gap of over two frames in the trace, with the page main thread's own CPU time inside it (its figures are not the bench's: tracing slows the page).
+    ...(traced ? { traced } : {}),
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
 } finally {

@@ -40,6 +40,8 @@ const ROWS = [
   ['import', 'importMaxFrameGap', 'Longest gap between code frames (asked for once a display frame) during a 1,000-entry import', 'ms', '< 33.3 (no frame missed)', (v) => v < 2000 / 60],
   ['import-ui', 'data.longestFrameGapMs', 'What the user sees: longest gap between display frames of the page (Chromium, web mode, 50 accounts shown) while a 1,000-entry import is previewed and confirmed', 'ms', '< 33.3 (no frame missed)', (v) => v < 2000 / 60],
   ['import-ui', 'data.framesMissed', 'Same import: how many gaps between display frames missed a frame (over 33.3 ms; about 2,600 frames in all)', 'gaps', '—', null],
+  ['import-ui', 'data.confirmHost.stealPercent', 'Same import: share of the machine’s CPU time its host took (virtual-machine steal, /proc/stat) during the confirm; gaps then grow with no more work on the page', '%', '—', null],
+  ['import-ui', 'data.confirmPageMainThread.waitForCpuMs', 'Same import: time the page’s main thread was runnable but waiting for a CPU during the confirm (/proc schedstat; beside its time on a CPU, data.confirmPageMainThread.runMs)', 'ms', '—', null],
   ['import-ui', 'data.longestStaleCodeMs', 'Same import: longest time the first row showed a code past its period (the confirm crosses a 30 s boundary; checked against otpauth)', 'ms', '—', null],
   ['import', 'data.families.text (otpauth list).1000.confirm.ms', 'Import confirm, 1,000 accounts into gnome-keyring', 'ms', '—', null],
   ['import', 'data.families.text (otpauth list).1000.confirm.allCodesMs', "That confirm, until the push with every account's code (the new ones' first; a reply before it has the codes already computed)", 'ms', '—', null],

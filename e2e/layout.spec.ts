@@ -36,6 +36,19 @@ async function expectReachable(control: Locator) {
   expect(sideways, 'scrolled sideways to show it').toBe(0)
 }
 
+/** The search's hint is whole, not cut at the field's edge: laid out as the field's text (as wide as the placeholder), it does not overflow. */
+async function expectWholeHint(search: Locator) {
+  const hint = await search.evaluate((el) => {
+    const input = el as HTMLInputElement
+    const typed = input.value
+    input.value = input.placeholder
+    const cut = input.scrollWidth > input.clientWidth
+    input.value = typed
+    return { text: input.placeholder, cut }
+  })
+  expect(hint.cut, `the search hint "${hint.text}" is cut off`).toBe(false)
+}
+
 test.beforeEach(({ app }) => {
   // eslint-disable-next-line no-restricted-properties -- a mode, not a missing tool: the browser viewport is web mode's window
   test.skip(app.mode !== 'web', 'web mode sizes the page; Electron enforces the same minimum on its window')
@@ -53,7 +66,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
       const header = page.getByTestId('codes-screen')
       for (const name of ['Add account', 'Import accounts']) await expectReachable(header.getByRole('button', { name, exact: true }))
-      await expectReachable(page.getByRole('searchbox', { name: 'Search accounts' }))
+      const search = page.getByRole('searchbox', { name: 'Search accounts' })
+      await expectReachable(search)
+      await expectWholeHint(search)
       for (const item of ['Codes', 'Checklist', 'Clock', 'Settings']) await expectReachable(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item }))
       for (const account of ACCOUNTS) {
         const row = rows.filter({ hasText: account.label })
@@ -81,6 +96,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await add.getByRole('button', { name: 'Add account' }).scrollIntoViewIfNeeded()
       await expect(add.getByRole('button', { name: 'Add account' })).toBeInViewport({ ratio: 1 })
       await page.screenshot({ path: testInfo.outputPath(`add-${size.width}x${size.height}-${scheme}.png`) })
+      await page.keyboard.press('Escape')
+
+      // Compact rows keep the header on one line from 1000 px up, the search giving way first: its hint stays whole there too.
+      await page.evaluate(() => window.sellerguard.settings.update({ density: 'compact' }))
+      await expect(page.getByTestId('codes-screen')).toHaveAttribute('data-density', 'compact')
+      for (const name of ['Add account', 'Import accounts']) await expectReachable(header.getByRole('button', { name, exact: true }))
+      await expectWholeHint(search)
     })
   }
 }

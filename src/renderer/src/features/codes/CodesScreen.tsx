@@ -24,6 +24,8 @@ export function CodesScreen() {
   // Names, badges and search text, described as the accounts came in (account-views.ts); then filtering 1,000 takes about a millisecond.
   const views = useStore((s) => s.views)
   const query = useStore((s) => s.query)
+  const mac = useStore((s) => s.info?.platform === 'darwin')
+  const findKeys = mac ? '⌘F' : 'Ctrl+F'
   const setQuery = useStore((s) => s.setQuery)
   const showNext = useStore((s) => s.showNext)
   const setShowNext = useStore((s) => s.setShowNext)
@@ -84,8 +86,11 @@ export function CodesScreen() {
             ref={search}
             type="search"
             className="input search"
-            // Compact keeps the header on one line at 1024 px, where the search is narrowest: the short hint fits.
-            placeholder={density === 'compact' ? 'Search (Ctrl+F)' : 'Search (type anywhere, Ctrl+F)'}
+            // The hint fits the field at every width down to the window's minimum (720 px); compact's one-line header at 1024 px leaves
+            // room for the word alone. The shortcut and typing anywhere are in its tooltip.
+            placeholder={density === 'compact' ? 'Search' : `Search (${findKeys})`}
+            title={`Type anywhere on this screen to search, or press ${findKeys}`}
+            aria-keyshortcuts={mac ? 'Meta+F' : 'Control+F'}
             aria-label="Search accounts"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

@@ -52,8 +52,9 @@ export function rolledOver(frames: Readonly<Record<string, CodeFrame>>, codeTime
       continue
     }
     changed = true
-    const next = { ...f, code: f.nextCode ?? '', nextCode: null, periodStart: periodEnd(f) }
-    if (f.nextCode !== null && codeTimeMs < periodEnd(next)) out[id] = next
+    if (f.nextCode === null) continue
+    const next = { ...f, code: f.nextCode, nextCode: null, periodStart: periodEnd(f) }
+    if (codeTimeMs < periodEnd(next)) out[id] = next
   }
   return changed ? out : null
 }

@@ -145,6 +145,8 @@ test('300 accounts: collapsed cards, search and jump, axe-clean, at 720×480 and
   await openChecklist(page)
   const cards = page.getByTestId('checklist-account')
   await expect(cards).toHaveCount(300)
+  // This computer's items and the 300 accounts' (as the screenshots show them): counts with thousands separators.
+  await expect(page.getByTestId('checklist-overall')).toContainText(/of 2,705 items done .*this computer and 300 accounts/)
   // Closed: only the summaries are drawn (and this computer's five items).
   await expect(page.getByTestId('checklist-item')).toHaveCount(5)
   await page.getByLabel('Find an account').fill('seller3@example.com')

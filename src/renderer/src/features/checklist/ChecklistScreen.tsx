@@ -13,6 +13,9 @@ type Change = Omit<ChecklistItemChange, 'accountId' | 'itemId'>
 /** Up to this many accounts start open; with more, each starts closed (its summary still shows its count). */
 const OPEN_UP_TO = 3
 
+/** Counts as the rest of the app writes them (2,705, not 2705). */
+const count = (n: number) => n.toLocaleString('en-US')
+
 export function ChecklistScreen() {
   const view = useStore((s) => s.checklist)
   const load = useStore((s) => s.loadChecklist)
@@ -86,9 +89,9 @@ export function ChecklistScreen() {
             <ProgressRing done={view.progress.done} total={view.progress.total} label="Everything" size={72} />
             <p>
               <strong>
-                {view.progress.done} of {view.progress.total}
+                {count(view.progress.done)} of {count(view.progress.total)}
               </strong>{' '}
-              items done ({percentDone(view.progress)} %): this computer and {accounts.length} account{accounts.length === 1 ? '' : 's'}.
+              items done ({percentDone(view.progress)} %): this computer and {count(accounts.length)} account{accounts.length === 1 ? '' : 's'}.
             </p>
           </div>
           <section className="account-card computer-card" aria-labelledby="checklist-computer" data-testid="checklist-computer">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { KIND_LABELS, fold, percentDone, type ChecklistItemChange } from '../../contract'
 import { useStore } from '../../store'
 import { downloadText } from '../../ui/files'
+import { formatCount } from '../../ui/format-count'
 import { ProgressRing } from '../../ui/ProgressRing'
 import { AccountCard } from './AccountCard'
 import { ItemList } from './ItemList'
@@ -12,9 +13,6 @@ type Change = Omit<ChecklistItemChange, 'accountId' | 'itemId'>
 
 /** Up to this many accounts start open; with more, each starts closed (its summary still shows its count). */
 const OPEN_UP_TO = 3
-
-/** Counts as the rest of the app writes them (2,705, not 2705). */
-const count = (n: number) => n.toLocaleString('en-US')
 
 export function ChecklistScreen() {
   const view = useStore((s) => s.checklist)
@@ -89,9 +87,9 @@ export function ChecklistScreen() {
             <ProgressRing done={view.progress.done} total={view.progress.total} label="Everything" size={72} />
             <p>
               <strong>
-                {count(view.progress.done)} of {count(view.progress.total)}
+                {formatCount(view.progress.done)} of {formatCount(view.progress.total)}
               </strong>{' '}
-              items done ({percentDone(view.progress)} %): this computer and {count(accounts.length)} account{accounts.length === 1 ? '' : 's'}.
+              items done ({percentDone(view.progress)} %): this computer and {formatCount(accounts.length)} account{accounts.length === 1 ? '' : 's'}.
             </p>
           </div>
           <section className="account-card computer-card" aria-labelledby="checklist-computer" data-testid="checklist-computer">

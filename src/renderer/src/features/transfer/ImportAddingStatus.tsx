@@ -1,4 +1,5 @@
 import { useStore } from '../../store'
+import { formatCount } from '../../ui/format-count'
 
 /**
  * While a confirmed import writes its secrets (about 30 a second on
@@ -13,7 +14,7 @@ export function ImportAddingStatus({ previewId, stopping, onCancel }: Readonly<{
     <div className="import-adding" data-testid="import-adding">
       <progress max={Math.max(total, 1)} value={written} aria-label="Accounts added so far" />
       <p className="muted">
-        {stopping ? 'Cancelling: removing what was added…' : total ? `Added ${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} accounts…` : 'Adding accounts…'}
+        {stopping ? 'Cancelling: removing what was added…' : total ? `Added ${formatCount(written)} of ${formatCount(total)} accounts…` : 'Adding accounts…'}
       </p>
       <button type="button" className="button" disabled={stopping} onClick={onCancel}>
         Cancel import

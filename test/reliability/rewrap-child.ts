@@ -3,8 +3,9 @@
  * keychain service the way the app starts (finishing whatever a previous
  * child left half done), then changes the protection of every item over and
  * over — on, new password, new password again, off, on … — until it is
- * killed. Prints `ready <state>` once it is open and `done <change>` after
- * each change it was told succeeded.
+ * killed. Prints `ready <state>` once it is open, `done <change>` after
+ * each change it was told succeeded, and `wrote <id>` after each item the
+ * keychain took (so the test can kill it between two items of one change).
  *
  * keytar runs in this process: a kill lands between the keychain calls
  * the app would make, and the Secret Service applies each whole or not at all.
@@ -17,6 +18,7 @@ import { LOCK_RECORD_ID, parseRecord } from '../../src/main/lock/lock-record'
 import { createAppLock } from '../../src/main/lock/lock-service'
 import { openSlot } from '../../src/main/lock/password-slot'
 import { createKeytarSecretStore } from '../helpers/keytar-store'
+import type { SecretStore } from '../../src/main/vault/secret-store'
 
 /** Accounts: enough that a change takes a few hundred ms, so kills land in the middle of it. */
 export const ITEM_COUNT = 20
@@ -35,7 +37,14 @@ export function item(i: number): Readonly<{ id: string; secret: string }> {
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 export async function run(dir: string, service: string): Promise<never> {
-  const raw = createKeytarSecretStore(service)
+  const keychain = createKeytarSecretStore(service)
+  const raw: SecretStore = {
+    ...keychain,
+    set: async (id, secret) => {
+      await keychain.set(id, secret)
+      say(`wrote ${id}`)
+    },
+  }
   const lock = createAppLock({ raw, log: createMemoryLogger(), now: Date.now, failuresFile: path.join(dir, 'lock-failures.json'), cost: CHILD_COST })
   await lock.start()
   let password: string | null = null as string | null

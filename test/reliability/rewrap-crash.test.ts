@@ -78,22 +78,29 @@ describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
     await fs.rm(dir, { recursive: true, force: true })
   })
 
-  /** Killed `killAfterMs` after the child has opened and confirmed `afterChanges` changes: in a change, or between two. */
-  function runChild(afterChanges: number, killAfterMs: number): Promise<Round> {
+  /**
+   * Killed `killAfterMs` after the child has opened and confirmed `afterChanges` changes: in a change, or between two.
+   * With `atItem`, at once when the keychain has then taken that many more items: between two items of one change, on any host's speed.
+   */
+  function runChild(afterChanges: number, killAfterMs: number, atItem: number | null = null): Promise<Round> {
     return new Promise((resolve) => {
       const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '', SELLERGUARD_REWRAP_CHILD: '1' }
       const child = spawn(process.execPath, [entry, dir, service], { env, stdio: ['ignore', 'pipe', 'pipe'] })
       let ready: string | null = null
       const done: string[] = []
       let failure: string | null = null
+      let written = 0
       let stderr = ''
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
       eachLine(child.stdout, (line) => {
         const [word, what] = line.split(' ')
         if (word === 'ready') ready = what ?? ''
         else if (word === 'done') done.push(what ?? '')
+        else if (word === 'wrote') written += ready !== null && done.length >= afterChanges && what?.startsWith('acc_') ? 1 : 0
         else failure = line
-        if ((word === 'ready' && afterChanges === 0) || (word === 'done' && done.length === afterChanges)) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+        if (atItem !== null) {
+          if (word === 'wrote' && written === atItem) child.kill('SIGKILL')
+        } else if ((word === 'ready' && afterChanges === 0) || (word === 'done' && done.length === afterChanges)) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
       })
       child.on('close', (_code, signal) => resolve({ ready, done, signal, failure, stderr }))
     })
@@ -105,7 +112,8 @@ describe('re-wrapping the keychain survives SIGKILL at any moment', () => {
     const note = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1)
     let changes = 0
     for (let round = 0; round < KILLS; round++) {
-      const r = await runChild(Math.floor(random() * 3), Math.floor(random() * 400))
+      // Every fourth round is killed between two items of a change, whatever the host's speed; the rest at a random moment.
+      const r = await runChild(Math.floor(random() * 3), Math.floor(random() * 400), round % 4 === 3 ? 1 + Math.floor(random() * (ITEM_COUNT - 2)) : null)
       const where = `round ${round} (seed ${SEED}): ${JSON.stringify({ ...r, stderr: r.stderr.slice(0, 500) })}`
       expect(r.failure, where).toBeNull()
       expect(r.ready, where).not.toBeNull()

@@ -23,7 +23,7 @@ import { createAppTray } from './electron/tray'
 import { createMainWindow } from './electron/window'
 import { WindowState } from './electron/window-state'
 import { createAppUrlCheck } from './security/app-url'
-import { createServices } from './services'
+import { createServices, START_QUIET_MS } from './services'
 import { FILE_POLICIES } from './storage/file-policy'
 import { createStoredFile } from './storage/stored-file'
 import { utilityKeychainProcess } from './electron/keychain-process'
@@ -102,6 +102,8 @@ async function start(): Promise<void> {
     chooseFolder: () => chooseFolder(mainWindow, app.getPath('documents')),
     idleSeconds: systemIdleSeconds,
     quickUnlock: touchIdQuickUnlock(),
+    // The window paints the first codes before the tray, the checklist and the orphan check do their start-up work.
+    startQuietMs: START_QUIET_MS,
     ...(overrides.idlePollMs ? { idlePollMs: Number(overrides.idlePollMs) } : {}),
   })
   registerIpc(services.dispatch, isAppUrl)

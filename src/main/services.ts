@@ -79,7 +79,15 @@ export type ServiceDeps = Readonly<{
   lockCost?: SlotCost
   /** How often the idle time is read, ms (tests; default lock/auto-lock.ts IDLE_POLL_MS). */
   idlePollMs?: number
+  /**
+   * After start-up's first codes are out, how long the work the first screen does not show waits while the window
+   * paints them, ms (changes.ts; the app and web mode: START_QUIET_MS). Absent (tests): it runs once they are out.
+   */
+  startQuietMs?: number
 }>
+
+/** What the app and web mode give `startQuietMs`: the window paints its first codes in well under this on a slow computer. */
+export const START_QUIET_MS = 1000
 
 export interface Services {
   dispatch: Dispatch
@@ -117,7 +125,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const settings = await createSettingsService({ file: file('settings.json'), log, issues })
   const lock = createAppLock({ raw: deps.secrets, log, now, failuresFile: file('lock-failures.json'), issues, quick: deps.quickUnlock ?? null, ...(deps.lockCost ? { cost: deps.lockCost } : {}) })
   await lock.start()
-  const vault = createVault({ secrets: lock.secrets, mayReadSecrets: () => lock.beforeSecrets(), beforeOrphanCheck: () => changes.codesOut(), store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
+  const vault = createVault({ secrets: lock.secrets, mayReadSecrets: () => lock.beforeSecrets(), beforeOrphanCheck: () => changes.startedUp().then(changes.codesOut), store: createAccountStore(file('accounts.json'), issues), rollbacks: createPendingRollbacks(file('pending-rollbacks.json'), issues), platform, now, log, ...(deps.undoWindowMs !== undefined ? { undoWindowMs: deps.undoWindowMs } : {}) })
   const clockStore = createClockStore(file('clock.json'), log, issues)
   const clock = createClockService({
     now, settings: () => settings.get(), log, restored: await clockStore.load(), persist: (state) => clockStore.save(state),
@@ -177,8 +185,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   })
 
   const autoLock = createAutoLock({ idleSeconds: deps.idleSeconds ?? (() => 0), settings: () => settings.get(), unlocked: () => lock.status().state === 'unlocked', lock: (reason) => void lock.lock(reason), ...(deps.idlePollMs ? { pollMs: deps.idlePollMs } : {}) })
-  const changes = followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard })
+  const changes = followChanges({ bus, settings, clock, codes, vault, checklist, tray, backups, lock, clipboard }, deps.startQuietMs)
   const dispatch = createDispatch(allHandlers({ app: deps, now, settings, vault, icons, codes, copyCode, tray, checklist, transfer, backups, restore, issues, clock, lock, chooseFolder: deps.chooseFolder, openTimeSettings: deps.openTimeSettings }), log)
   const { ready, dispose } = startServices({ log, vault, checklist, icons, backups, clock, codes, clipboard, autoLock })
-  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose: async () => (work?.close(), await dispose(), await clockStore.close()) }
+  return { dispatch, bus, settings, issues, vault, clock, tray, backups, lock, autoLock, ready, dispose: async () => (changes.stop(), work?.close(), await dispose(), await clockStore.close()) }
 }

@@ -12,7 +12,7 @@ export async function writeLoopbackSettings(dataDir: string): Promise<void> {
 }
 
 /** The real services of web mode, for a reliability suite: its data folder, logger and keychain (and transfer worker, if given). */
-export function createTestServices(deps: Readonly<{ dataDir: string; log: Logger; secrets: SecretStore; transferWorker?: string }>): Promise<Services> {
+export function createTestServices(deps: Readonly<{ dataDir: string; log: Logger; secrets: SecretStore; transferWorker?: string; startQuietMs?: number }>): Promise<Services> {
   return createServices({
     ...deps,
     appVersion: '0.0.0-test',

@@ -37,7 +37,8 @@ export type VaultDeps = Readonly<{
   mayReadSecrets?: () => Promise<boolean>
   /**
    * Awaited after the secrets are in and before the keychain is listed for orphans: the services
-   * let the codes go out first (changes.ts codesOut), so a long listing never holds up the first screen.
+   * let the codes go out first, and at start-up the window paint them (changes.ts codesOut and
+   * startedUp), so a long listing never holds up the first screen.
    */
   beforeOrphanCheck?: () => Promise<void>
   setTimer?: (fn: () => void, ms: number) => unknown

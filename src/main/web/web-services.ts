@@ -9,7 +9,7 @@ import type { ClipboardPort } from '../../shared/clipboard-guard'
 import type { Logger } from '../core/log'
 import type { QuickUnlockPort } from '../lock/quick-unlock'
 import { createImportScreenCapture } from '../qr/screen-capture'
-import { createServices, type Services } from '../services'
+import { createServices, START_QUIET_MS, type Services } from '../services'
 import { createKeychainClient, keychainTimeouts, type KeychainClient } from '../vault/keychain-client'
 import type { StartKeychainProcess } from '../vault/keychain-process'
 import { osLockState } from '../vault/secret-service-lock'
@@ -55,6 +55,8 @@ export async function startWebServices(options: WebServicesOptions): Promise<Web
     // The X display named by DISPLAY (ImageMagick's import), where there is one.
     screen: process.env.DISPLAY ? createImportScreenCapture() : null,
     idleSeconds: options.idleSeconds,
+    // The tab paints the first codes before the tray, the checklist and the orphan check do their start-up work.
+    startQuietMs: START_QUIET_MS,
     ...(options.quickUnlock ? { quickUnlock: options.quickUnlock } : {}),
     // Loopback test servers need no 2 s spacing between samples; real ones do.
     ...(process.env.SELLERGUARD_NTP_SPACING_MS ? { clockCheckOptions: { sampleSpacingMs: Number(process.env.SELLERGUARD_NTP_SPACING_MS) } } : {}),

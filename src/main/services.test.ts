@@ -36,6 +36,14 @@ describe('createServices: one way for every change to reach the renderer', () =>
     return { services, events }
   }
 
+  /** A data folder and keychain with `n` accounts, written by services that are then disposed: the next start loads them. */
+  async function seedAccounts(n: number): Promise<void> {
+    const { services: first } = await start()
+    for (let i = 0; i < n; i++) expect((await first.dispatch('accounts.add', { text: encodeBase32(randomBytes(20)), issuer: `Shop ${i}` })).ok).toBe(true)
+    await first.dispose()
+    services = null
+  }
+
   it('recovering a damaged checklist tells the renderer, so its banner goes away', async () => {
     const { services, events } = await start((d) => fs.writeFile(path.join(d, 'checklist.json'), 'garbage'))
     const before = (await services.dispatch('checklist.get', undefined)) as { value: PackedChecklistView }
@@ -79,12 +87,9 @@ describe('createServices: one way for every change to reach the renderer', () =>
   })
 
   it('at start-up the keychain is listed for orphans only once the first codes are out', async () => {
-    const { services: first } = await start()
     // More accounts than one slice of frames (core/slices.ts): their codes take more than one turn to compute.
     const n = 30
-    for (let i = 0; i < n; i++) expect((await first.dispatch('accounts.add', { text: encodeBase32(randomBytes(20)), issuer: `Shop ${i}` })).ok).toBe(true)
-    await first.dispose()
-    services = null
+    await seedAccounts(n)
     const order: string[] = []
     const watched: SecretStore = { ...secrets, list: () => (order.push('list'), secrets.list()) }
     services = await createTestServices({ dataDir: dir, log: createMemoryLogger(), secrets: watched })
@@ -95,11 +100,8 @@ describe('createServices: one way for every change to reach the renderer', () =>
   })
 
   it('at start-up the tray, the checklist and the orphan check wait for the first codes and the quiet time after them (startQuietMs)', async () => {
-    const { services: first } = await start()
     const n = 30
-    for (let i = 0; i < n; i++) expect((await first.dispatch('accounts.add', { text: encodeBase32(randomBytes(20)), issuer: `Shop ${i}` })).ok).toBe(true)
-    await first.dispose()
-    services = null
+    await seedAccounts(n)
     const quietMs = 400
     const order: string[] = []
     const watched: SecretStore = { ...secrets, list: () => (order.push('list'), secrets.list()) }

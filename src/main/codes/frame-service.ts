@@ -94,11 +94,14 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
       cache.delete(accountId)
       return null
     }
-    const hit = cached(account, key, at)
-    if (hit) return hit
+    return cached(account, key, at) ?? compute(account, key, at)
+  }
+
+  /** A new frame for this account and key at `at`, kept until its period ends or either changes. */
+  function compute(account: AccountSummary, key: Uint8Array, at: number): CodeFrame {
     // Frozen: it is sent as it is until its period ends, and its check is kept (core/sliced-parse.ts).
-    const frame = Object.freeze({ accountId, ...codeFrame(account, key, at) })
-    cache.set(accountId, { account, key, frame })
+    const frame = Object.freeze({ accountId: account.id, ...codeFrame(account, key, at) })
+    cache.set(account.id, { account, key, frame })
     return frame
   }
 
@@ -116,14 +119,17 @@ export function createFrameService(deps: FrameServiceDeps): FrameService {
     for (const account of deps.vault.accounts()) {
       live.add(account.id)
       const key = deps.vault.key(account.id)
-      const hit = key ? cached(account, key, at) : null
-      if (!hit && key && computed >= budget) {
+      if (!key) {
+        cache.delete(account.id)
+        continue
+      }
+      const hit = cached(account, key, at)
+      if (!hit && computed >= budget) {
         left++
         continue
       }
-      if (!hit && key) computed++
-      const frame = hit ?? frameOf(account.id, at)
-      if (frame) out.push(frame)
+      if (!hit) computed++
+      out.push(hit ?? compute(account, key, at))
     }
     for (const id of cache.keys()) if (!live.has(id)) cache.delete(id)
     return { set: { frames: out, correctionMs: deps.correctionMs(), seq: nextSeq() }, left }

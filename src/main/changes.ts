@@ -35,7 +35,7 @@ export type FollowedChanges = Readonly<{
 
 const CODES_OUT_MS = 2000
 /** The longest start-up waits for its first codes (a keychain waiting for its unlock prompt, say) before the held work runs. */
-export const FIRST_CODES_WAIT_MS = 3000
+const FIRST_CODES_WAIT_MS = 3000
 
 /**
  * What follows what: each service says what changed; the bus carries it to
@@ -62,7 +62,8 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
     if (startQuietMs > 0) timers.push(setTimeout(startUp.release, startQuietMs).unref())
     else startUp.release()
   }
-  timers.push(setTimeout(settle, FIRST_CODES_WAIT_MS).unref())
+  // No codes came: there is nothing to paint, so no quiet time either.
+  timers.push(setTimeout(startUp.release, FIRST_CODES_WAIT_MS).unref())
   const noCodesToWaitFor = () => {
     const { state, loaded, total } = vault.status()
     return lock.isLocked() || (state !== 'checking' && (state !== 'ready' || loaded >= total))
@@ -106,7 +107,8 @@ export function followChanges({ bus, settings, clock, codes, vault, checklist, t
     if (!lock.isLocked() || frames.frames.length === 0) bus.emit('codes.frames', frames)
     owed = false
     waiting.splice(0).forEach((done) => done())
-    if (frames.frames.length > 0 || noCodesToWaitFor()) settle()
+    // Start-up only: once settling, every later push skips the check.
+    if (!settling && (frames.frames.length > 0 || noCodesToWaitFor())) settle()
   })
   lock.onChange((status) => (bus.emit('lock.status', status), refreshTray(), evidenceChanged()))
   lock.onLocked(() => (vault.forgetSecrets(), void clipboard.clearNow()))

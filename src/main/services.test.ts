@@ -130,9 +130,7 @@ describe('createServices: one way for every change to reach the renderer', () =>
   })
 
   it('with no account there are no codes to wait for: the held start-up work runs once the keychain has answered', async () => {
-    const { services: first } = await start()
-    await first.dispose()
-    services = null
+    await seedAccounts(0)
     const order: string[] = []
     services = await createTestServices({ dataDir: dir, log: createMemoryLogger(), secrets, startQuietMs: 0 })
     services.bus.subscribe((name) => name === 'checklist.changed' && order.push('checklist'))

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * What a user sees of a 1,000-entry import (issue 16 §4): web mode started
- * the README's way (`npm run web:start`) on the real keychain, in Debian's
+ * the README's way (the command line `npm run web` starts the server with
+ * after its build) on the real keychain, in Debian's
  * Chromium, with 50 accounts on the Codes screen. The 1,000 come in through
  * the app's own contract calls (`transfer.preview`, `transfer.confirm`), as
  * the import dialog makes them. From the preview to 1 s after the confirm,
@@ -180,7 +181,7 @@ try {
   if (staleSince !== null) longestStaleMs = Math.max(longestStaleMs, frames.at(-1)!.t - staleSince)
   const result = {
     bench: 'import-ui',
-    note: 'web mode via npm run web:start in Chromium with 50 accounts shown; a 1,000-entry otpauth list previewed and confirmed through the page’s contract calls; frames are the page’s requestAnimationFrame callbacks from the preview to 1 s after the confirm; a stale code is one not of the moment its frame ran',
+    note: 'web mode started as npm run web starts it after its build, in Chromium with 50 accounts shown; a 1,000-entry otpauth list previewed and confirmed through the page’s contract calls; frames are the page’s requestAnimationFrame callbacks from the preview to 1 s after the confirm; a stale code is one not of the moment its frame ran',
     entries,
     added,
     confirmMs,

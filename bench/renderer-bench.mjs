@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Renderer benchmark in web mode with Debian's Chromium: starts the built
- * web server the README's way (`npm run web:start`) on a data folder and keychain service that
+ * web server the README's way (the command line `npm run web` starts it with
+ * after its build) on a data folder and keychain service that
  * already hold N accounts (see vault-bench.ts --keep), then measures
  *  - cold start: process spawn → URL printed → first code painted;
  *  - time to first code painted after navigation (and after first paint);
@@ -26,7 +27,7 @@ const idleSeconds = Number(values['idle-seconds'])
 const round = (/** @type {number} */ x) => Math.round(x * 100) / 100
 
 const spawnedAt = performance.now()
-// Started as the README starts it (npm run web:start), with npm's own start-up in the cold start.
+// Started as the README's `npm run web` starts it after its build (web:start's command line, no second npm).
 const server = await startWebMode({
   env: { ...process.env, SELLERGUARD_DATA_DIR: values['data-dir'], SELLERGUARD_KEYCHAIN_SERVICE: values.service, SELLERGUARD_PORT: '0' },
   onOutput: (text) => void process.stderr.write(text.replace(/(token|code)=\w+/g, '$1=…')),

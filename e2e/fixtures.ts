@@ -3,7 +3,7 @@
  * `expect` from here and never branch on the mode:
  * - `E2E_MODE=electron`: the real app (`out/main/index.js`) via `_electron`.
  * - otherwise (here, CI): web mode, started as the README starts it
- *   (`npm run web:start`, what `npm run web` ends in), + Debian's Chromium.
+ *   (the command line `npm run web` ends in, web:start's), + Debian's Chromium.
  * Every test gets a fresh data folder; the keychain is the session's
  * gnome-keyring (scripts/with-keyring.sh).
  */

@@ -1,9 +1,12 @@
 // @ts-check
 /**
- * Starts web mode the way the README does, for e2e, the renderer bench and
- * CI's smoke test: `npm run web:start` (the script `npm run web` ends in), or
- * a whole README command line, never `node out/main/web.js` directly, so no
- * test can pass while the README's command is broken.
+ * Starts web mode the way the README does, for e2e, the benches and CI's
+ * smoke test: by default the step `npm run web` starts the server with
+ * once its build is done (package.json's `web` after `electron-vite build
+ * && `, the same command line as `web:start`), run by the shell in the
+ * repository root as npm runs it; or a whole README command line. Never a
+ * command line of its own, so no test can pass while the README's command
+ * is broken.
  *
  * npm runs a script as npm → sh → node, and a signal to npm alone leaves the
  * server running. So the command gets its own process group, and stop()
@@ -16,6 +19,23 @@ const { readFileSync, readdirSync } = require('node:fs')
 const path = require('node:path')
 
 const ROOT = path.resolve(__dirname, '../..')
+
+/** What `npm run web` runs before it starts the server. */
+const WEB_BUILD_STEP = 'electron-vite build && '
+
+/**
+ * The command line `npm run web` starts the server with after its build
+ * (the README's run command ends in it). Throws when package.json's `web`
+ * is not the build followed by one command.
+ * @returns {string}
+ */
+function readmeStartCommand() {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const web = String(scripts?.web ?? '')
+  const start = web.startsWith(WEB_BUILD_STEP) ? web.slice(WEB_BUILD_STEP.length) : ''
+  if (!start || start.includes('&&')) throw new Error(`package.json's "web" script must be \`${WEB_BUILD_STEP}<start command>\`, got ${JSON.stringify(web)}`)
+  return start
+}
 
 /**
  * @typedef {{
@@ -36,15 +56,16 @@ const ROOT = path.resolve(__dirname, '../..')
  *   command?: string,
  *   timeoutMs?: number,
  *   onOutput?: (chunk: string) => void,
- * }} [options] `command`: a shell command line (default `npm run web:start`),
- *   run by bash in the repository root; `onOutput` sees stdout and stderr as they come.
+ * }} [options] `command`: a shell command line (default readmeStartCommand(),
+ *   the step `npm run web` starts the server with), run by bash in the repository
+ *   root; `onOutput` sees stdout and stderr as they come.
  * @returns {Promise<WebMode>}
  */
 async function startWebMode(options = {}) {
-  const command = options.command ?? 'npm run web:start'
+  const command = options.command ?? readmeStartCommand()
   const child = spawn('bash', ['-c', command], {
     cwd: ROOT,
-    // npm's update check would reach the registry on every start.
+    // npm's update check would reach the registry on every start of a command that runs npm.
     env: { NPM_CONFIG_UPDATE_NOTIFIER: 'false', ...(options.env ?? process.env) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -85,7 +106,7 @@ async function startWebMode(options = {}) {
     token: /^SELLERGUARD_TEST_TOKEN=(\S+)$/m.exec(output)?.[1] ?? '',
     output: () => output,
     serverPid: () => serverPid(group),
-    // Whether any process of the command (npm, sh, the server, its keychain worker) still runs.
+    // Whether any process of the command (npm and sh where it runs them, the server, its keychain worker) still runs.
     running: () => groupAlive(group),
     stop,
   }
@@ -153,8 +174,8 @@ function groupMembers(group) {
 }
 
 /**
- * The web-mode server itself (node out/main/web.js) among the group's npm,
- * sh and node processes (Linux): for measuring its memory.
+ * The web-mode server itself (node out/main/web.js) among the group's
+ * processes (npm and sh where the command runs them; Linux): for measuring its memory.
  * @param {number} group
  */
 function serverPid(group) {
@@ -163,4 +184,4 @@ function serverPid(group) {
   return server.pid
 }
 
-module.exports = { ROOT, startWebMode }
+module.exports = { ROOT, readmeStartCommand, startWebMode }

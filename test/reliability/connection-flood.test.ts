@@ -12,7 +12,7 @@ import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../src/shared/wire'
 import { STRESS } from './support'
 
 type WebMode = Readonly<{ origin: string; token: string; output(): string; serverPid(): number; stop(): Promise<void> }>
-/** Web mode started as the README does (`npm run web:start`), the helper e2e and CI use too. */
+/** Web mode started as the README does (the step `npm run web` starts the server with), the helper e2e and CI use too. */
 const { startWebMode } = createRequire(__filename)('../helpers/web-mode.cjs') as { startWebMode(options: { env: NodeJS.ProcessEnv }): Promise<WebMode> }
 
 /** Idle connections thrown at web mode: 25,000 in the long form (two flooders; one process may hold ~20,000 fds here). */
@@ -24,7 +24,7 @@ type FloodStats = { connected: number; closed: number; errors: Record<string, nu
 
 /**
  * A hostile local process opens thousands of idle TCP connections to web
- * mode (started as the README starts it, `npm run web:start`, on the test
+ * mode (started as the README starts it, as `npm run web` does after its build, on the test
  * keyring; the fds counted are the server process's own). Before the
  * connection cap, 21,000 exhausted its file descriptors and an EMFILE from a
  * timer killed it within 15 s. Checks: the process lives, an app client
@@ -37,7 +37,7 @@ describe(`web mode under ${CONNECTIONS.toLocaleString('en-US')} idle connections
   let port = 0
   let token = ''
   const output = () => web?.output() ?? ''
-  // Alive, and not a zombie its npm parent has yet to collect.
+  // Alive, and not a zombie its parent has yet to collect.
   const serverAlive = () => {
     try {
       return !/\) Z /.test(readFileSync(`/proc/${serverPid}/stat`, 'utf8'))

@@ -25,7 +25,7 @@ const ITEM = 'bank-review'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * The whole web-mode process, started the README's way (`npm run web:start`),
+ * The whole web-mode process, started the README's way (as `npm run web` starts it after its build),
  * is killed with SIGKILL at random moments (seeded) while a user adds,
  * renames, imports, backs up, changes settings, ticks the checklist and
  * deletes with undo, on the session's real gnome-keyring. After every
@@ -187,7 +187,7 @@ describe(`web mode killed with SIGKILL at ${KILLS} random moments (seed ${SEED})
       await sleep(delayMs)
       process.kill(pid, 'SIGKILL')
       await sent
-      // npm, sh and the keychain worker end on their own once the server is gone (no one stops them here).
+      // The keychain worker ends on its own once the server is gone (no one stops it here).
       while (web.running()) await sleep(10)
       current = null
       client.close()
@@ -208,7 +208,7 @@ function writeResults(figures: object): void {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
     data: figures,
     targets:
-      'after every SIGKILL of web mode (started with npm run web:start): every stored file parses and none is reported damaged; every confirmed step is kept and nothing else appears (the step in flight landed whole, inFlightLanded, or not at all); every code matches its secret; every automatic backup opens; the only secrets without an account are those deleted in their undo window (recoveredOrphans: added back)',
+      'after every SIGKILL of web mode (started as npm run web starts it): every stored file parses and none is reported damaged; every confirmed step is kept and nothing else appears (the step in flight landed whole, inFlightLanded, or not at all); every code matches its secret; every automatic backup opens; the only secrets without an account are those deleted in their undo window (recoveredOrphans: added back)',
   }
   writeFileSync(path.join(ROOT, 'bench/results/reliability-process.json'), `${JSON.stringify(doc, null, 2)}\n`)
 }

@@ -1,15 +1,17 @@
 /**
- * Start-up benchmark of web mode, started the README's way (`npm run
- * web:start`, the built out/main/web.js: the same services as the desktop
- * app's main process), on the real keychain:
+ * Start-up benchmark of web mode, started the README's way (the command
+ * line `npm run web` starts the built out/main/web.js with once its build is
+ * done, web:start's: the same services as the desktop app's main process),
+ * on the real keychain:
  *  - process spawn → first code painted in Debian's Chromium (already open, with
  *    a blank tab the link is opened in), 50 accounts;
  *  - "painted" is a mark the tab sets itself once the frame after the first
  *    code is drawn, read over a raw DevTools session (watchFirstCode), so no
  *    Playwright script runs in the tab while the app starts;
- *  - the same, spawning web:start's own command line (`node <its flags>
- *    out/main/web.js`) with no npm or sh before it: the process the desktop
- *    app's main process is, minus Electron. Both rows are kept, each named;
+ *  - the same started with `npm run web:start` (n50npmScript): the same
+ *    command line with npm and sh before it, as the last build is served
+ *    through npm, and as `npm run web` started it until it ran the command
+ *    line itself. Both rows are kept, each named;
  *  - these two rows start with web mode's code cache in place, as every start
  *    after the first does (src/main/web/compile-cache.ts; the 0-account runs
  *    before them write it); the row n50firstStart starts the README's way on
@@ -108,10 +110,10 @@ async function watchFirstCode(page: Page): Promise<() => Promise<number>> {
   }
 }
 
-/** web:start's command line as package.json has it (node, its flags, out/main/web.js), run without npm. */
-const direct = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['web:start']!
+/** The same command line started through npm, as `npm run web:start` does. */
+const viaNpmScript = 'npm run web:start'
 
-/** How a run starts: web:start's command line instead of npm; an empty code cache; the environment without NODE_EXTRA_CA_CERTS. */
+/** How a run starts: a command other than the README's way (viaNpmScript); an empty code cache; the environment without NODE_EXTRA_CA_CERTS. */
 type RunOptions = Readonly<{ command?: string; cacheDir?: string; withoutExtraCaCerts?: boolean }>
 
 async function run(browser: Browser, filled: Fill, accounts: number, { command, cacheDir, withoutExtraCaCerts = false }: RunOptions = {}): Promise<Run> {
@@ -161,16 +163,19 @@ async function run(browser: Browser, filled: Fill, accounts: number, { command, 
 }
 
 /**
- * The least any start the README's way can take here: npm, sh and Node
- * running a script that only prints the address line (no app at all).
+ * The least a start can take here: a script that only prints the address
+ * line (no app at all), started as the README's way starts the app (Node
+ * alone, from the shell) or, `viaNpm`, through npm as `npm run web:start`
+ * does (npm, sh and Node).
  */
-async function npmFloorMs(env: NodeJS.ProcessEnv): Promise<number> {
+async function floorMs(env: NodeJS.ProcessEnv, viaNpm: boolean): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-floor-'))
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, scripts: { start: 'node floor.js' } }))
   writeFileSync(path.join(dir, 'floor.js'), "process.stdout.write('SELLERGUARD_URL=http://127.0.0.1:1/\\n')\nsetInterval(() => undefined, 1000)\n")
   try {
     const spawnedAt = performance.now()
-    const floor = await startWebMode({ env, onOutput: () => undefined, command: `npm --prefix ${JSON.stringify(dir)} run start` })
+    const command = viaNpm ? `npm --prefix ${JSON.stringify(dir)} run start` : `node ${JSON.stringify(path.join(dir, 'floor.js'))}`
+    const floor = await startWebMode({ env, onOutput: () => undefined, command })
     const ms = performance.now() - spawnedAt
     await floor.stop()
     return round(ms)
@@ -208,16 +213,18 @@ const pageFloors: number[] = []
  * Some hosts (this project's build machines among them, and many corporate
  * ones) set NODE_EXTRA_CA_CERTS: every Node process then reads and parses
  * that certificate bundle as it starts, npm and web mode's own included
- * (~60 ms of CPU each here; the keychain worker is started without it).
+ * (~60–85 ms of CPU each here; the keychain worker is started without it).
  * The row n50withoutExtraCaCerts starts the README's way with it removed,
  * as a user's terminal has it, beside the rows that keep the host's.
  */
 const hostSetsExtraCaCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined
-const floors: number[] = []
+const nodeFloors: number[] = []
+const npmFloors: number[] = []
 const plainEnvFloors: number[] = []
 for (let r = 0; r < rounds; r++) {
-  floors.push(await npmFloorMs(process.env))
-  if (hostSetsExtraCaCerts) plainEnvFloors.push(await npmFloorMs(withoutExtraCaCertsEnv(process.env)))
+  nodeFloors.push(await floorMs(process.env, false))
+  npmFloors.push(await floorMs(process.env, true))
+  if (hostSetsExtraCaCerts) plainEnvFloors.push(await floorMs(withoutExtraCaCertsEnv(process.env), false))
 }
 
 const browser = await chromium.launch({
@@ -229,14 +236,14 @@ try {
   for (const accounts of [0, 50, 1000]) {
     const filled = await fill(accounts, null)
     const runs: Run[] = []
-    const directRuns: Run[] = []
+    const npmScriptRuns: Run[] = []
     const firstStartRuns: Run[] = []
     const plainEnvRuns: Run[] = []
     // The timing goal is at 50 accounts: more rounds there; memory varies little between rounds.
     for (let r = 0; r < (accounts === 50 ? rounds : 2); r++) {
       runs.push(await run(browser, filled, accounts))
       // Round by round beside the README's way, so both see the same machine.
-      if (accounts === 50) directRuns.push(await run(browser, filled, accounts, { command: direct }))
+      if (accounts === 50) npmScriptRuns.push(await run(browser, filled, accounts, { command: viaNpmScript }))
       if (accounts === 50) {
         const empty = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-cache-'))
         firstStartRuns.push(await run(browser, filled, accounts, { cacheDir: empty }))
@@ -246,11 +253,11 @@ try {
       }
     }
     if (accounts === 50) {
-      results.n50direct = {
-        command: direct,
-        runs: directRuns,
-        firstCodePaintedMsMedian: median(directRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
-        urlPrintedMsMedian: median(directRuns.map((r) => r.urlPrintedMs)),
+      results.n50npmScript = {
+        command: viaNpmScript,
+        runs: npmScriptRuns,
+        firstCodePaintedMsMedian: median(npmScriptRuns.map((r) => r.firstCodePaintedMs ?? NaN)),
+        urlPrintedMsMedian: median(npmScriptRuns.map((r) => r.urlPrintedMs)),
       }
       results.n50withoutExtraCaCerts = hostSetsExtraCaCerts
         ? {
@@ -283,8 +290,16 @@ try {
   rmSync(floorPage, { recursive: true, force: true })
 }
 
-const note = 'web mode via npm run web:start (spawn includes npm and sh; Node flags from package.json); n50direct: the same command line without npm and sh (timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own; every row but n50firstStart starts with the code cache written by an earlier start; n50withoutExtraCaCerts: the README\'s way with NODE_EXTRA_CA_CERTS removed from the environment (set on this host; a user\'s terminal has none); painted is a mark the tab sets one frame after the first code is in the DOM, read over a raw DevTools session (no Playwright script in the tab)'
-// npmFloorMs: spawn to the address line of an empty script started the same way, the part of every start-up figure no app change can remove.
-// pageFloorMs: spawn to painted of a plain Node server and a one-element React page (bench/floor-page/), without npm.
-const floor = { runs: floors, npmFloorMsMedian: median(floors), ...(hostSetsExtraCaCerts ? { withoutExtraCaCertsRuns: plainEnvFloors, npmFloorWithoutExtraCaCertsMsMedian: median(plainEnvFloors) } : {}), pageFloorRuns: pageFloors, pageFloorMsMedian: median(pageFloors) }
+const note = 'web mode started the README\'s way: the command line npm run web starts the server with after its build (web:start\'s: node and its flags from package.json), run by the shell with no npm before it; n50npmScript: the same command line through npm run web:start (spawn includes npm and sh; timing only); the browser tab is open before the spawn and the link is opened in it; keytar in the keychain worker process, measured on its own; every row but n50firstStart starts with the code cache written by an earlier start; n50withoutExtraCaCerts: the README\'s way with NODE_EXTRA_CA_CERTS removed from the environment (set on this host; a user\'s terminal has none); painted is a mark the tab sets one frame after the first code is in the DOM, read over a raw DevTools session (no Playwright script in the tab)'
+// floorMs: spawn to the address line of an empty script started the same way (Node alone; npm, sh and Node for the npm floor), the part of every start-up figure no app change can remove.
+// pageFloorMs: spawn to painted of a plain Node server and a one-element React page (bench/floor-page/), started as the README's way starts the app.
+const floor = {
+  nodeFloorRuns: nodeFloors,
+  nodeFloorMsMedian: median(nodeFloors),
+  npmFloorRuns: npmFloors,
+  npmFloorMsMedian: median(npmFloors),
+  ...(hostSetsExtraCaCerts ? { nodeFloorWithoutExtraCaCertsRuns: plainEnvFloors, nodeFloorWithoutExtraCaCertsMsMedian: median(plainEnvFloors) } : {}),
+  pageFloorRuns: pageFloors,
+  pageFloorMsMedian: median(pageFloors),
+}
 process.stdout.write(`${JSON.stringify({ bench: 'startup', keychain: 'gnome-keyring (Secret Service)', note, floor, ...results }, null, 2)}\n`)
